@@ -1,0 +1,50 @@
+#pragma once
+// Maps simulation time (days since the start date) to civil dates, months, financial years
+// (April to March) and working days (Monday to Friday, less England and Wales bank
+// holidays). Working-day counts are O(1) lookups in a prefix table built once, so the
+// calendar can be shared read-only by every replication thread.
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "sim/engine/civil_date.h"
+#include "sim/engine/event_queue.h"
+
+namespace caseflow::engine {
+
+class Calendar {
+ public:
+  // Covers `years_before` years before the start date to `years_after` after it.
+  explicit Calendar(CivilDate start, int years_before = 5, int years_after = 60);
+
+  const CivilDate& start() const { return start_; }
+  int day_of(const CivilDate& date) const { return days_from_civil(date) - start_serial_; }
+  static int day_of(Time t) { return static_cast<int>(std::floor(t)); }
+  CivilDate date_at(Time t) const { return civil_from_days(start_serial_ + day_of(t)); }
+
+  // Months counted from the start date's month (0 = the month containing the start date).
+  int month_index(Time t) const;
+  CivilDate month_start(int month_index) const;
+  Time month_start_time(int month_index) const { return day_of(month_start(month_index)); }
+
+  // The calendar year in which the financial year containing t begins (FY 2020 = Apr 2020 to Mar 2021).
+  int financial_year(Time t) const;
+
+  bool is_working_day(int day) const;
+  // Working days in the half-open span (day a, day b]: the working days after a, up to and
+  // including b. Negative when b is before a.
+  int working_days_between(Time a, Time b) const;
+  // The day on which the n-th working day after day t falls (n >= 1), or t's day when n == 0.
+  int add_working_days(Time t, int n) const;
+  int working_days_in_month(int month_index) const;
+
+ private:
+  std::size_t slot(int day) const;
+  CivilDate start_;
+  int start_serial_;
+  int first_day_;                 // earliest day (relative to start) the table covers
+  std::vector<std::int32_t> cumulative_;  // working days in [first_day_, first_day_ + i)
+  std::vector<std::int32_t> working_days_;  // day index of every working day, ascending
+};
+
+}  // namespace caseflow::engine

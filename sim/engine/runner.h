@@ -1,0 +1,44 @@
+#pragma once
+// Runs N replications on a pool of threads. Each replication is a pure function of its id,
+// and its result goes into the slot of that id, so the merged results are identical for any
+// thread count.
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace caseflow::engine {
+
+template <typename Result>
+std::vector<Result> run_replications(std::uint32_t replications, unsigned threads,
+                                     const std::function<Result(std::uint32_t)>& replicate) {
+  std::vector<Result> results(replications);
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, std::max<std::uint32_t>(replications, 1));
+  std::atomic<std::uint32_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto work = [&] {
+    for (std::uint32_t id = next++; id < replications; id = next++) {
+      try {
+        results[id] = replicate(id);
+      } catch (...) {
+        std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        next = replications;  // stop handing out work
+      }
+    }
+  };
+  std::vector<std::jthread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  pool.clear();  // joins
+  if (failure) std::rethrow_exception(failure);
+  return results;
+}
+
+}  // namespace caseflow::engine

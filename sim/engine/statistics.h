@@ -1,0 +1,65 @@
+#pragma once
+// Mergeable summaries across replications: running mean and variance (Welford, merged by
+// Chan et al.'s parallel formula) and empirical quantiles.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+namespace caseflow::engine {
+
+class RunningStats {
+ public:
+  void add(double x) {
+    ++n_;
+    const double delta = x - mean_;
+    mean_ += delta / static_cast<double>(n_);
+    m2_ += delta * (x - mean_);
+  }
+
+  // Chan, Golub & LeVeque: combine two summaries as if every value had been added to one.
+  void merge(const RunningStats& other) {
+    if (other.n_ == 0) return;
+    if (n_ == 0) {
+      *this = other;
+      return;
+    }
+    const double total = static_cast<double>(n_ + other.n_);
+    const double delta = other.mean_ - mean_;
+    mean_ += delta * static_cast<double>(other.n_) / total;
+    m2_ += other.m2_ + delta * delta * static_cast<double>(n_) * static_cast<double>(other.n_) / total;
+    n_ += other.n_;
+  }
+
+  std::uint64_t count() const { return n_; }
+  double mean() const { return mean_; }
+  double variance() const { return n_ > 1 ? m2_ / static_cast<double>(n_ - 1) : 0.0; }
+  double standard_error() const { return n_ > 1 ? std::sqrt(variance() / static_cast<double>(n_)) : 0.0; }
+
+ private:
+  std::uint64_t n_ = 0;
+  double mean_ = 0.0;
+  double m2_ = 0.0;
+};
+
+// Quantile by linear interpolation between order statistics (type 7, as R and numpy default).
+inline double quantile(std::vector<double> values, double p) {
+  if (values.empty()) return std::nan("");
+  std::sort(values.begin(), values.end());
+  const double h = p * static_cast<double>(values.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, values.size() - 1);
+  return values[lo] + (h - static_cast<double>(lo)) * (values[hi] - values[lo]);
+}
+
+struct Spread {
+  double mean = 0.0, p10 = 0.0, p50 = 0.0, p90 = 0.0;
+};
+
+inline Spread spread_of(const std::vector<double>& values) {
+  RunningStats s;
+  for (double v : values) s.add(v);
+  return {s.mean(), quantile(values, 0.1), quantile(values, 0.5), quantile(values, 0.9)};
+}
+
+}  // namespace caseflow::engine
