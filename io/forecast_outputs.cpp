@@ -1,0 +1,72 @@
+#include "io/forecast_outputs.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace caseflow::io {
+
+using models::forecast::to_string;
+
+namespace {
+
+// Fixed decimals keep the files diff-able across runs and platforms.
+std::string fixed(double value, int decimals) {
+  if (std::isnan(value)) return "";  // e.g. MAPE when every actual was 0: empty, not "nan"
+  char text[64];
+  std::snprintf(text, sizeof text, "%.*f", decimals, value);
+  return text;
+}
+
+void write_errors(std::ostream& out, const std::string& source, const std::string& horizon,
+                  const models::forecast::ForecastErrors& e) {
+  out << source << ',' << horizon << ',' << e.forecasts << ',' << fixed(e.model_mae, 2) << ','
+      << fixed(e.model_mape_pct, 2) << ',' << fixed(e.naive_mae, 2) << ',' << fixed(e.naive_mape_pct, 2) << '\n';
+}
+
+}  // namespace
+
+void write_forecast_csv(std::ostream& out,
+                        const std::vector<std::pair<std::string, models::forecast::SeriesForecast>>& forecasts) {
+  out << "month,source,mean,p10,p50,p90\n";
+  if (forecasts.empty()) return;
+  const std::size_t months = forecasts.front().second.mean.size();
+  for (std::size_t h = 0; h < months; ++h) {
+    for (const auto& [source, fc] : forecasts) {
+      out << to_string(fc.first_month.plus_months(static_cast<int>(h))) << ',' << source << ','
+          << fixed(fc.mean[h], 1) << ',' << fixed(fc.p10[h], 1) << ',' << fixed(fc.p50[h], 1) << ','
+          << fixed(fc.p90[h], 1) << '\n';
+    }
+  }
+}
+
+void write_backtest_csv(std::ostream& out,
+                        const std::vector<std::pair<std::string, models::forecast::BacktestScore>>& scores) {
+  out << "source,horizon_months,forecasts,model_mae,model_mape_pct,naive_mae,naive_mape_pct\n";
+  for (const auto& [source, score] : scores) {
+    for (const auto& e : score.by_horizon) write_errors(out, source, std::to_string(e.horizon_months), e);
+    write_errors(out, source, "all", score.overall);
+  }
+}
+
+void write_demand_yaml(std::ostream& out, const models::forecast::DemandSummary& demand,
+                       const DemandProvenance& p) {
+  out << "# Fitted by `caseflow forecast` from " << p.history_file << " over months " << to_string(p.first_month)
+      << ".." << to_string(p.last_month) << "\n"
+      << "# (log-linear " << p.family << " regression, " << p.fourier_pairs
+      << " Fourier pairs, known shocks as dated windows; see docs/forecast.md).\n"
+      << "# Levels are for " << to_string(demand.start_month)
+      << ", the first forecast month, with seasonality removed. The profile and trend are\n"
+      << "# averages over sources weighted by level, so sources' own seasonal shapes are blended.\n"
+      << "demand:\n"
+      << "  contacts_per_month:        # mean contacts per month by source at " << to_string(demand.start_month)
+      << "\n";
+  for (const auto& [source, level] : demand.contacts_per_month) {
+    out << "    " << source << ": " << fixed(level, 1) << '\n';
+  }
+  out << "  monthly_profile: [";
+  for (std::size_t m = 0; m < 12; ++m) out << (m ? ", " : "") << fixed(demand.monthly_profile[m], 3);
+  out << "]  # Jan..Dec, mean 1\n";
+  out << "  trend_pct_per_year: " << fixed(demand.trend_pct_per_year, 2) << '\n';
+}
+
+}  // namespace caseflow::io

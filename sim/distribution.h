@@ -1,0 +1,35 @@
+#pragma once
+// An explicit duration distribution from a scenario, e.g. {dist: lognormal, median_days: 180,
+// p90_days: 540}. Sampling is by inversion (one uniform per draw) so draws stay aligned
+// across scenarios under common random numbers.
+#include <string>
+#include <vector>
+
+namespace caseflow::sim {
+
+enum class TimeUnit { kDays, kWorkingDays, kWeeks, kMonths };
+
+struct Distribution {
+  enum class Kind { kFixed, kExponential, kLognormal, kEmpirical };
+  Kind kind = Kind::kFixed;
+  TimeUnit unit = TimeUnit::kDays;
+  double value = 0.0;       // fixed value, exponential mean, or lognormal median
+  double p90 = 0.0;         // lognormal 90th percentile
+  std::vector<double> upper;  // empirical: upper edge of each bin (first bin starts at 0)
+  std::vector<double> probs;  // empirical: probability of each bin
+
+  double mean() const;
+  // The value at cumulative probability u (0 < u < 1), in this distribution's unit.
+  double quantile(double u) const;
+  // A draw from the length-biased (equilibrium) distribution, for a stage's stock at a warm
+  // start: a case in progress at a random instant is more likely a long one. Returns
+  // {total duration, elapsed part} from two uniforms.
+  struct InProgress {
+    double total = 0.0, elapsed = 0.0;
+  };
+  InProgress in_progress(double u_length, double u_elapsed) const;
+};
+
+std::string unit_suffix(TimeUnit unit);  // "days", "wd", "weeks", "months"
+
+}  // namespace caseflow::sim
