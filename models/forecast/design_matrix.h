@@ -23,7 +23,9 @@ struct Intervention {
 };
 
 struct ModelSpec {
-  int fourier_pairs = 3;  // 1..6; 6 = full month-of-year pattern
+  // 6 (a free effect for each month of year) by default: school-sourced contacts have a
+  // sharp August dip that 2-4 pairs smooth away (docs/forecast.md has the back-test).
+  int fourier_pairs = 6;  // 1..6
   std::vector<Intervention> interventions;
 };
 
