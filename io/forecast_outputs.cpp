@@ -55,8 +55,15 @@ void write_demand_yaml(std::ostream& out, const models::forecast::DemandSummary&
       << "# (log-linear " << p.family << " regression, " << p.fourier_pairs
       << " Fourier pairs, known shocks as dated windows; see docs/forecast.md).\n"
       << "# Levels are for " << to_string(demand.start_month)
-      << ", the first forecast month, with seasonality removed. The profile and trend are\n"
-      << "# averages over sources weighted by level, so sources' own seasonal shapes are blended.\n"
+      << ", the first forecast month, with seasonality removed. monthly_profile\n"
+      << "# blends the sources other than schools, weighted by level; schools have their own profile;\n"
+      << "# the trend is the level-weighted mean over all sources.\n";
+  for (const auto& [source, level] : demand.contacts_per_month) {
+    if (source == "all") {
+      out << "# NOTE: the history had only a total (`all`); scenarios need it split by source.\n";
+    }
+  }
+  out
       << "demand:\n"
       << "  contacts_per_month:        # mean contacts per month by source at " << to_string(demand.start_month)
       << "\n";
@@ -66,6 +73,11 @@ void write_demand_yaml(std::ostream& out, const models::forecast::DemandSummary&
   out << "  monthly_profile: [";
   for (std::size_t m = 0; m < 12; ++m) out << (m ? ", " : "") << fixed(demand.monthly_profile[m], 3);
   out << "]  # Jan..Dec, mean 1\n";
+  if (demand.has_schools) {
+    out << "  schools_monthly_profile: [";
+    for (std::size_t m = 0; m < 12; ++m) out << (m ? ", " : "") << fixed(demand.schools_monthly_profile[m], 3);
+    out << "]  # Jan..Dec, mean 1\n";
+  }
   out << "  trend_pct_per_year: " << fixed(demand.trend_pct_per_year, 2) << '\n';
 }
 
