@@ -1,0 +1,34 @@
+#pragma once
+// `caseflow forecast HISTORY.csv --horizon-months 24 --out DIR`: fits the referral model to a
+// monthly contact history, forecasts it, back-tests it and writes forecast.csv, backtest.csv
+// and demand.yaml atomically (docs/forecast.md).
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "models/forecast/design_matrix.h"
+
+namespace caseflow::app {
+
+struct ForecastCommandOptions {
+  std::string history_path;
+  std::string out_dir;
+  int horizon_months = 24;
+  std::uint64_t seed = 1;
+  std::string family = "negbin";  // poisson | negbin
+  int fourier_pairs = 6;  // month-of-year effects; see ModelSpec
+  int simulations = 2000;
+  int backtest_origins = 12;  // 0 skips the back-test
+  int backtest_horizon_months = 12;
+  std::vector<models::forecast::Intervention> interventions = models::forecast::covid_interventions();
+};
+
+// Parses `NAME:YYYY-MM:YYYY-MM` (a window) or `NAME:YYYY-MM` (one month); throws UserError.
+models::forecast::Intervention parse_intervention(const std::string& text);
+
+// Does the work of the subcommand and prints its summary to `out`; throws io::UserError for
+// bad input.
+void run_forecast(const ForecastCommandOptions& options, std::ostream& out);
+
+}  // namespace caseflow::app
