@@ -12,6 +12,10 @@ int run_main(int argc, const char* const* argv) {
   CLI::App app{"caseflow: demand, caseload, backlog and cost forecasts for children's social care"};
   app.set_version_flag("--version", std::string("caseflow ") + kVersion + " (git " + kGitRevision + ")");
   app.require_subcommand(1);
+  add_run_command(app);
+  add_validate_command(app);
+  add_metrics_command(app);
+  add_forecast_command(app);
   add_demo_command(app);
   try {
     app.parse(argc, argv);

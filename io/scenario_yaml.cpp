@@ -48,7 +48,7 @@ std::vector<YamlLayer> load_chain(const fs::path& path) {
     seen.push_back(canonical);
     YAML::Node node = load_yaml(current);
     chain.insert(chain.begin(), {node, current.string()});
-    const YAML::Node parent = node["extends"];
+    const YAML::Node parent = static_cast<const YAML::Node&>(node)["extends"];
     if (!parent) break;
     if (!parent.IsScalar())
       throw UserError(current.string(), parent.Mark().line + 1, parent.Mark().column + 1,
@@ -94,7 +94,7 @@ void set_dotted(YAML::Node& root, const std::string& dotted, const YAML::Node& v
 std::vector<Change> read_changes(const std::vector<YamlLayer>& chain) {
   std::vector<Change> changes;
   for (const auto& layer : chain) {
-    const YAML::Node list = layer.node["changes"];
+    const YAML::Node list = static_cast<const YAML::Node&>(layer.node)["changes"];
     if (!list) continue;
     if (!list.IsSequence())
       throw UserError(layer.file, list.Mark().line + 1, list.Mark().column + 1, "changes: expected a list");
@@ -103,7 +103,7 @@ std::vector<Change> read_changes(const std::vector<YamlLayer>& chain) {
       Change change;
       change.file = layer.file;
       reader.read("from", change.from);
-      const YAML::Node set = item["set"];
+      const YAML::Node set = static_cast<const YAML::Node&>(item)["set"];
       if (!set || !set.IsMap())
         throw UserError(layer.file, item.Mark().line + 1, item.Mark().column + 1,
                         "changes[]: needs `set:` with a map of dotted keys, e.g. {workforce.agency_target_share: 0.25}");
@@ -298,7 +298,7 @@ void read_returns(YamlReader r, sim::Returns& x) {
   r.finish();
 }
 
-void read_workforce(YamlReader r, sim::Workforce& w) {
+void read_workforce(YamlReader r, sim::WorkforceParams& w) {
   YamlReader teams = r.section("teams");
   for (std::size_t t = 0; t < sim::kTeams; ++t) {
     YamlReader team = teams.section(sim::team_names()[t]);

@@ -45,14 +45,15 @@ YamlReader::YamlReader(std::vector<YamlLayer> layers, std::string path)
 YamlReader::Found YamlReader::find(const std::string& key) const {
   for (const auto& layer : layers_) {
     if (!layer.node || !layer.node.IsMap()) continue;
-    if (YAML::Node value = layer.node[key]; value) return {value, &layer};
+    const YAML::Node& map = layer.node;  // const access: a missing key must not be inserted
+    if (YAML::Node value = map[key]; value && !value.IsNull()) return {value, &layer};
   }
   return {};
 }
 
 YamlReader::Found YamlReader::require_found(const std::string& key) const {
   Found found = find(key);
-  if (!found.node) {
+  if (!found.layer) {
     const YamlLayer& top = layers_.empty() ? YamlLayer{} : layers_.back();
     const YamlLayer* first = nullptr;
     for (const auto& layer : layers_)
@@ -67,14 +68,15 @@ YamlReader::Found YamlReader::require_found(const std::string& key) const {
   return found;
 }
 
-bool YamlReader::has(const std::string& key) const { return static_cast<bool>(find(key).node); }
+bool YamlReader::has(const std::string& key) const { return find(key).layer != nullptr; }
 
 YamlReader YamlReader::section(const std::string& key, bool required) {
   known_.insert(key);
   std::vector<YamlLayer> inner;
   for (const auto& layer : layers_) {
     if (!layer.node || !layer.node.IsMap()) continue;
-    if (YAML::Node value = layer.node[key]; value) {
+    const YAML::Node& map = layer.node;
+    if (YAML::Node value = map[key]; value) {
       if (!value.IsMap() && !value.IsNull())
         fail_at({value, &layer}, key, "expected a map of keys, got " + describe(value));
       inner.push_back({value, layer.file});
@@ -88,7 +90,7 @@ std::vector<YamlReader> YamlReader::items(const std::string& key, bool required)
   known_.insert(key);
   const Found found = required ? require_found(key) : find(key);
   std::vector<YamlReader> out;
-  if (!found.node || found.node.IsNull()) return out;
+  if (!found.layer || found.node.IsNull()) return out;
   if (!found.node.IsSequence()) fail_at(found, key, "expected a list, got " + describe(found.node));
   for (std::size_t i = 0; i < found.node.size(); ++i)
     out.emplace_back(std::vector<YamlLayer>{{found.node[i], found.layer->file}}, dotted(key) + "[" + std::to_string(i) + "]");
@@ -103,7 +105,7 @@ void YamlReader::fail_at(const Found& found, const std::string& key, const std::
 
 void YamlReader::fail(const std::string& key, const std::string& message) const {
   const Found found = find(key);
-  if (found.node) fail_at(found, key, message);
+  if (found.layer) fail_at(found, key, message);
   const std::string file = layers_.empty() ? std::string() : layers_.front().file;
   throw UserError(file, 0, 0, dotted(key) + ": " + message);
 }
@@ -124,13 +126,13 @@ double YamlReader::to_double(const Found& found, const std::string& key) const {
 void YamlReader::read(const std::string& key, double& out, bool required) {
   known_.insert(key);
   const Found found = required ? require_found(key) : find(key);
-  if (found.node) out = to_double(found, key);
+  if (found.layer) out = to_double(found, key);
 }
 
 void YamlReader::read(const std::string& key, int& out, bool required) {
   known_.insert(key);
   const Found found = required ? require_found(key) : find(key);
-  if (!found.node) return;
+  if (!found.layer) return;
   const double v = to_double(found, key);
   if (v != std::floor(v) || std::fabs(v) > 2e9) fail_at(found, key, "expected a whole number, got " + describe(found.node));
   out = static_cast<int>(v);
@@ -139,7 +141,7 @@ void YamlReader::read(const std::string& key, int& out, bool required) {
 void YamlReader::read(const std::string& key, std::uint64_t& out, bool required) {
   known_.insert(key);
   const Found found = required ? require_found(key) : find(key);
-  if (!found.node) return;
+  if (!found.layer) return;
   const double v = to_double(found, key);
   if (v != std::floor(v) || v < 0 || v > 9e15) fail_at(found, key, "expected a whole number >= 0, got " + describe(found.node));
   out = static_cast<std::uint64_t>(v);
@@ -155,7 +157,7 @@ void YamlReader::read(const std::string& key, std::uint32_t& out, bool required)
 void YamlReader::read(const std::string& key, std::string& out, bool required) {
   known_.insert(key);
   const Found found = required ? require_found(key) : find(key);
-  if (!found.node) return;
+  if (!found.layer) return;
   if (!found.node.IsScalar()) fail_at(found, key, "expected text, got " + describe(found.node));
   out = found.node.Scalar();
 }
@@ -163,7 +165,7 @@ void YamlReader::read(const std::string& key, std::string& out, bool required) {
 void YamlReader::read(const std::string& key, engine::CivilDate& out, bool required) {
   known_.insert(key);
   const Found found = required ? require_found(key) : find(key);
-  if (!found.node) return;
+  if (!found.layer) return;
   const auto date = found.node.IsScalar() ? engine::parse_iso_date(found.node.Scalar()) : std::nullopt;
   if (!date) fail_at(found, key, "expected a date as YYYY-MM-DD, got " + describe(found.node));
   out = *date;
@@ -172,7 +174,7 @@ void YamlReader::read(const std::string& key, engine::CivilDate& out, bool requi
 void YamlReader::read_list(const std::string& key, double* out, std::size_t n, bool required) {
   known_.insert(key);
   const Found found = required ? require_found(key) : find(key);
-  if (!found.node) return;
+  if (!found.layer) return;
   if (!found.node.IsSequence() || found.node.size() != n)
     fail_at(found, key, "expected a list of " + std::to_string(n) + " numbers, got " + describe(found.node) +
                             (found.node.IsSequence() ? " of " + std::to_string(found.node.size()) : ""));
@@ -185,7 +187,7 @@ void YamlReader::read_list(const std::string& key, double* out, std::size_t n, b
 void YamlReader::read(const std::string& key, std::vector<double>& out, bool required) {
   known_.insert(key);
   const Found found = required ? require_found(key) : find(key);
-  if (!found.node) return;
+  if (!found.layer) return;
   if (!found.node.IsSequence() || found.node.size() == 0)
     fail_at(found, key, "expected a list of numbers, got " + describe(found.node));
   out.clear();
@@ -196,7 +198,7 @@ void YamlReader::read(const std::string& key, std::vector<double>& out, bool req
 void YamlReader::read(const std::string& key, sim::Distribution& out, bool required) {
   known_.insert(key);
   const Found found = required ? require_found(key) : find(key);
-  if (!found.node) return;
+  if (!found.layer) return;
   if (!found.node.IsMap()) fail_at(found, key, "expected a distribution such as {dist: lognormal, median_days: 30, p90_days: 90}");
   YamlReader d({{found.node, found.layer->file}}, dotted(key));
   std::string kind;

@@ -84,7 +84,7 @@ void YamlReader::read_named(const std::string& key, const std::array<const char*
                             std::array<double, N>& out, bool required, double default_value) {
   known_.insert(key);
   const Found found = find(key);
-  if (!found.node) {
+  if (!found.layer) {
     if (required) require_found(key);
     out.fill(default_value);
     return;

@@ -151,7 +151,7 @@ struct TeamParams {
   double initial_vacancy_share = 0.05;
 };
 
-struct Workforce {
+struct WorkforceParams {
   std::array<TeamParams, kTeams> teams{};
   std::array<StaffTypeParams, kStaffTypes> staff{};
   double agency_target_share = 0.3;
@@ -192,7 +192,7 @@ struct Parameters {
   CareLeavers care_leavers;
   AgeProfile referral_age;
   Returns returns;
-  Workforce workforce;
+  WorkforceParams workforce;
   Costs costs;
 };
 

@@ -1,0 +1,113 @@
+#include "io/run_outputs.h"
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "caseflow/version.h"
+#include "io/output_dir.h"
+#include "sim/engine/calendar.h"
+#include "sim/metrics.h"
+#include "sim/recorder.h"
+
+namespace caseflow::io {
+
+namespace {
+
+std::string number(double v) {
+  if (std::isnan(v)) return "";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", v);
+  return buffer;
+}
+
+nlohmann::json json_number(double v) { return std::isnan(v) ? nlohmann::json() : nlohmann::json(v); }
+
+}  // namespace
+
+void write_run_outputs(const std::string& folder, const sim::Scenario& scenario, const sim::RunOptions& options,
+                       const sim::RunSummary& summary, const RunProvenance& provenance) {
+  const auto& layout = sim::series_layout();
+  const engine::Calendar calendar(scenario.start_date, 1, summary.months / 12 + 2);
+  OutputDir out(folder);
+
+  out.write("monthly.csv", [&](std::ostream& os) {
+    os << "month,metric,group,mean,p10,p50,p90\n";
+    for (int m = 0; m < summary.months; ++m) {
+      const std::string month = engine::to_year_month(calendar.month_start(m));
+      for (const auto& info : sim::metric_catalogue()) {
+        const auto labels = sim::group_labels(info.groups);
+        for (std::size_t g = 0; g < labels.size(); ++g) {
+          const auto& s = summary.series[layout.series(info.metric, g)];
+          const auto i = static_cast<std::size_t>(m);
+          os << month << ',' << info.name << ',' << labels[g] << ',' << number(s.mean[i]) << ',' << number(s.p10[i])
+             << ',' << number(s.p50[i]) << ',' << number(s.p90[i]) << '\n';
+        }
+      }
+    }
+  });
+
+  out.write("annual.csv", [&](std::ostream& os) {
+    os << "financial_year,metric,group,months,mean,p10,p50,p90\n";
+    for (const auto& info : sim::metric_catalogue()) {
+      if (!info.summed_over_year) continue;
+      const auto labels = sim::group_labels(info.groups);
+      for (std::size_t y = 0; y < summary.financial_years.size(); ++y) {
+        const int fy = summary.financial_years[y];
+        int months = 0;
+        for (int m = 0; m < summary.months; ++m) {
+          const auto d = calendar.month_start(m);
+          if ((d.month >= 4 ? d.year : d.year - 1) == fy) ++months;
+        }
+        for (std::size_t g = 0; g < labels.size(); ++g) {
+          const auto& spread = summary.annual[layout.series(info.metric, g)][y];
+          char label[16];
+          std::snprintf(label, sizeof label, "%d-%02d", fy, (fy + 1) % 100);
+          os << label << ',' << info.name << ',' << labels[g] << ',' << months << ',' << number(spread.mean) << ','
+             << number(spread.p10) << ',' << number(spread.p50) << ',' << number(spread.p90) << '\n';
+        }
+      }
+    }
+  });
+
+  out.write("summary.json", [&](std::ostream& os) {
+    nlohmann::json j;
+    j["caseflow_version"] = kVersion;
+    j["git_revision"] = kGitRevision;
+    j["scenario"] = {{"name", scenario.name}, {"file", provenance.scenario_file}, {"hash", scenario.hash}};
+    j["seed"] = options.seed;
+    j["replications"] = options.replications;
+    j["threads"] = provenance.threads;
+    j["horizon_months"] = summary.months;
+    j["start_month"] = engine::to_year_month(calendar.month_start(0));
+    j["wall_seconds"] = provenance.wall_seconds;
+    j["events"] = summary.events;
+    j["peak_child_records_per_replication"] = summary.peak_child_records;
+    nlohmann::json headline;
+    for (const auto& info : sim::metric_catalogue()) {
+      const auto& s = summary.series[layout.series(info.metric, layout.all_group(info.metric))];
+      const std::size_t last = static_cast<std::size_t>(summary.months) - 1;
+      double sum = 0;
+      int n = 0;
+      for (double v : s.mean)
+        if (!std::isnan(v)) {
+          sum += v;
+          ++n;
+        }
+      headline[info.name] = {{"unit", info.unit},
+                             {"monthly_mean_over_horizon", json_number(n ? sum / n : NAN)},
+                             {"final_month", {{"mean", json_number(s.mean[last])}, {"p10", json_number(s.p10[last])},
+                                              {"p50", json_number(s.p50[last])}, {"p90", json_number(s.p90[last])}}}};
+    }
+    j["headline"] = headline;
+    os << j.dump(2) << '\n';
+  });
+
+  out.write("scenario.resolved.yaml", [&](std::ostream& os) {
+    os << "# Resolved scenario '" << scenario.name << "' (hash " << scenario.hash << "), as run by caseflow "
+       << kVersion << "\n" << scenario.resolved_yaml;
+  });
+  out.commit();
+}
+
+}  // namespace caseflow::io

@@ -1,0 +1,20 @@
+#pragma once
+// The output contract of `caseflow run`: monthly.csv, annual.csv, summary.json and
+// scenario.resolved.yaml, written atomically into one folder.
+#include <string>
+
+#include "sim/runner.h"
+#include "sim/scenario.h"
+
+namespace caseflow::io {
+
+struct RunProvenance {
+  std::string scenario_file;
+  double wall_seconds = 0.0;
+  unsigned threads = 0;
+};
+
+void write_run_outputs(const std::string& folder, const sim::Scenario& scenario, const sim::RunOptions& options,
+                       const sim::RunSummary& summary, const RunProvenance& provenance);
+
+}  // namespace caseflow::io

@@ -1,0 +1,34 @@
+#pragma once
+// Contacts as a non-homogeneous Poisson process by source. The intensity is constant within
+// each working day (contacts arrive on working days), so drawing a Poisson count per working
+// day and source samples the process exactly. Intensity for source s on working day d:
+//   contacts_per_month[s] x seasonal(month, s) x growth(years) x shocks(d, s)
+//     x weekday(d) / sum of weekday weights over the month's working days,
+// so a month's expected contacts equal the monthly figure exactly, however many working
+// days it has.
+#include <cstdint>
+#include <vector>
+
+#include "sim/engine/calendar.h"
+#include "sim/engine/random.h"
+#include "sim/scenario.h"
+
+namespace caseflow::sim {
+
+class DemandModel {
+ public:
+  DemandModel(const engine::Calendar& calendar, int months);
+  // Expected contacts from a source on a day (0 on non-working days).
+  double intensity(const Demand& demand, Source source, int day) const;
+  // A draw of the day's contacts from a source; entity (day, source) keys the random stream,
+  // so the draw is the same in every scenario that has the same intensity.
+  std::uint32_t sample(const Demand& demand, Source source, int day, const engine::RandomStream& stream) const;
+  double uasc_per_day(const Demand& demand) const { return demand.uasc_per_year / 365.25; }
+
+ private:
+  const engine::Calendar& calendar_;
+  std::vector<double> weekday_weight_sum_;  // by month index, for the default weekday profile
+  int months_;
+};
+
+}  // namespace caseflow::sim

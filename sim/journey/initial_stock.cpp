@@ -1,0 +1,122 @@
+// The warm start: the open caseload at the start date. Each stage's children are drawn from
+// the stage's equilibrium (length-biased) duration with a uniform elapsed part, so the
+// first months look like a service that has been running, not an empty one.
+#include <cmath>
+
+#include "sim/model.h"
+
+namespace caseflow::sim {
+
+namespace {
+constexpr double kDaysPerYear = 365.25;
+constexpr double kDaysPerMonth = kDaysPerYear / 12.0;
+
+double in_days(const Distribution& d, double v) {
+  switch (d.unit) {
+    case TimeUnit::kWeeks: return v * 7.0;
+    case TimeUnit::kMonths: return v * kDaysPerMonth;
+    case TimeUnit::kWorkingDays: return v * 7.0 / 5.0;
+    case TimeUnit::kDays: break;
+  }
+  return v;
+}
+
+double age_from(const AgeProfile& age, double u, double v) {
+  double cumulative = 0;
+  for (std::size_t b = 0; b < age.probs.size(); ++b) {
+    if (u <= cumulative + age.probs[b] || b + 1 == age.probs.size())
+      return age.band_edges_years[b] + v * (age.band_edges_years[b + 1] - age.band_edges_years[b]);
+    cumulative += age.probs[b];
+  }
+  return age.band_edges_years.back() - 0.1;
+}
+}  // namespace
+
+void Model::seed_initial_stock() {
+  const auto& p = params();
+  const auto& stock = scenario_.initial;
+  std::uint64_t entity = 0;
+  auto u = [&](std::uint64_t k) { return initial_stream_.uniform(entity, k); };
+  // Remaining time of a stage in progress, in days from the start.
+  auto remaining = [&](const Distribution& d) {
+    const auto ip = d.in_progress(u(1), u(2));
+    return std::max(0.5, in_days(d, ip.total - ip.elapsed));
+  };
+  auto child = [&](const AgeProfile& age) {
+    ++entity;
+    return new_child(std::min(17.9, age_from(age, u(0), u(3))), 0.0);
+  };
+
+  for (int i = 0; i < stock.assessments; ++i) {
+    const std::uint32_t id = child(p.referral_age);
+    Child& c = children_[id];
+    const auto ip = p.assessment.duration.in_progress(u(1), u(2));
+    c.referral_day = c.last_referral_day = -std::floor(ip.elapsed * 7.0 / 5.0);
+    c.work_duration = ip.total;
+    c.strategy_done = true;
+    c.counts_assessment = true;
+    enter(id, Stage::kAssessment, 0.0);
+  }
+  for (int i = 0; i < stock.cin_plans; ++i) {
+    const std::uint32_t id = child(p.referral_age);
+    enter(id, Stage::kCin, 0.0);
+    schedule_stage_end(id, remaining(p.cin.duration));
+  }
+  for (int i = 0; i < stock.cp_plans; ++i) {
+    const std::uint32_t id = child(p.referral_age);
+    Child& c = children_[id];
+    c.cp_plans = 1;
+    const auto ip = p.cp.duration.in_progress(u(1), u(2));
+    enter(id, Stage::kCp, 0.0);
+    schedule_stage_end(id, std::max(0.5, in_days(p.cp.duration, ip.total - ip.elapsed)));
+    // The next review falls at 3 months from the plan's start, then every 6 months.
+    const double elapsed = in_days(p.cp.duration, ip.elapsed);
+    double review = p.cp.first_review_months * kDaysPerMonth;
+    while (review <= elapsed) review += p.cp.review_interval_months * kDaysPerMonth;
+    c.cp_start_day = -elapsed;
+    queue_.schedule(review - elapsed, 4, kCpReview, id, c.version);
+  }
+  for (int i = 0; i < stock.pre_proceedings; ++i) {
+    const std::uint32_t id = child(p.referral_age);
+    enter(id, Stage::kPreProceedings, 0.0);
+    schedule_stage_end(id, remaining(p.pre_proceedings.duration));
+  }
+  for (int i = 0; i < stock.proceedings; ++i) {
+    const std::uint32_t id = child(p.referral_age);
+    enter(id, Stage::kProceedings, 0.0);
+    schedule_stage_end(id, remaining(p.proceedings.duration));
+  }
+  for (int i = 0; i < stock.cla; ++i) {
+    const std::uint32_t id = child(stock.cla_age);
+    Child& c = children_[id];
+    c.placement = pick_placement(p.care.placement_shares, u(4));
+    const double route = u(5);
+    const Distribution* d = &p.care.duration_other;
+    if (route < p.care.exit_home) d = &p.care.duration_home;
+    else if (route < p.care.exit_home + p.care.exit_sgo) d = &p.care.duration_sgo;
+    else if (route < p.care.exit_home + p.care.exit_sgo + p.care.exit_adoption) d = &p.care.duration_adoption;
+    const auto ip = d->in_progress(u(1), u(2));
+    enter(id, Stage::kCla, 0.0);
+    c.care_start_day = -in_days(*d, ip.elapsed);
+    const double exit_day = std::max(0.5, in_days(*d, ip.total - ip.elapsed));
+    const double eighteen = c.birth_day + 18.0 * kDaysPerYear;
+    if (eighteen <= exit_day)
+      queue_.schedule(std::max(0.5, eighteen), 3, kAgeOut, id, c.version);
+    else
+      schedule_stage_end(id, exit_day);
+    if (p.care.placement_moves_per_year > 0)
+      queue_.schedule(-std::log(u(6)) / p.care.placement_moves_per_year * kDaysPerYear, 4, kPlacementMove, id, c.version);
+  }
+  for (int i = 0; i < stock.care_leavers; ++i) {
+    ++entity;
+    // Care leavers at the start: ages spread evenly over the years of support.
+    const bool extended = u(0) < p.care_leavers.extend_to_25_prob;
+    const double to_age = extended ? 25.0 : p.care_leavers.support_to_age;
+    const double age = 18.0 + u(1) * (to_age - 18.0);
+    const std::uint32_t id = new_child(age, 0.0);
+    enter(id, Stage::kCareLeaver, 0.0);
+    schedule_stage_end(id, std::max(0.5, (to_age - age) * kDaysPerYear));
+  }
+}
+
+}  // namespace caseflow::sim

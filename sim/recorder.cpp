@@ -1,0 +1,45 @@
+#include "sim/recorder.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace caseflow::sim {
+
+SeriesLayout::SeriesLayout() {
+  for (const auto& m : metric_catalogue()) {
+    const std::size_t n = m.groups == GroupKind::kNone ? 1 : group_labels(m.groups).size();
+    offset_.push_back(total_);
+    groups_.push_back(n);
+    total_ += n;
+  }
+}
+
+const SeriesLayout& series_layout() {
+  static const SeriesLayout kLayout;
+  return kLayout;
+}
+
+Recorder::Recorder(int months) : layout_(series_layout()), current_(layout_.total(), 0.0) {
+  result_.months = months;
+  result_.values.assign(layout_.total() * static_cast<std::size_t>(months), 0.0);
+}
+
+void Recorder::close_month(int month) {
+  if (month < 0 || month >= result_.months) return;
+  for (const auto& m : metric_catalogue()) {
+    if (m.groups == GroupKind::kNone) continue;
+    // Rates by group are set whole (including "all") by the model; counts are summed here.
+    const bool additive = m.summed_over_year || std::string_view(m.unit).find('%') == std::string_view::npos;
+    if (!additive) continue;
+    const std::size_t all = layout_.all_group(m.metric);
+    if (m.metric == Metric::kCaseloadPerFte || m.metric == Metric::kWaitToAllocationDays) continue;
+    double total = 0.0;
+    for (std::size_t g = 0; g < all; ++g) total += current_[layout_.series(m.metric, g)];
+    current_[layout_.series(m.metric, all)] = total;
+  }
+  const auto months = static_cast<std::size_t>(result_.months);
+  for (std::size_t s = 0; s < current_.size(); ++s) result_.values[s * months + static_cast<std::size_t>(month)] = current_[s];
+  std::fill(current_.begin(), current_.end(), 0.0);
+}
+
+}  // namespace caseflow::sim

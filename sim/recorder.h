@@ -1,0 +1,52 @@
+#pragma once
+// Monthly tallies of one replication: one row per (metric, group), one column per month.
+// Grouped metrics get their "all" total when the month closes.
+#include <cstdint>
+#include <vector>
+
+#include "sim/metrics.h"
+
+namespace caseflow::sim {
+
+class SeriesLayout {
+ public:
+  SeriesLayout();
+  std::size_t series(Metric m, std::size_t group) const { return offset_[static_cast<std::size_t>(m)] + group; }
+  std::size_t all_group(Metric m) const { return groups_[static_cast<std::size_t>(m)] - 1; }
+  std::size_t groups(Metric m) const { return groups_[static_cast<std::size_t>(m)]; }
+  std::size_t total() const { return total_; }
+
+ private:
+  std::vector<std::size_t> offset_, groups_;
+  std::size_t total_ = 0;
+};
+
+const SeriesLayout& series_layout();
+
+struct MonthlyResult {
+  int months = 0;
+  std::vector<double> values;  // [series * months + month]
+  double value(Metric m, std::size_t group, int month) const {
+    return values[series_layout().series(m, group) * static_cast<std::size_t>(months) + static_cast<std::size_t>(month)];
+  }
+  double all(Metric m, int month) const { return value(m, series_layout().all_group(m), month); }
+};
+
+class Recorder {
+ public:
+  explicit Recorder(int months);
+  void add(Metric m, std::size_t group, double amount = 1.0) { current_[layout_.series(m, group)] += amount; }
+  void add(Metric m, double amount = 1.0) { current_[layout_.series(m, 0)] += amount; }
+  void set(Metric m, std::size_t group, double value) { current_[layout_.series(m, group)] = value; }
+  void set(Metric m, double value) { current_[layout_.series(m, 0)] = value; }
+  // Writes the month's column (summing groups into "all") and starts a fresh month.
+  void close_month(int month);
+  MonthlyResult take() { return std::move(result_); }
+
+ private:
+  const SeriesLayout& layout_;
+  std::vector<double> current_;
+  MonthlyResult result_;
+};
+
+}  // namespace caseflow::sim

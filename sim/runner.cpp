@@ -1,0 +1,72 @@
+#include "sim/runner.h"
+
+#include <cmath>
+
+#include "sim/engine/runner.h"
+#include "sim/engine/statistics.h"
+
+namespace caseflow::sim {
+
+RunSummary run_scenario(const Scenario& scenario, const RunOptions& options) {
+  const engine::Calendar calendar(scenario.start_date, 5, scenario.horizon_months / 12 + 30);
+  const auto results = engine::run_replications<ReplicationResult>(
+      options.replications, options.threads,
+      [&](std::uint32_t rep) { return run_replication(scenario, calendar, options.seed, rep); });
+
+  RunSummary summary;
+  summary.months = scenario.horizon_months;
+  summary.replications = options.replications;
+  const auto& layout = series_layout();
+  const auto months = static_cast<std::size_t>(summary.months);
+  summary.series.resize(layout.total());
+  std::vector<double> values;
+  values.reserve(results.size());
+  for (std::size_t s = 0; s < layout.total(); ++s) {
+    auto& out = summary.series[s];
+    for (std::size_t m = 0; m < months; ++m) {
+      values.clear();
+      for (const auto& r : results) {
+        const double v = r.monthly.values[s * months + m];
+        if (!std::isnan(v)) values.push_back(v);
+      }
+      const engine::Spread spread = values.empty() ? engine::Spread{NAN, NAN, NAN, NAN} : engine::spread_of(values);
+      out.mean.push_back(spread.mean);
+      out.p10.push_back(spread.p10);
+      out.p50.push_back(spread.p50);
+      out.p90.push_back(spread.p90);
+    }
+  }
+  for (const auto& r : results) {
+    summary.events += r.events;
+    summary.peak_child_records = std::max(summary.peak_child_records, r.peak_child_records);
+  }
+
+  // Financial years (April to March) that the horizon covers, in full or in part.
+  std::vector<int> fy_of_month(months);
+  for (std::size_t m = 0; m < months; ++m) {
+    const auto d = calendar.month_start(static_cast<int>(m));
+    fy_of_month[m] = d.month >= 4 ? d.year : d.year - 1;
+    if (summary.financial_years.empty() || summary.financial_years.back() != fy_of_month[m])
+      summary.financial_years.push_back(fy_of_month[m]);
+  }
+  summary.annual.resize(layout.total());
+  for (const auto& info : metric_catalogue()) {
+    if (!info.summed_over_year) continue;
+    for (std::size_t g = 0; g < layout.groups(info.metric); ++g) {
+      const std::size_t s = layout.series(info.metric, g);
+      for (int fy : summary.financial_years) {
+        values.clear();
+        for (const auto& r : results) {
+          double total = 0;
+          for (std::size_t m = 0; m < months; ++m)
+            if (fy_of_month[m] == fy) total += r.monthly.values[s * months + m];
+          values.push_back(total);
+        }
+        summary.annual[s].push_back(engine::spread_of(values));
+      }
+    }
+  }
+  return summary;
+}
+
+}  // namespace caseflow::sim

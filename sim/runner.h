@@ -1,0 +1,36 @@
+#pragma once
+// Runs a scenario's replications on the thread pool and summarises every monthly series
+// across them (mean and P10/P50/P90), identically for any thread count.
+#include <cstdint>
+#include <vector>
+
+#include "sim/engine/statistics.h"
+#include "sim/model.h"
+#include "sim/scenario.h"
+
+namespace caseflow::sim {
+
+struct RunOptions {
+  std::uint32_t replications = 100;
+  std::uint64_t seed = 1;
+  unsigned threads = 0;
+};
+
+struct SeriesSummary {
+  std::vector<double> mean, p10, p50, p90;  // by month; NaN where no replication had a value
+};
+
+struct RunSummary {
+  int months = 0;
+  std::uint32_t replications = 0;
+  std::vector<SeriesSummary> series;  // by series_layout() index
+  std::uint64_t events = 0;
+  std::size_t peak_child_records = 0;
+  // Financial-year totals of summed metrics: by series, by financial year (April to March).
+  std::vector<int> financial_years;
+  std::vector<std::vector<engine::Spread>> annual;
+};
+
+RunSummary run_scenario(const Scenario& scenario, const RunOptions& options);
+
+}  // namespace caseflow::sim

@@ -1,0 +1,374 @@
+#include "sim/workforce/workforce.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace caseflow::sim {
+
+namespace {
+constexpr double kDaysPerYear = 365.25;
+constexpr double kDaysPerMonth = kDaysPerYear / 12.0;
+// Draw slots within a worker's random block.
+enum Draw : std::uint64_t { kLeaveDraw = 0, kConvertDraw = 1, kTenureDraw = 2, kReleaseDraw = 3 };
+constexpr std::uint64_t kCampaignEntity = std::uint64_t{1} << 40;
+}  // namespace
+
+Workforce::Workforce(engine::EventQueue& queue, engine::RandomStream stream) : queue_(queue), stream_(stream) {}
+
+int Workforce::posts(Team t) const {
+  return static_cast<int>(std::lround(params_->teams[index(t)].establishment_fte));
+}
+
+double Workforce::draw_days(const Distribution& d, std::uint64_t entity, std::uint64_t draw) const {
+  const double v = d.quantile(stream_.uniform(entity, draw));
+  switch (d.unit) {
+    case TimeUnit::kWeeks: return v * 7.0;
+    case TimeUnit::kMonths: return v * kDaysPerMonth;
+    case TimeUnit::kWorkingDays: return v * 7.0 / 5.0;  // recruitment runs on calendar days
+    case TimeUnit::kDays: break;
+  }
+  return v;
+}
+
+void Workforce::staff_initial(double now) {
+  for (std::size_t t = 0; t < kTeams; ++t) {
+    const Team team = static_cast<Team>(t);
+    const auto& p = params_->teams[t];
+    const int posts_total = posts(team);
+    const int in_post = static_cast<int>(std::lround(posts_total * (1.0 - p.initial_vacancy_share)));
+    const int agency = std::min(in_post, static_cast<int>(std::lround(posts_total * params_->initial_agency_share)));
+    for (int i = 0; i < in_post; ++i) {
+      // Staff in post at the start have served some time already: past their induction.
+      hire(team, i < agency ? StaffType::kAgency : StaffType::kPermanent, now, 365.0);
+    }
+  }
+}
+
+std::uint32_t Workforce::hire(Team team, StaffType type, double now, double tenure_days) {
+  std::uint32_t id;
+  if (!free_.empty()) {
+    id = free_.back();
+    free_.pop_back();
+  } else {
+    id = static_cast<std::uint32_t>(workers_.size());
+    workers_.emplace_back();
+  }
+  Worker& w = workers_[id];
+  w.type = type;
+  w.team = team;
+  w.start_day = now - tenure_days;
+  w.asye_until_day = type == StaffType::kAsye ? now + params_->asye_months * kDaysPerMonth : -1.0;
+  w.load = 0.0;
+  w.version += 1;
+  w.serial = next_serial_++;
+  w.active = true;
+  w.leaving = false;
+  w.cases.clear();
+  members_[index(team)].push_back(id);
+  if (tenure_days <= 0) tally_[index(team)].starters += 1;
+  schedule_departure(id, now);
+  drain(team, now);
+  return id;
+}
+
+void Workforce::schedule_departure(std::uint32_t id, double now) {
+  const Worker& w = workers_[id];
+  const double leave_rate = params_->staff[index(w.type)].leave_rate_per_year;
+  const double u_leave = stream_.uniform(w.serial, kLeaveDraw + 4 * static_cast<std::uint64_t>(w.type));
+  const double leave_in = leave_rate > 0 ? -std::log(u_leave) / leave_rate * kDaysPerYear : 1e12;
+  double convert_in = 1e12;
+  if (w.type == StaffType::kAgency && params_->agency_to_permanent_per_year > 0)
+    convert_in = -std::log(stream_.uniform(w.serial, kConvertDraw)) / params_->agency_to_permanent_per_year * kDaysPerYear;
+  if (leave_in > 1e11 && convert_in > 1e11) return;
+  if (convert_in < leave_in)
+    queue_.schedule(now + convert_in, 2, kStaffConvert, id, w.version);
+  else
+    queue_.schedule(now + leave_in, 2, kStaffLeave, id, w.version);
+}
+
+double Workforce::cap_of(const Worker& w, double now) const {
+  const auto& team = params_->teams[index(w.team)];
+  const auto& staff = params_->staff[index(w.type)];
+  const double base = w.type == StaffType::kAsye && now < w.asye_until_day ? team.asye_cap_cases : team.cap_cases;
+  const bool inducting = now < w.start_day + staff.induction_weeks * 7.0;
+  return base * (inducting ? staff.induction_capacity_share : 1.0);
+}
+
+double Workforce::pace_cases_of(const Worker& w) const {
+  const auto& team = params_->teams[index(w.team)];
+  const bool asye = w.type == StaffType::kAsye;
+  return team.pace_cases * (asye ? team.asye_cap_cases / team.cap_cases : 1.0);
+}
+
+double Workforce::pace_of(std::uint32_t worker, double now) const {
+  (void)now;
+  const Worker& w = workers_[worker];
+  const double overload = std::max(1.0, w.load / pace_cases_of(w));
+  return overload / std::max(0.05, 1.0 - sickness_share_);
+}
+
+std::uint32_t Workforce::find_room(Team team, double weight, double now) const {
+  std::uint32_t best = kNoWorker;
+  double best_fill = 2.0;
+  for (std::uint32_t id : members_[index(team)]) {
+    const Worker& w = workers_[id];
+    if (w.leaving) continue;
+    const double cap = cap_of(w, now);
+    if (w.load + weight > cap + 1e-9) continue;
+    const double fill = (w.load + weight) / cap;
+    if (fill < best_fill) {
+      best_fill = fill;
+      best = id;
+    }
+  }
+  return best;
+}
+
+void Workforce::assign(std::uint32_t worker, const CaseRef& ref) {
+  Worker& w = workers_[worker];
+  w.load += ref.weight;
+  w.cases.push_back(ref);
+}
+
+void Workforce::enqueue(Team team, const CaseRef& ref, double since, bool handover) {
+  if (waiting_mark_.size() <= ref.id) waiting_mark_.resize(ref.id + 1024, 0);
+  waiting_mark_[ref.id] = ref.version + 1;
+  queues_[index(team)].push({ref.priority, next_sequence_++, ref, since, handover});
+  waiting_count_[index(team)] += 1;
+}
+
+Allocation Workforce::request(Team team, const CaseRef& ref, double now, double waiting_since) {
+  Allocation a;
+  a.ref = ref;
+  // Nobody jumps the queue: a new case waits behind those already waiting.
+  if (waiting_count_[index(team)] == 0) a.worker = find_room(team, ref.weight, now);
+  if (a.worker == kNoWorker) {
+    enqueue(team, ref, waiting_since, false);
+    a.queued = true;
+    return a;
+  }
+  assign(a.worker, ref);
+  a.pace = pace_of(a.worker, now);
+  a.waited_days = now - waiting_since;
+  auto& tally = tally_[index(team)];
+  tally.allocated += 1;
+  tally.wait_days += a.waited_days;
+  return a;
+}
+
+Allocation Workforce::continue_case(Team team, std::uint32_t worker, const CaseRef& ref, double now) {
+  Worker& w = workers_[worker];
+  for (std::size_t i = 0; i < w.cases.size(); ++i)
+    if (w.cases[i].id == ref.id) {
+      w.load -= w.cases[i].weight;
+      w.cases[i] = w.cases.back();
+      w.cases.pop_back();
+      break;
+    }
+  if (!w.leaving && w.load + ref.weight <= cap_of(w, now) + 1e-9) {
+    assign(worker, ref);
+    Allocation a;
+    a.ref = ref;
+    a.worker = worker;
+    a.pace = pace_of(worker, now);
+    return a;
+  }
+  drain(team, now);
+  return request(team, ref, now, now);
+}
+
+void Workforce::release(Team team, std::uint32_t worker, std::uint32_t case_id, double now) {
+  if (worker == kNoWorker) {
+    if (case_id < waiting_mark_.size() && waiting_mark_[case_id] != 0) {
+      waiting_mark_[case_id] = 0;
+      waiting_count_[index(team)] -= 1;
+    }
+    return;
+  }
+  Worker& w = workers_[worker];
+  for (std::size_t i = 0; i < w.cases.size(); ++i)
+    if (w.cases[i].id == case_id) {
+      w.load -= w.cases[i].weight;
+      w.cases[i] = w.cases.back();
+      w.cases.pop_back();
+      break;
+    }
+  if (w.load < 1e-9) w.load = 0.0;
+  drain(team, now);
+}
+
+void Workforce::drain(Team team, double now) {
+  auto& q = queues_[index(team)];
+  while (!q.empty()) {
+    const Waiting& top = q.top();
+    if (top.ref.id >= waiting_mark_.size() || waiting_mark_[top.ref.id] != top.ref.version + 1) {
+      q.pop();  // withdrawn: the case moved on while it waited
+      continue;
+    }
+    const std::uint32_t worker = find_room(team, top.ref.weight, now);
+    if (worker == kNoWorker) return;
+    Allocation a;
+    a.ref = top.ref;
+    a.worker = worker;
+    a.waited_days = now - top.since;
+    a.handover = top.handover;
+    waiting_mark_[top.ref.id] = 0;
+    waiting_count_[index(team)] -= 1;
+    q.pop();
+    assign(worker, a.ref);
+    a.pace = pace_of(worker, now);
+    auto& tally = tally_[index(team)];
+    tally.allocated += 1;
+    tally.wait_days += a.waited_days;
+    pending_.push_back(a);
+  }
+}
+
+void Workforce::remove(std::uint32_t id, double now) {
+  Worker& w = workers_[id];
+  const Team team = w.team;
+  auto& m = members_[index(team)];
+  m.erase(std::find(m.begin(), m.end(), id));
+  w.active = false;
+  w.version += 1;
+  tally_[index(team)].leavers += 1;
+  std::vector<CaseRef> cases = std::move(w.cases);
+  w.cases.clear();
+  w.load = 0.0;
+  free_.push_back(id);
+  // A leaver's cases go to colleagues with room, or wait; either way the child's worker changes.
+  for (const CaseRef& ref : cases) {
+    tally_[index(team)].worker_changes += 1;
+    Allocation a;
+    a.ref = ref;
+    a.handover = true;
+    a.worker = waiting_count_[index(team)] == 0 ? find_room(team, ref.weight, now) : kNoWorker;
+    if (a.worker == kNoWorker) {
+      enqueue(team, ref, now, true);
+      a.queued = true;
+    } else {
+      assign(a.worker, ref);
+      a.pace = pace_of(a.worker, now);
+      tally_[index(team)].allocated += 1;
+    }
+    pending_.push_back(a);
+  }
+}
+
+void Workforce::handle(const engine::Event& e, double now) {
+  switch (e.kind) {
+    case kStaffLeave: {
+      if (e.entity >= workers_.size() || workers_[e.entity].version != e.tag || !workers_[e.entity].active) return;
+      const Team team = workers_[e.entity].team;
+      remove(e.entity, now);
+      review_team(team, now);
+      return;
+    }
+    case kStaffConvert: {
+      if (e.entity >= workers_.size() || workers_[e.entity].version != e.tag || !workers_[e.entity].active) return;
+      Worker& w = workers_[e.entity];
+      if (w.leaving) return;
+      w.type = StaffType::kPermanent;  // same worker, same cases: no worker change for children
+      w.version += 1;
+      for (auto& c : w.cases) (void)c;
+      schedule_departure(e.entity, now);
+      return;
+    }
+    case kCampaignEnd: {
+      const Team team = static_cast<Team>(e.entity);
+      campaigns_[index(team)] -= 1;
+      const double u = stream_.uniform(kCampaignEntity + e.tag, 0);
+      if (u < params_->permanent_campaign_success_prob) {
+        tally_[index(team)].recruitment_gbp += params_->recruitment_cost_gbp_per_hire;
+        hire(team, StaffType::kPermanent, now, 0.0);
+      }
+      review_team(team, now);
+      return;
+    }
+    case kAgencyArrive: {
+      const Team team = static_cast<Team>(e.entity);
+      agency_pending_[index(team)] -= 1;
+      hire(team, StaffType::kAgency, now, 0.0);
+      return;
+    }
+    default: return;
+  }
+}
+
+void Workforce::review_team(Team team, double now) {
+  const std::size_t t = index(team);
+  int permanent = 0, agency = 0;
+  for (std::uint32_t id : members_[t]) {
+    Worker& w = workers_[id];
+    if (w.type == StaffType::kAsye && now >= w.asye_until_day) w.type = StaffType::kPermanent;
+    if (w.leaving) continue;
+    (w.type == StaffType::kAgency ? agency : permanent) += 1;
+  }
+  const int posts_total = posts(team);
+  const int agency_allowed = static_cast<int>(std::floor(params_->agency_target_share * posts_total + 0.5));
+
+  // Permanent recruitment runs for every post not held by permanent staff.
+  const int to_advertise = posts_total - permanent - campaigns_[t];
+  for (int i = 0; i < to_advertise; ++i) {
+    const std::uint64_t campaign = next_campaign_++;
+    const double lead = draw_days(params_->permanent_lead_time, kCampaignEntity + campaign, 1);
+    queue_.schedule(now + lead, 2, kCampaignEnd, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(campaign));
+    campaigns_[t] += 1;
+  }
+  // Agency staff cover posts that are empty now, up to the agency share the policy allows.
+  const int empty = posts_total - permanent - agency - agency_pending_[t];
+  const int agency_room = agency_allowed - agency - agency_pending_[t];
+  for (int i = 0; i < std::min(empty, agency_room); ++i) {
+    const double lead = draw_days(params_->agency_lead_time, kCampaignEntity + next_campaign_++, 2);
+    queue_.schedule(now + lead, 2, kAgencyArrive, static_cast<std::uint32_t>(t));
+    agency_pending_[t] += 1;
+  }
+  // Agency staff are released (with notice) above the allowed share, or when permanent
+  // staff fill the posts; the lightest caseloads go first.
+  int excess = std::max(agency - agency_allowed, permanent + agency - posts_total);
+  while (excess-- > 0) {
+    std::uint32_t lightest = kNoWorker;
+    for (std::uint32_t id : members_[t]) {
+      const Worker& w = workers_[id];
+      if (w.type == StaffType::kAgency && !w.leaving && (lightest == kNoWorker || w.load < workers_[lightest].load))
+        lightest = id;
+    }
+    if (lightest == kNoWorker) break;
+    workers_[lightest].leaving = true;
+    workers_[lightest].version += 1;
+    queue_.schedule(now + params_->agency_notice_days, 2, kStaffLeave, lightest, workers_[lightest].version);
+  }
+  drain(team, now);
+}
+
+void Workforce::weekly_review(double now) {
+  for (std::size_t t = 0; t < kTeams; ++t) review_team(static_cast<Team>(t), now);
+}
+
+void Workforce::asye_intake(double now) {
+  // Newly qualified staff join the case-holding teams in proportion to their establishment
+  // (largest remainder), as supernumerary where no post is vacant.
+  const Team teams[] = {Team::kAssessment, Team::kHelpProtection, Team::kChildrenInCare};
+  double total = 0;
+  for (Team t : teams) total += params_->teams[index(t)].establishment_fte;
+  if (total <= 0 || params_->asye_intake_count <= 0) return;
+  int given = 0;
+  std::array<double, 3> remainder{};
+  std::array<int, 3> count{};
+  for (std::size_t i = 0; i < 3; ++i) {
+    const double share = params_->asye_intake_count * params_->teams[index(teams[i])].establishment_fte / total;
+    count[i] = static_cast<int>(std::floor(share));
+    remainder[i] = share - count[i];
+    given += count[i];
+  }
+  while (given < params_->asye_intake_count) {
+    const auto i = static_cast<std::size_t>(std::max_element(remainder.begin(), remainder.end()) - remainder.begin());
+    count[i] += 1;
+    remainder[i] = -1;
+    given += 1;
+  }
+  for (std::size_t i = 0; i < 3; ++i)
+    for (int k = 0; k < count[i]; ++k) hire(teams[i], StaffType::kAsye, now, 0.0);
+}
+
+}  // namespace caseflow::sim

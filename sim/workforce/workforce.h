@@ -1,0 +1,134 @@
+#pragma once
+// The social workers who carry the cases: individual staff in teams, caseloads under caps,
+// the queue of cases waiting for a worker, and the staffing dynamics (turnover, permanent
+// recruitment, agency cover under a target share, agency-to-permanent conversion, ASYE
+// intakes, induction). Knows cases only as ids with a weight and a priority.
+#include <array>
+#include <cstdint>
+#include <queue>
+#include <vector>
+
+#include "sim/engine/event_queue.h"
+#include "sim/engine/random.h"
+#include "sim/scenario.h"
+
+namespace caseflow::sim {
+
+constexpr std::uint32_t kNoWorker = 0xffffffffu;
+
+struct CaseRef {
+  std::uint32_t id = 0;
+  std::uint32_t version = 0;  // the case's stage version; stale references are ignored
+  double weight = 1.0;
+  std::uint8_t priority = 1;  // lower is allocated first (s47 and CP before CIN)
+};
+
+struct Worker {
+  StaffType type = StaffType::kPermanent;
+  Team team = Team::kAssessment;
+  double start_day = 0.0;
+  double asye_until_day = -1.0;
+  double load = 0.0;  // weighted caseload
+  std::uint32_t version = 0;
+  std::uint64_t serial = 0;  // keys this worker's random draws
+  bool active = false;
+  bool leaving = false;  // given notice: carries cases until it leaves, takes no new ones
+  std::vector<CaseRef> cases;
+};
+
+// A case that got a worker away from the caller's own request: from the waiting queue or
+// handed over from a leaver.
+struct Allocation {
+  CaseRef ref;
+  std::uint32_t worker = kNoWorker;
+  double pace = 1.0;
+  double waited_days = 0.0;
+  bool handover = false;  // the case had a worker before (a worker change)
+  bool queued = false;    // no worker had room: the case now waits
+};
+
+enum WorkforceEvent : std::uint32_t { kStaffLeave = 100, kStaffConvert, kCampaignEnd, kAgencyArrive };
+
+struct TeamTally {
+  double starters = 0, leavers = 0, wait_days = 0, allocated = 0, recruitment_gbp = 0, worker_changes = 0;
+};
+
+class Workforce {
+ public:
+  Workforce(engine::EventQueue& queue, engine::RandomStream stream);
+  Workforce(const Workforce&) = delete;
+  Workforce& operator=(const Workforce&) = delete;
+
+  void set_parameters(const WorkforceParams& params) { params_ = &params; }
+  void set_sickness_share(double share) { sickness_share_ = share; }
+  double sickness_share() const { return sickness_share_; }
+  // Staff in post at the start: establishment less vacancies, agency at the initial share.
+  void staff_initial(double now);
+
+  // A worker for the case now (pace > 0), or the case waits (returns worker kNoWorker).
+  Allocation request(Team team, const CaseRef& ref, double now, double waiting_since);
+  // The case moves to a new stage in the same team: it keeps its worker if the new weight
+  // fits, otherwise it is allocated afresh (a worker change) or waits.
+  Allocation continue_case(Team team, std::uint32_t worker, const CaseRef& ref, double now);
+  // The case leaves its worker (or the waiting queue when worker is kNoWorker).
+  void release(Team team, std::uint32_t worker, std::uint32_t case_id, double now);
+
+  void handle(const engine::Event& e, double now);  // kinds from WorkforceEvent
+  void weekly_review(double now);
+  void asye_intake(double now);
+
+  // How many times longer work takes for this worker now (>= 1): caseload above the
+  // pace caseload, and sickness absence, stretch it.
+  double pace_of(std::uint32_t worker, double now) const;
+  double cap_of(const Worker& w, double now) const;
+  double pace_cases_of(const Worker& w) const;
+
+  // Allocations made off the caller's path since the last take.
+  std::vector<Allocation>& pending() { return pending_; }
+
+  const std::vector<Worker>& workers() const { return workers_; }
+  const std::vector<std::uint32_t>& members(Team t) const { return members_[index(t)]; }
+  std::size_t waiting(Team t) const { return waiting_count_[index(t)]; }
+  TeamTally& tally(Team t) { return tally_[index(t)]; }
+  int posts(Team t) const;
+
+ private:
+  struct Waiting {
+    std::uint8_t priority;
+    std::uint64_t sequence;
+    CaseRef ref;
+    double since;
+    bool handover;
+    bool operator>(const Waiting& o) const {
+      return priority != o.priority ? priority > o.priority : sequence > o.sequence;
+    }
+  };
+  using WaitQueue = std::priority_queue<Waiting, std::vector<Waiting>, std::greater<>>;
+
+  std::uint32_t hire(Team team, StaffType type, double now, double tenure_days);
+  void remove(std::uint32_t worker, double now);
+  std::uint32_t find_room(Team team, double weight, double now) const;
+  void assign(std::uint32_t worker, const CaseRef& ref);
+  void enqueue(Team team, const CaseRef& ref, double since, bool handover);
+  void drain(Team team, double now);
+  void review_team(Team team, double now);
+  void schedule_departure(std::uint32_t worker, double now);
+  double draw_days(const Distribution& d, std::uint64_t entity, std::uint64_t draw) const;
+
+  engine::EventQueue& queue_;
+  engine::RandomStream stream_;
+  const WorkforceParams* params_ = nullptr;
+  double sickness_share_ = 0.0;
+  std::vector<Worker> workers_;
+  std::vector<std::uint32_t> free_;
+  std::array<std::vector<std::uint32_t>, kTeams> members_;
+  std::array<WaitQueue, kTeams> queues_;
+  std::array<std::size_t, kTeams> waiting_count_{};
+  std::vector<std::uint32_t> waiting_mark_;  // by case id: version + 1 while waiting, else 0
+  std::array<int, kTeams> campaigns_{}, agency_pending_{};
+  std::array<TeamTally, kTeams> tally_{};
+  std::vector<Allocation> pending_;
+  std::uint64_t next_serial_ = 1, next_sequence_ = 0, next_campaign_ = 1;
+};
+
+}  // namespace caseflow::sim
