@@ -294,6 +294,8 @@ void read_returns(YamlReader r, sim::Returns& x) {
   r.require_probability("after_front_door_prob", x.after_front_door_prob);
   r.read("after_closure_prob", x.after_closure_prob);
   r.require_probability("after_closure_prob", x.after_closure_prob);
+  r.read("referral_prob", x.referral_prob);
+  r.require_probability("referral_prob", x.referral_prob);
   r.read("delay", x.delay);
   r.finish();
 }

@@ -37,6 +37,7 @@ struct MetricInfo {
   GroupKind groups;
   bool summed_over_year;  // flows and costs add up over a financial year; stocks and rates do not
   const char* description;
+  bool additive = true;   // groups add up to "all" (counts, stocks, costs); false for ratios
 };
 
 const std::vector<MetricInfo>& metric_catalogue();

@@ -166,7 +166,8 @@ void Model::decide_contact(const Contact& c, int day) {
   const auto& fd = params().front_door;
   const double u = front_door_stream_.uniform(c.entity, 1);
   std::uint32_t id = c.child;
-  if (u < fd.referral_prob) {
+  // A child the service already knows is more often referred again than a first contact.
+  if (u < (id == kNoChild ? fd.referral_prob : params().returns.referral_prob)) {
     if (id == kNoChild) {
       const auto& age = params().referral_age;
       const double ua = front_door_stream_.uniform(c.entity, 2);
@@ -251,6 +252,9 @@ void Model::close_month(int month, double now) {
 
   const auto& wf = params().workforce;
   double cost_total = 0;
+  // Whole-service ratios for the "all" group, over the case-holding teams.
+  double all_in_post = 0, all_agency = 0, all_cases = 0, all_holding = 0, all_full = 0, all_over_pace = 0,
+         all_wait = 0, all_allocated = 0;
   for (std::size_t t = 0; t < kTeams; ++t) {
     const Team team = static_cast<Team>(t);
     double in_post = 0, permanent = 0, agency = 0, asye = 0, cases = 0, full = 0, over_pace = 0;
@@ -275,6 +279,16 @@ void Model::close_month(int month, double now) {
     r.set(Metric::kCaseloadOverPacePct, t, holds_cases ? pct(over_pace, in_post) : std::nan(""));
     r.set(Metric::kUnallocated, t, static_cast<double>(workforce_.waiting(team)));
     TeamTally& tally = workforce_.tally(team);
+    all_in_post += in_post;
+    all_agency += agency;
+    all_wait += tally.wait_days;
+    all_allocated += tally.allocated;
+    if (holds_cases) {
+      all_cases += cases;
+      all_holding += in_post;
+      all_full += full;
+      all_over_pace += over_pace;
+    }
     r.set(Metric::kWaitToAllocationDays, t, tally.allocated > 0 ? tally.wait_days / tally.allocated : std::nan(""));
     r.set(Metric::kStartersFte, t, tally.starters);
     r.set(Metric::kLeaversFte, t, tally.leavers);
@@ -287,6 +301,11 @@ void Model::close_month(int month, double now) {
     cost_total += staff_cost_[t] + agency_cost_[t] + manager_cost_[t] + tally.recruitment_gbp;
     tally = TeamTally{};
   }
+  r.set(Metric::kAgencyPct, kTeams, pct(all_agency, all_in_post));
+  r.set(Metric::kCaseloadPerFte, kTeams, all_holding > 0 ? all_cases / all_holding : std::nan(""));
+  r.set(Metric::kCaseloadOverCapPct, kTeams, pct(all_full, all_holding));
+  r.set(Metric::kCaseloadOverPacePct, kTeams, pct(all_over_pace, all_holding));
+  r.set(Metric::kWaitToAllocationDays, kTeams, all_allocated > 0 ? all_wait / all_allocated : std::nan(""));
   for (std::size_t p = 0; p < kPlacements; ++p) {
     r.set(Metric::kPlacementCostGbp, p, placement_cost_[p]);
     cost_total += placement_cost_[p];

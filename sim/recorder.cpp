@@ -28,11 +28,9 @@ void Recorder::close_month(int month) {
   if (month < 0 || month >= result_.months) return;
   for (const auto& m : metric_catalogue()) {
     if (m.groups == GroupKind::kNone) continue;
-    // Rates by group are set whole (including "all") by the model; counts are summed here.
-    const bool additive = m.summed_over_year || std::string_view(m.unit).find('%') == std::string_view::npos;
-    if (!additive) continue;
+    // Counts, stocks and costs add up into "all"; ratios are set whole by the model.
+    if (!m.additive) continue;
     const std::size_t all = layout_.all_group(m.metric);
-    if (m.metric == Metric::kCaseloadPerFte || m.metric == Metric::kWaitToAllocationDays) continue;
     double total = 0.0;
     for (std::size_t g = 0; g < all; ++g) total += current_[layout_.series(m.metric, g)];
     current_[layout_.series(m.metric, all)] = total;

@@ -128,6 +128,7 @@ struct AgeProfile {
 struct Returns {
   double after_front_door_prob = 0.1;
   double after_closure_prob = 0.25;
+  double referral_prob = 0.7;  // a returning child's contact becomes a referral
   Distribution delay;  // days from closure to the new contact
 };
 
