@@ -36,9 +36,11 @@ YAML::Node load_yaml(const fs::path& path) {
   }
 }
 
-// Files from the root of the `extends:` chain down to the named file.
+// Files from the root of the `extends:` chain down to the named file. Vectors of YAML nodes
+// are only ever appended to: assigning a YAML::Node overwrites the node it refers to, so
+// inserting, sorting or swapping would corrupt the files' trees.
 std::vector<YamlLayer> load_chain(const fs::path& path) {
-  std::vector<YamlLayer> chain;
+  std::vector<YamlLayer> child_first;
   std::vector<fs::path> seen;
   fs::path current = path;
   for (;;) {
@@ -47,7 +49,7 @@ std::vector<YamlLayer> load_chain(const fs::path& path) {
       throw UserError(current.string(), 0, 0, "`extends:` forms a cycle");
     seen.push_back(canonical);
     YAML::Node node = load_yaml(current);
-    chain.insert(chain.begin(), {node, current.string()});
+    child_first.push_back({node, current.string()});
     const YAML::Node parent = static_cast<const YAML::Node&>(node)["extends"];
     if (!parent) break;
     if (!parent.IsScalar())
@@ -55,6 +57,8 @@ std::vector<YamlLayer> load_chain(const fs::path& path) {
                       "extends: expected a file name");
     current = current.parent_path() / parent.Scalar();
   }
+  std::vector<YamlLayer> chain;
+  for (auto it = child_first.rbegin(); it != child_first.rend(); ++it) chain.push_back(*it);
   return chain;
 }
 
@@ -76,7 +80,8 @@ struct Change {
 };
 
 void set_dotted(YAML::Node& root, const std::string& dotted, const YAML::Node& value) {
-  YAML::Node node = root;
+  YAML::Node node;
+  node.reset(root);
   std::size_t start = 0;
   for (;;) {
     const std::size_t dot = dotted.find('.', start);
@@ -86,7 +91,7 @@ void set_dotted(YAML::Node& root, const std::string& dotted, const YAML::Node& v
       return;
     }
     if (!node[part] || !node[part].IsMap()) node[part] = YAML::Node(YAML::NodeType::Map);
-    node = node[part];
+    node.reset(node[part]);  // rebind: plain assignment would overwrite the parent's content
     start = dot + 1;
   }
 }
@@ -124,8 +129,12 @@ std::vector<Change> read_changes(const std::vector<YamlLayer>& chain) {
       changes.push_back(std::move(change));
     }
   }
-  std::stable_sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.from < b.from; });
-  return changes;
+  std::vector<std::size_t> order(changes.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return changes[a].from < changes[b].from; });
+  std::vector<Change> sorted;
+  for (std::size_t i : order) sorted.push_back(changes[i]);
+  return sorted;
 }
 
 void read_age_profile(YamlReader r, sim::AgeProfile& out) {
@@ -417,7 +426,8 @@ std::string hex_hash(const std::string& text) {
 
 sim::Scenario load_scenario(const std::string& path) {
   std::vector<YamlLayer> chain = load_chain(path);
-  std::vector<YamlLayer> layers(chain.rbegin(), chain.rend());  // topmost first
+  std::vector<YamlLayer> layers;  // topmost first
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) layers.push_back(*it);
   YamlReader root(layers, "");
   sim::Scenario s;
   root.read("name", s.name);
@@ -450,9 +460,11 @@ sim::Scenario load_scenario(const std::string& path) {
 
   // Each change stacks on everything before it: epoch k sees changes 1..k.
   std::vector<Change> changes = read_changes(chain);
-  std::vector<YamlLayer> stacked = layers;
-  for (const auto& change : changes) {
-    stacked.insert(stacked.begin(), {change.set, change.file});
+  for (std::size_t k = 0; k < changes.size(); ++k) {
+    const Change& change = changes[k];
+    std::vector<YamlLayer> stacked;
+    for (std::size_t j = k + 1; j-- > 0;) stacked.push_back({changes[j].set, changes[j].file});
+    for (const auto& layer : layers) stacked.push_back(layer);
     YamlReader view(stacked, "");
     sim::Parameters p = read_parameters(view);
     if (change.from <= s.start_date)
