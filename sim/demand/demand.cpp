@@ -8,16 +8,26 @@ namespace caseflow::sim {
 
 DemandModel::DemandModel(const engine::Calendar& calendar, int months) : calendar_(calendar), months_(months) {}
 
+double DemandModel::weekday_weight_sum(const Demand& demand, int month) const {
+  if (weekday_weight_sum_.empty() || cached_profile_ != demand.weekday_profile) {
+    cached_profile_ = demand.weekday_profile;
+    weekday_weight_sum_.assign(static_cast<std::size_t>(months_) + 1, 0.0);
+    for (int m = 0; m <= months_; ++m) {
+      const int first = calendar_.day_of(calendar_.month_start(m));
+      const int next = calendar_.day_of(calendar_.month_start(m + 1));
+      const int first_weekday = engine::weekday_of(engine::days_from_civil(calendar_.month_start(m)));
+      for (int d = first; d < next; ++d)
+        if (calendar_.is_working_day(d))
+          weekday_weight_sum_[static_cast<std::size_t>(m)] += demand.weekday_profile[static_cast<std::size_t>((first_weekday + d - first) % 7)];
+    }
+  }
+  return month >= 0 && month <= months_ ? weekday_weight_sum_[static_cast<std::size_t>(month)] : 0.0;
+}
+
 double DemandModel::intensity(const Demand& demand, Source source, int day) const {
   if (!calendar_.is_working_day(day)) return 0.0;
   const engine::CivilDate date = calendar_.date_at(day);
-  const int month = calendar_.month_index(day);
-  // Sum of weekday weights over this month's working days (the month's share of each day).
-  const int first = calendar_.day_of(calendar_.month_start(month));
-  const int next = calendar_.day_of(calendar_.month_start(month + 1));
-  double weight_sum = 0.0;
-  for (int d = first; d < next; ++d)
-    if (calendar_.is_working_day(d)) weight_sum += demand.weekday_profile[static_cast<std::size_t>(engine::weekday_of(days_from_civil(calendar_.date_at(d))))];
+  const double weight_sum = weekday_weight_sum(demand, calendar_.month_index(day));
   const auto s = index(source);
   const auto m = static_cast<std::size_t>(date.month - 1);
   const double seasonal = source == Source::kSchools ? demand.schools_monthly_profile[m] : demand.monthly_profile[m];

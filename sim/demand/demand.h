@@ -6,6 +6,7 @@
 //     x weekday(d) / sum of weekday weights over the month's working days,
 // so a month's expected contacts equal the monthly figure exactly, however many working
 // days it has.
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -26,8 +27,12 @@ class DemandModel {
   double uasc_per_day(const Demand& demand) const { return demand.uasc_per_year / 365.25; }
 
  private:
+  double weekday_weight_sum(const Demand& demand, int month) const;
+
   const engine::Calendar& calendar_;
-  std::vector<double> weekday_weight_sum_;  // by month index, for the default weekday profile
+  // Sum of weekday weights over each month's working days, for the profile it was built for.
+  mutable std::array<double, 5> cached_profile_{};
+  mutable std::vector<double> weekday_weight_sum_;
   int months_;
 };
 
