@@ -5,7 +5,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <string>
 
 #include "io/scenario_yaml.h"
@@ -32,8 +31,14 @@ void expect_located(const std::string& file, const std::string& key, const std::
   const std::string message = error_of(fixture(file));
   SCOPED_TRACE(message);
   EXPECT_NE(message.find(file), std::string::npos) << "file name missing";
-  const std::regex located(".*" + file + ":([1-9][0-9]*)(:[0-9]+)?: .*");
-  EXPECT_TRUE(std::regex_match(message, located)) << "no FILE:LINE prefix";
+  // After "FILE:" comes a line number starting 1-9, then ':' (a column or the message).
+  const std::size_t at = message.find(file + ":");
+  ASSERT_NE(at, std::string::npos) << "no FILE: prefix";
+  const std::size_t line = at + file.size() + 1;
+  ASSERT_LT(line, message.size());
+  EXPECT_TRUE(message[line] >= '1' && message[line] <= '9') << "no positive LINE after FILE:";
+  const std::size_t after = message.find_first_not_of("0123456789", line);
+  EXPECT_TRUE(after != std::string::npos && message[after] == ':') << "LINE not followed by ':'";
   EXPECT_NE(message.find(key), std::string::npos) << "key '" << key << "' missing";
   EXPECT_NE(message.find(what), std::string::npos) << "'" << what << "' missing";
 }
