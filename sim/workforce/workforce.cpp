@@ -307,8 +307,10 @@ void Workforce::review_team(Team team, double now) {
   const int posts_total = posts(team);
   const int agency_allowed = static_cast<int>(std::floor(params_->agency_target_share * posts_total + 0.5));
 
-  // Permanent recruitment runs for every post not held by permanent staff.
-  const int to_advertise = posts_total - permanent - campaigns_[t];
+  // The policy's agency share sets the split of posts: permanent recruitment runs for the
+  // permanent share, agency staff cover empty posts up to the agency share.
+  const int permanent_goal = posts_total - agency_allowed;
+  const int to_advertise = permanent_goal - permanent - campaigns_[t];
   for (int i = 0; i < to_advertise; ++i) {
     const std::uint64_t campaign = next_campaign_++;
     const double lead = draw_days(params_->permanent_lead_time, kCampaignEntity + campaign, 1);

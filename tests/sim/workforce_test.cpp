@@ -59,7 +59,7 @@ TEST(Workforce, AgencyShareFollowsTheTarget) {
 // agency share drifts from 30% to ~7% within 18 months even before/without the change
 // (0.276 at month 2, i.e. before the 20% target takes effect at month 6), instead of
 // following the target. Same scenario and seed as above.
-TEST(Workforce, DISABLED_AgencyShareSettlesAtTheTarget) {
+TEST(Workforce, AgencyShareSettlesAtTheTarget) {
   Scenario s = testing::baseline_scenario(18);
   Parameters lower = s.epochs[0].parameters;
   lower.workforce.agency_target_share = 0.2;
