@@ -14,6 +14,8 @@ struct Child {
   Stage stage = Stage::kNone;
   std::uint32_t version = 0;    // bumped at every stage change; stale events are ignored
   std::uint16_t episode = 0;    // referrals so far; part of the draw key
+  std::uint16_t visit = 0;      // stage entries so far; part of the draw key, so a second CIN
+                                // plan in one episode gets fresh draws, not the first one's
   std::uint16_t cp_plans = 0;   // CP plans so far
   Placement placement = Placement::kInHouseFoster;
   bool uasc = false;

@@ -12,8 +12,9 @@ namespace {
 constexpr double kDaysPerYear = 365.25;
 constexpr double kDaysPerMonth = kDaysPerYear / 12.0;
 
-// Each decision of an episode has its own draw slot, so a child's n-th episode sees the
-// same random numbers in every scenario (common random numbers by design).
+// Each decision has its own draw slot within a child's episode and stage visit, so a child's
+// n-th stage of its m-th episode sees the same random numbers in every scenario (common
+// random numbers by design), and a repeated stage never replays an earlier stage's draws.
 enum Slot : std::uint64_t {
   kReferralNfa, kHarm, kStrategyDelay, kS47, kIcpcHeld, kIcpcDelay, kCpPlan, kAssessDuration, kAssessOutcome,
   kCinDuration, kCinOutcome, kCpDuration, kCpOutcome, kPloDuration, kPloOutcome, kProcDuration, kProcOutcome,
@@ -40,7 +41,8 @@ std::size_t stage_group(Stage s) { return static_cast<std::size_t>(s) - 1; }
 
 double Model::draw(std::uint32_t id, std::uint64_t slot) const {
   const Child& c = children_[id];
-  return child_stream_.uniform(c.serial, c.episode * kSlotsPerEpisode + slot);
+  const std::uint64_t visit_key = (std::uint64_t{c.episode} << 16) | c.visit;
+  return child_stream_.uniform(c.serial, visit_key * kSlotsPerEpisode + slot);
 }
 
 double Model::duration_days(const Distribution& d, double u, double from_day) const {
@@ -104,6 +106,7 @@ void Model::enter(std::uint32_t id, Stage stage, double now) {
     if (previous == Stage::kCla) cla_by_placement_[index(c.placement)] -= 1;
   }
   c.version += 1;
+  c.visit += 1;
   c.stage = stage;
   c.stage_start_day = now;
   open_[static_cast<std::size_t>(stage)] += 1;
