@@ -106,7 +106,8 @@ void run_forecast(const ForecastCommandOptions& o, std::ostream& out) {
   dir.write("forecast.csv", [&](std::ostream& s) { io::write_forecast_csv(s, forecasts); });
   dir.write("backtest.csv", [&](std::ostream& s) { io::write_backtest_csv(s, scores); });
   dir.write("demand.yaml", [&](std::ostream& s) {
-    io::write_demand_yaml(s, demand, {history.file, history.first_month, history.last_month, o.family, o.fourier_pairs});
+    io::write_demand_yaml(
+        s, demand, {history.file, history.first_month, history.last_month, o.family, o.fourier_pairs, o.returning_share});
   });
   dir.commit();
 
@@ -159,6 +160,8 @@ void run_forecast(const ForecastCommandOptions& o, std::ostream& out) {
       }
     }
   }
+  out << "demand.yaml: first contacts = fitted level x (1 - returning share " << format("%.2f", o.returning_share)
+      << ")\n";
   out << "wrote " << o.out_dir << "/forecast.csv, backtest.csv, demand.yaml\n";
 }
 
@@ -186,6 +189,11 @@ void add_forecast_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--backtest-horizon-months", options->backtest_horizon_months, "Months ahead scored by the back-test")
       ->check(CLI::Range(1, 36))
+      ->capture_default_str();
+  cmd->add_option("--returning-share", options->returning_share,
+                  "Measured in the baseline run: returning children's share of contacts. demand.yaml's "
+                  "contacts_per_month (first contacts) = fitted level x (1 - share)")
+      ->check(CLI::Range(0.0, 0.95))
       ->capture_default_str();
   cmd->add_option("--intervention", *intervention_texts,
                   "Known shock NAME:YYYY-MM:YYYY-MM (repeatable; replaces the Covid defaults; `none` for no shocks)");

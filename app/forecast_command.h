@@ -21,6 +21,10 @@ struct ForecastCommandOptions {
   int simulations = 2000;
   int backtest_origins = 12;  // 0 skips the back-test
   int backtest_horizon_months = 12;
+  // Measured in the baseline run: returning children's share of contacts. The history counts
+  // all contacts, the scenario's contacts_per_month only first contacts (the model adds the
+  // returning children's), so demand.yaml's levels are scaled by (1 - returning_share).
+  double returning_share = 0.2;
   std::vector<models::forecast::Intervention> interventions = models::forecast::covid_interventions();
 };
 

@@ -63,12 +63,18 @@ void write_demand_yaml(std::ostream& out, const models::forecast::DemandSummary&
       out << "# NOTE: the history had only a total (`all`); scenarios need it split by source.\n";
     }
   }
+  const double first_share = 1.0 - p.returning_share;
+  out << "# contacts_per_month counts FIRST contacts: the history counts all contacts, and the\n"
+      << "# simulation adds returning children's contacts on top, so each fitted level is scaled by\n"
+      << "# (1 - returning share) = (1 - " << fixed(p.returning_share, 2)
+      << ") (--returning-share; measured in the baseline run:\n"
+      << "# returning children's share of contacts). Expect simulated total contacts near the fitted levels.\n";
   out
       << "demand:\n"
-      << "  contacts_per_month:        # mean contacts per month by source at " << to_string(demand.start_month)
-      << "\n";
+      << "  contacts_per_month:        # first contacts per month by source at " << to_string(demand.start_month)
+      << ": fitted level x " << fixed(first_share, 2) << "\n";
   for (const auto& [source, level] : demand.contacts_per_month) {
-    out << "    " << source << ": " << fixed(level, 1) << '\n';
+    out << "    " << source << ": " << fixed(level * first_share, 1) << "  # fitted " << fixed(level, 1) << '\n';
   }
   out << "  monthly_profile: [";
   for (std::size_t m = 0; m < 12; ++m) out << (m ? ", " : "") << fixed(demand.monthly_profile[m], 3);
@@ -77,6 +83,7 @@ void write_demand_yaml(std::ostream& out, const models::forecast::DemandSummary&
     out << "  schools_monthly_profile: [";
     for (std::size_t m = 0; m < 12; ++m) out << (m ? ", " : "") << fixed(demand.schools_monthly_profile[m], 3);
     out << "]  # Jan..Dec, mean 1\n";
+    out << "  school_terms: {holidays: []}  # no term calendar: the fitted schools profile already holds the term effects\n";
   }
   out << "  trend_pct_per_year: " << fixed(demand.trend_pct_per_year, 2) << '\n';
 }

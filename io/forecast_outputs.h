@@ -26,6 +26,9 @@ struct DemandProvenance {
   models::forecast::YearMonth first_month, last_month;
   std::string family;  // poisson | negbin
   int fourier_pairs = 0;
+  // Returning children's share of all contacts: the levels written are first contacts,
+  // fitted level x (1 - returning_share), because the model adds returning children's contacts.
+  double returning_share = 0.0;
 };
 
 void write_demand_yaml(std::ostream& out, const models::forecast::DemandSummary& demand,

@@ -178,10 +178,39 @@ std::vector<sim::DemandShock> read_shocks(YamlReader& r, const std::string& key)
   return shocks;
 }
 
+// demand.school_terms: holidays (ascending, not overlapping) and the schools multipliers.
+// `holidays: []` turns the calendar off (e.g. over an inherited one, when the schools monthly
+// profile already holds the term effects, as a fitted demand.yaml's does).
+sim::SchoolTerms read_school_terms(YamlReader r) {
+  sim::SchoolTerms t;
+  std::vector<YamlReader> items = r.items("holidays");
+  const bool off = items.empty();
+  r.read("holiday_multiplier", t.holiday_multiplier, !off);
+  r.require_non_negative("holiday_multiplier", t.holiday_multiplier);
+  r.read("end_of_term_multiplier", t.end_of_term_multiplier, false);
+  r.require_non_negative("end_of_term_multiplier", t.end_of_term_multiplier);
+  r.read("end_of_term_days", t.end_of_term_days, false);
+  r.require_non_negative("end_of_term_days", t.end_of_term_days);
+  for (YamlReader& item : items) {
+    sim::SchoolHoliday h;
+    item.read("from", h.from);
+    item.read("to", h.to);
+    if (h.to < h.from) item.fail("to", "ends before it starts");
+    if (!t.holidays.empty() && !(t.holidays.back().to < h.from))
+      item.fail("from", "starts before the previous holiday ends: list holidays in date order, without overlaps");
+    item.finish();
+    t.holidays.push_back(h);
+  }
+  r.finish();
+  if (off) return {};  // no calendar: the schools monthly profile alone
+  return t;
+}
+
 void read_demand(YamlReader r, sim::Demand& d) {
   r.read_named("contacts_per_month", sim::source_names(), d.contacts_per_month);
   r.read("monthly_profile", d.monthly_profile);
   r.read("schools_monthly_profile", d.schools_monthly_profile);
+  if (r.has("school_terms")) d.school_terms = read_school_terms(r.section("school_terms"));
   r.read("weekday_profile", d.weekday_profile);
   r.read("trend_pct_per_year", d.trend_pct_per_year);
   r.read("overdispersion_cv", d.overdispersion_cv, false);

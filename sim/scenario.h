@@ -41,10 +41,26 @@ struct DemandShock {
   PerSource multiplier{1, 1, 1, 1, 1, 1};
 };
 
+// A school holiday: the schools source falls to `holiday_multiplier` on its working days.
+struct SchoolHoliday {
+  engine::CivilDate from, to;  // inclusive
+};
+
+// Optional school-term calendar for the schools source. The term effects multiply on top of
+// `schools_monthly_profile` (they are not normalised within the month), so with a calendar
+// the profile carries only what term dates do not explain (docs/model.md, Demand).
+struct SchoolTerms {
+  std::vector<SchoolHoliday> holidays;  // ascending, not overlapping; empty = monthly profile only
+  double holiday_multiplier = 1.0;      // on working days inside a holiday
+  double end_of_term_multiplier = 1.0;  // on the last `end_of_term_days` working days before each holiday
+  int end_of_term_days = 0;
+};
+
 struct Demand {
   PerSource contacts_per_month{};             // mean at the start date, before seasonality
   std::array<double, 12> monthly_profile{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
   std::array<double, 12> schools_monthly_profile{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+  SchoolTerms school_terms;                   // schools only; multiplies on top of the profile
   std::array<double, 5> weekday_profile{1, 1, 1, 1, 1};  // Monday..Friday, mean 1
   double trend_pct_per_year = 0.0;
   double overdispersion_cv = 0.0;  // gamma-mixed daily rate; 0 = Poisson

@@ -24,13 +24,31 @@ double DemandModel::weekday_weight_sum(const Demand& demand, int month) const {
   return month >= 0 && month <= months_ ? weekday_weight_sum_[static_cast<std::size_t>(month)] : 0.0;
 }
 
+double DemandModel::school_term_factor(const SchoolTerms& terms, int day) const {
+  for (const auto& holiday : terms.holidays) {
+    const int from = calendar_.day_of(holiday.from);
+    if (day < from) {
+      // Holidays ascend: only the first one after the day can make it an end-of-term day.
+      if (terms.end_of_term_days <= 0) return 1.0;
+      int working_days_after = 0;  // working days strictly between the day and the holiday
+      for (int d = day + 1; d < from && working_days_after < terms.end_of_term_days; ++d)
+        if (calendar_.is_working_day(d)) ++working_days_after;
+      return working_days_after < terms.end_of_term_days ? terms.end_of_term_multiplier : 1.0;
+    }
+    if (day <= calendar_.day_of(holiday.to)) return terms.holiday_multiplier;
+  }
+  return 1.0;
+}
+
 double DemandModel::intensity(const Demand& demand, Source source, int day) const {
   if (!calendar_.is_working_day(day)) return 0.0;
   const engine::CivilDate date = calendar_.date_at(day);
   const double weight_sum = weekday_weight_sum(demand, calendar_.month_index(day));
   const auto s = index(source);
   const auto m = static_cast<std::size_t>(date.month - 1);
-  const double seasonal = source == Source::kSchools ? demand.schools_monthly_profile[m] : demand.monthly_profile[m];
+  const double seasonal = source == Source::kSchools
+                              ? demand.schools_monthly_profile[m] * school_term_factor(demand.school_terms, day)
+                              : demand.monthly_profile[m];
   const double years = day / 365.25;
   double rate = demand.contacts_per_month[s] * seasonal * std::pow(1.0 + demand.trend_pct_per_year / 100.0, years);
   for (const auto& shock : demand.shocks)

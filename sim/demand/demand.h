@@ -5,7 +5,11 @@
 //   contacts_per_month[s] x seasonal(month, s) x growth(years) x shocks(d, s)
 //     x weekday(d) / sum of weekday weights over the month's working days,
 // so a month's expected contacts equal the monthly figure exactly, however many working
-// days it has.
+// days it has. For schools with a term calendar (Demand::school_terms) a term factor
+// multiplies on top: `holiday_multiplier` on working days inside a holiday,
+// `end_of_term_multiplier` on the last `end_of_term_days` working days before each holiday,
+// 1 otherwise. The month is not renormalised, so the month's expected schools contacts are
+// the monthly figure x the weekday-weighted mean term factor of its working days.
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -24,6 +28,8 @@ class DemandModel {
   // A draw of the day's contacts from a source; entity (day, source) keys the random stream,
   // so the draw is the same in every scenario that has the same intensity.
   std::uint32_t sample(const Demand& demand, Source source, int day, const engine::RandomStream& stream) const;
+  // The schools term factor on a working day (1 without a calendar); see the header comment.
+  double school_term_factor(const SchoolTerms& terms, int day) const;
   double uasc_per_day(const Demand& demand) const { return demand.uasc_per_year / 365.25; }
 
  private:
