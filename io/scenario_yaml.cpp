@@ -476,7 +476,7 @@ sim::Scenario load_scenario(const std::string& path) {
   const std::vector<std::pair<std::string, int*>> stock_fields = {
       {"assessments", &st.assessments}, {"cin_plans", &st.cin_plans},     {"cp_plans", &st.cp_plans},
       {"pre_proceedings", &st.pre_proceedings}, {"proceedings", &st.proceedings}, {"cla", &st.cla},
-      {"care_leavers", &st.care_leavers}};
+      {"care_leavers", &st.care_leavers},       {"returns_due", &st.returns_due}};
   for (const auto& [name, field] : stock_fields) {
     stock.read(name, *field);
     stock.require_non_negative(name, *field);

@@ -151,6 +151,7 @@ struct Returns {
 struct InitialStock {
   int assessments = 0, cin_plans = 0, cp_plans = 0, pre_proceedings = 0, proceedings = 0, cla = 0,
       care_leavers = 0;
+  int returns_due = 0;  // closed cases whose child will come back: they keep contacts flowing from day one
   AgeProfile cla_age;
 };
 

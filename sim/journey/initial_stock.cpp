@@ -107,6 +107,16 @@ void Model::seed_initial_stock() {
     if (p.care.placement_moves_per_year > 0)
       queue_.schedule(-std::log(u(6)) / p.care.placement_moves_per_year * kDaysPerYear, 4, kPlacementMove, id, c.version);
   }
+  for (int i = 0; i < stock.returns_due; ++i) {
+    // A case closed before the start whose child will come back: the wait left is drawn
+    // from the return delay's equilibrium, and the previous referral is put one wait earlier
+    // (assumption), so early re-referrals are counted as they would be in a running service.
+    const std::uint32_t id = child(p.referral_age);
+    const auto ip = p.returns.delay.in_progress(u(1), u(2));
+    const double waited = in_days(p.returns.delay, ip.elapsed);
+    children_[id].last_referral_day = -waited - in_days(p.returns.delay, p.returns.delay.quantile(u(4)));
+    queue_.schedule(std::max(0.5, in_days(p.returns.delay, ip.total) - waited), 5, kReturn, id, children_[id].version);
+  }
   for (int i = 0; i < stock.care_leavers; ++i) {
     ++entity;
     // Care leavers at the start: ages spread evenly over the years of support.
