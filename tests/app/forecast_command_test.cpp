@@ -77,6 +77,57 @@ TEST(ForecastCommand, WritesPlausibleForecastOfTheExampleHistory) {
   for (const auto& entry : fs::directory_iterator(out)) EXPECT_EQ(entry.path().filename().string().rfind(".staging", 0), std::string::npos);
 }
 
+// The police level written to demand.yaml ("    police: 123.4  # fitted 154.3").
+double written_police(const fs::path& demand_yaml, double* fitted) {
+  std::ifstream in(demand_yaml);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("    police: ", 0) != 0) continue;
+    const std::size_t hash = line.find("# fitted ");
+    if (fitted && hash != std::string::npos) *fitted = std::stod(line.substr(hash + 9));
+    return std::stod(line.substr(12));
+  }
+  ADD_FAILURE() << "no police level in " << demand_yaml;
+  return 0;
+}
+
+// demand.yaml carries first contacts: the fitted level (all contacts in the history) x
+// (1 - returning share), because the simulation adds returning children's contacts itself.
+TEST(ForecastCommand, DemandYamlScalesLevelsToFirstContacts) {
+  const fs::path none = fresh_dir("forecast-share-0");
+  const fs::path quarter = fresh_dir("forecast-share-25");
+  const fs::path fallback = fresh_dir("forecast-share-default");
+  for (const auto& [dir, option] : {std::pair{none, std::string(" --returning-share 0")},
+                                    std::pair{quarter, std::string(" --returning-share 0.25")},
+                                    std::pair{fallback, std::string()}}) {
+    CLI::App app;
+    add_forecast_command(app);
+    app.parse("forecast " + example_history() + " --out " + dir.string() + " --backtest-origins 0 --simulations 100" + option,
+              false);
+  }
+  double fitted = 0;
+  const double all_contacts = written_police(none / "demand.yaml", &fitted);
+  EXPECT_NEAR(all_contacts, fitted, 0.05);
+  EXPECT_GT(all_contacts, 300.0);  // the example's police run about 40% of 1,100-1,500
+  EXPECT_NEAR(written_police(quarter / "demand.yaml", nullptr), 0.75 * fitted, 0.05);
+  EXPECT_NEAR(written_police(fallback / "demand.yaml", nullptr), 0.80 * fitted, 0.05);  // default 0.2
+
+  std::ifstream yaml(fallback / "demand.yaml");
+  const std::string text((std::istreambuf_iterator<char>(yaml)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("FIRST contacts"), std::string::npos);
+  EXPECT_NE(text.find("(1 - 0.20)"), std::string::npos);
+  EXPECT_NE(text.find("school_terms: {holidays: []}"), std::string::npos);  // the fitted schools profile holds the terms
+}
+
+TEST(ForecastCommand, ReturningShareOutOfRangeIsRefused) {
+  CLI::App app;
+  add_forecast_command(app);
+  EXPECT_THROW(app.parse("forecast " + example_history() + " --out " + fresh_dir("forecast-share-bad").string() +
+                             " --returning-share 1.5",
+                         false),
+               CLI::ValidationError);
+}
+
 TEST(ForecastCommand, BadHistoryIsAUserErrorAndWritesNothing) {
   const fs::path dir = fresh_dir("forecast-bad");
   fs::create_directories(dir);

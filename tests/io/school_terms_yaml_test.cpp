@@ -1,0 +1,70 @@
+// demand.school_terms: the baseline's calendar loads; bad dates, backwards or overlapping
+// holidays, negative multipliers and unknown keys are user errors naming file, line and key;
+// `holidays: []` turns an inherited calendar off. Fixtures in tests/data/school_terms_*.yaml.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "io/scenario_yaml.h"
+#include "io/user_error.h"
+
+namespace caseflow::io {
+namespace {
+
+std::string fixture(const std::string& name) { return std::string(CASEFLOW_SOURCE_DIR) + "/tests/data/" + name; }
+
+std::string error_of(const std::string& name) {
+  try {
+    (void)load_scenario(fixture(name));
+  } catch (const UserError& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << name << " loaded without error";
+  return {};
+}
+
+void expect_error(const std::string& name, const std::string& key, const std::string& what) {
+  const std::string message = error_of(name);
+  SCOPED_TRACE(message);
+  EXPECT_NE(message.find(name + ":"), std::string::npos) << "file name missing";
+  EXPECT_NE(message.find(key), std::string::npos) << "key '" << key << "' missing";
+  EXPECT_NE(message.find(what), std::string::npos) << "'" << what << "' missing";
+}
+
+TEST(SchoolTermsYaml, BaselineCalendarLoads) {
+  const sim::Scenario s = load_scenario(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml");
+  const sim::SchoolTerms& t = s.epochs.front().parameters.demand.school_terms;
+  ASSERT_EQ(t.holidays.size(), 31u);  // Easter 2019 to Easter 2024
+  EXPECT_EQ(t.holidays.front().from, (engine::CivilDate{2019, 4, 6}));
+  EXPECT_EQ(t.holidays.back().to, (engine::CivilDate{2024, 4, 7}));
+  EXPECT_DOUBLE_EQ(t.holiday_multiplier, 0.25);
+  EXPECT_DOUBLE_EQ(t.end_of_term_multiplier, 2.0);
+  EXPECT_EQ(t.end_of_term_days, 2);
+}
+
+TEST(SchoolTermsYaml, EmptyHolidaysTurnTheCalendarOff) {
+  const sim::Scenario s = load_scenario(fixture("school_terms_off.yaml"));
+  EXPECT_TRUE(s.epochs.front().parameters.demand.school_terms.holidays.empty());
+  EXPECT_DOUBLE_EQ(s.epochs.front().parameters.demand.school_terms.holiday_multiplier, 1.0);
+}
+
+TEST(SchoolTermsYaml, BadDate) { expect_error("school_terms_bad_date.yaml", "demand.school_terms.holidays[0].to", "YYYY-MM-DD"); }
+
+TEST(SchoolTermsYaml, EndsBeforeItStarts) {
+  expect_error("school_terms_backwards.yaml", "demand.school_terms.holidays[0].to", "ends before it starts");
+}
+
+TEST(SchoolTermsYaml, Overlap) {
+  expect_error("school_terms_overlap.yaml", "demand.school_terms.holidays[1].from", "previous holiday");
+}
+
+TEST(SchoolTermsYaml, NegativeMultiplier) {
+  expect_error("school_terms_negative.yaml", "demand.school_terms.holiday_multiplier", "negative");
+}
+
+TEST(SchoolTermsYaml, UnknownKey) {
+  expect_error("school_terms_unknown_key.yaml", "end_of_term_day", "did you mean 'end_of_term_days'");
+}
+
+}  // namespace
+}  // namespace caseflow::io
