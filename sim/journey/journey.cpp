@@ -467,12 +467,17 @@ void Model::close_case(std::uint32_t id, double now, double return_prob) {
 void Model::on_return(std::uint32_t id, double now) {
   Child& c = children_[id];
   c.episode += 1;  // a new contact: fresh draws for everything that follows
-  const auto& contacts = params().demand.contacts_per_month;
+  // The source follows the day's demand mix (so school returns pause in the holidays); on a
+  // non-working day, the monthly mix.
+  std::array<double, kSources> weight{};
   double total = 0;
-  for (double v : contacts) total += v;
+  const int day = static_cast<int>(now);
+  for (std::size_t k = 0; k < kSources; ++k) total += weight[k] = demand_.intensity(params().demand, static_cast<Source>(k), day);
+  if (total <= 0)
+    for (std::size_t k = 0; k < kSources; ++k) total += weight[k] = params().demand.contacts_per_month[k];
   double u = draw(id, kReturnSource) * total;
   std::size_t s = 0;
-  while (s + 1 < kSources && u > contacts[s]) u -= contacts[s++];
+  while (s + 1 < kSources && u > weight[s]) u -= weight[s++];
   recorder_.add(Metric::kContacts, s);
   const std::uint64_t entity = (std::uint64_t{1} << 62) | (c.serial << 8) | (c.episode & 0xff);
   front_door_queue_.push_back({now, id, entity, static_cast<Source>(s)});
