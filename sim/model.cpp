@@ -129,13 +129,14 @@ void Model::on_day(int day) {
 
   // Costs accrue daily: staff by type, team managers at the span of control, placements.
   for (std::size_t t = 0; t < kTeams; ++t) {
-    const auto& members = workforce_.members(static_cast<Team>(t));
-    for (std::uint32_t id : members) {
-      const Worker& w = workforce_.workers()[id];
-      const double cost = wf.staff[index(w.type)].cost_gbp_per_year / 365.25;
-      (w.type == StaffType::kAgency ? agency_cost_[t] : staff_cost_[t]) += cost;
+    const Team team = static_cast<Team>(t);
+    int in_post = 0;
+    for (std::size_t k = 0; k < kStaffTypes; ++k) {
+      const int n = workforce_.headcount(team, static_cast<StaffType>(k));
+      in_post += n;
+      (k == index(StaffType::kAgency) ? agency_cost_[t] : staff_cost_[t]) += n * wf.staff[k].cost_gbp_per_year / 365.25;
     }
-    manager_cost_[t] += std::ceil(static_cast<double>(members.size()) / wf.manager_span) * wf.manager_cost_gbp_per_year / 365.25;
+    manager_cost_[t] += std::ceil(in_post / wf.manager_span) * wf.manager_cost_gbp_per_year / 365.25;
   }
   for (std::size_t p = 0; p < kPlacements; ++p)
     placement_cost_[p] += static_cast<double>(cla_by_placement_[p]) * params().costs.placement_gbp_per_week[p] / 7.0;

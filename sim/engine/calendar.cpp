@@ -25,6 +25,7 @@ Calendar::Calendar(CivilDate start, int years_before, int years_after)
         weekday_of(serial) < 5 && !std::binary_search(holidays.begin(), holidays.end(), serial);
     const auto i = static_cast<std::size_t>(serial - first_serial);
     cumulative_[i + 1] = cumulative_[i] + (working ? 1 : 0);
+    dates_.push_back(civil_from_days(serial));
     if (working) working_days_.push_back(serial - start_serial_);
   }
 }

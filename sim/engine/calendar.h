@@ -20,7 +20,12 @@ class Calendar {
   const CivilDate& start() const { return start_; }
   int day_of(const CivilDate& date) const { return days_from_civil(date) - start_serial_; }
   static int day_of(Time t) { return static_cast<int>(std::floor(t)); }
-  CivilDate date_at(Time t) const { return civil_from_days(start_serial_ + day_of(t)); }
+  // A table lookup inside the calendar's range: the simulation asks for dates every day.
+  CivilDate date_at(Time t) const {
+    const long i = long{day_of(t)} - first_day_;
+    return i >= 0 && i < static_cast<long>(dates_.size()) ? dates_[static_cast<std::size_t>(i)]
+                                                          : civil_from_days(start_serial_ + day_of(t));
+  }
 
   // Months counted from the start date's month (0 = the month containing the start date).
   int month_index(Time t) const;
@@ -45,6 +50,7 @@ class Calendar {
   int first_day_;                 // earliest day (relative to start) the table covers
   std::vector<std::int32_t> cumulative_;  // working days in [first_day_, first_day_ + i)
   std::vector<std::int32_t> working_days_;  // day index of every working day, ascending
+  std::vector<CivilDate> dates_;            // civil date of each day from first_day_
 };
 
 }  // namespace caseflow::engine

@@ -56,6 +56,7 @@ std::uint32_t Workforce::hire(Team team, StaffType type, double now, double tenu
   Worker& w = workers_[id];
   w.type = type;
   w.team = team;
+  headcount_[index(team)][index(type)] += 1;
   w.start_day = now - tenure_days;
   w.asye_until_day = type == StaffType::kAsye ? now + params_->asye_months * kDaysPerMonth : -1.0;
   w.load = 0.0;
@@ -231,6 +232,7 @@ void Workforce::remove(std::uint32_t id, double now) {
   m.erase(std::find(m.begin(), m.end(), id));
   w.active = false;
   w.version += 1;
+  headcount_[index(team)][index(w.type)] -= 1;
   tally_[index(team)].leavers += 1;
   std::vector<CaseRef> cases = std::move(w.cases);
   w.cases.clear();
@@ -268,6 +270,8 @@ void Workforce::handle(const engine::Event& e, double now) {
       if (e.entity >= workers_.size() || workers_[e.entity].version != e.tag || !workers_[e.entity].active) return;
       Worker& w = workers_[e.entity];
       if (w.leaving) return;
+      headcount_[index(w.team)][index(w.type)] -= 1;
+      headcount_[index(w.team)][index(StaffType::kPermanent)] += 1;
       w.type = StaffType::kPermanent;  // same worker, same cases: no worker change for children
       w.version += 1;
       for (auto& c : w.cases) (void)c;
@@ -300,7 +304,11 @@ void Workforce::review_team(Team team, double now) {
   int permanent = 0, agency = 0;
   for (std::uint32_t id : members_[t]) {
     Worker& w = workers_[id];
-    if (w.type == StaffType::kAsye && now >= w.asye_until_day) w.type = StaffType::kPermanent;
+    if (w.type == StaffType::kAsye && now >= w.asye_until_day) {
+      headcount_[t][index(StaffType::kAsye)] -= 1;
+      headcount_[t][index(StaffType::kPermanent)] += 1;
+      w.type = StaffType::kPermanent;
+    }
     if (w.leaving) continue;
     (w.type == StaffType::kAgency ? agency : permanent) += 1;
   }

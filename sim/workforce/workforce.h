@@ -90,6 +90,8 @@ class Workforce {
   const std::vector<std::uint32_t>& members(Team t) const { return members_[index(t)]; }
   std::size_t waiting(Team t) const { return waiting_count_[index(t)]; }
   TeamTally& tally(Team t) { return tally_[index(t)]; }
+  // Staff in post by type, kept as staff join, leave and change type (costs read it daily).
+  int headcount(Team t, StaffType type) const { return headcount_[index(t)][index(type)]; }
   int posts(Team t) const;
 
  private:
@@ -127,6 +129,7 @@ class Workforce {
   std::vector<std::uint32_t> waiting_mark_;  // by case id: version + 1 while waiting, else 0
   std::array<int, kTeams> campaigns_{}, agency_pending_{};
   std::array<TeamTally, kTeams> tally_{};
+  std::array<std::array<int, kStaffTypes>, kTeams> headcount_{};
   std::vector<Allocation> pending_;
   std::uint64_t next_serial_ = 1, next_sequence_ = 0, next_campaign_ = 1;
 };
