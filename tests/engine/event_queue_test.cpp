@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <random>
 #include <tuple>
 #include <vector>
@@ -42,6 +43,77 @@ TEST(EventQueue, MatchesASortOfRandomEvents) {
   }
   EXPECT_TRUE(q.empty());
 }
+
+// A hold-style run (pops interleaved with schedules, many exact ties, growth from empty)
+// against a sorted reference with the same (time, class, sequence) rule.
+TEST(EventQueue, InterleavedPopsAndSchedulesMatchAReference) {
+  std::mt19937_64 gen(11);
+  std::uniform_int_distribution<int> step(0, 3), cls(0, 5), burst(0, 4);
+  std::uniform_real_distribution<double> frac(0.0, 2.0);
+  EventQueue q;
+  std::vector<std::tuple<double, int, std::uint64_t>> pending;  // reference: (time, class, sequence)
+  std::uint64_t seq = 0;
+  double now = 0.0;
+  auto add = [&](double t) {
+    const int c = cls(gen);
+    q.schedule(t, static_cast<std::uint8_t>(c), static_cast<std::uint32_t>(seq), 7, static_cast<std::uint32_t>(seq * 3));
+    pending.emplace_back(t, c, seq++);
+  };
+  for (int i = 0; i < 200; ++i) add(static_cast<double>(step(gen)));
+  for (int round = 0; round < 40'000; ++round) {
+    ASSERT_EQ(q.size(), pending.size());
+    const auto it = std::min_element(pending.begin(), pending.end());
+    const auto [t, c, s] = *it;
+    pending.erase(it);
+    ASSERT_EQ(q.top().kind, static_cast<std::uint32_t>(s));
+    const Event e = q.pop();
+    ASSERT_EQ(e.time_days, t);
+    ASSERT_EQ(e.priority_class(), c);
+    ASSERT_EQ(e.kind, static_cast<std::uint32_t>(s));
+    ASSERT_EQ(e.entity, 7u);
+    ASSERT_EQ(e.tag, static_cast<std::uint32_t>(s * 3));
+    now = e.time_days;
+    // Sometimes none, sometimes several: the queue first shrinks, then grows (mean 0.8, then 1.2
+    // per pop). Half the new events land on whole days after now, so ties are common.
+    const int n = round < 20'000 ? burst(gen) % 3 : (burst(gen) + 1) / 2;
+    for (int k = 0; k < n || pending.empty(); ++k)
+      add(step(gen) % 2 == 0 ? now + static_cast<double>(step(gen)) : now + frac(gen));
+  }
+}
+
+TEST(EventQueue, NegativeZeroTimeOrdersAsZero) {
+  EventQueue q;
+  q.schedule(1.0, 0, 1, 0);
+  q.schedule(-0.0, 2, 2, 0);
+  q.schedule(0.0, 1, 3, 0);
+  q.schedule(0x1p-1074, 0, 4, 0);  // the smallest positive double
+  EXPECT_EQ(q.pop().kind, 3u);
+  EXPECT_EQ(q.pop().kind, 2u);
+  EXPECT_EQ(q.pop().kind, 4u);
+  EXPECT_EQ(q.pop().kind, 1u);
+}
+
+TEST(EventQueue, ClearRestartsSequenceAndCopiesAreIndependent) {
+  EventQueue q;
+  q.reserve(3);
+  for (std::uint32_t i = 0; i < 100; ++i) q.schedule(5.0, 1, i, 0);
+  EventQueue copy = q;
+  q.clear();
+  EXPECT_TRUE(q.empty());
+  q.schedule(5.0, 1, 1000, 0);
+  q.schedule(5.0, 1, 1001, 0);
+  EXPECT_EQ(q.pop().kind, 1000u);
+  EXPECT_EQ(q.pop().kind, 1001u);
+  ASSERT_EQ(copy.size(), 100u);
+  for (std::uint32_t i = 0; i < 100; ++i) EXPECT_EQ(copy.pop().kind, i);
+}
+
+#ifndef NDEBUG
+TEST(EventQueueDeathTest, NegativeTimeAsserts) {
+  EventQueue q;
+  EXPECT_DEATH(q.schedule(-1.0, 0, 1, 0), "non-negative");
+}
+#endif
 
 }  // namespace
 }  // namespace caseflow::engine
