@@ -103,7 +103,7 @@ void Model::on_day(int day) {
   workforce_.set_sickness_share(std::min(sickness, 0.95));
 
   if (date.day == 1 && date.month == wf.asye_intake_month && day > 0) workforce_.asye_intake(now);
-  if (engine::weekday_of(calendar_.day_of(date) + engine::days_from_civil(calendar_.start())) == 0)
+  if (calendar_.weekday(day) == 0)
     workforce_.weekly_review(now);
 
   // Contacts arrive on working days; UASC arrive on any day.

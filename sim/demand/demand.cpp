@@ -53,7 +53,7 @@ double DemandModel::intensity(const Demand& demand, Source source, int day) cons
   double rate = demand.contacts_per_month[s] * seasonal * std::pow(1.0 + demand.trend_pct_per_year / 100.0, years);
   for (const auto& shock : demand.shocks)
     if (!(date < shock.from) && !(shock.to < date)) rate *= shock.multiplier[s];
-  const double weekday = demand.weekday_profile[static_cast<std::size_t>(engine::weekday_of(days_from_civil(date)))];
+  const double weekday = demand.weekday_profile[static_cast<std::size_t>(calendar_.weekday(day))];
   return weight_sum > 0 ? rate * weekday / weight_sum : 0.0;
 }
 

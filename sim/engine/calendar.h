@@ -27,6 +27,8 @@ class Calendar {
                                                           : civil_from_days(start_serial_ + day_of(t));
   }
 
+  int weekday(int day) const { return weekday_of(start_serial_ + day); }  // 0 = Monday
+
   // Months counted from the start date's month (0 = the month containing the start date).
   int month_index(Time t) const;
   CivilDate month_start(int month_index) const;

@@ -195,10 +195,10 @@ void Workforce::release(Team team, std::uint32_t worker, std::uint32_t case_id, 
       break;
     }
   if (w.load < 1e-9) w.load = 0.0;
-  drain(team, now);
+  drain(team, now, worker);
 }
 
-void Workforce::drain(Team team, double now) {
+void Workforce::drain(Team team, double now, std::uint32_t freed_worker) {
   auto& q = queues_[index(team)];
   while (!q.empty()) {
     const Waiting& top = q.top();
@@ -206,7 +206,16 @@ void Workforce::drain(Team team, double now) {
       q.pop();  // withdrawn: the case moved on while it waited
       continue;
     }
-    const std::uint32_t worker = find_room(team, top.ref.weight, now);
+    // Only the worker who just freed room can have gained any since the last full drain, so
+    // they take the next waiting case (as a worker closing a case picks up the next one);
+    // the weekly review and staff changes drain against the whole team.
+    std::uint32_t worker = kNoWorker;
+    if (freed_worker == kNoWorker) {
+      worker = find_room(team, top.ref.weight, now);
+    } else {
+      const Worker& w = workers_[freed_worker];
+      if (w.active && !w.leaving && w.load + top.ref.weight <= cap_of(w, now) + 1e-9) worker = freed_worker;
+    }
     if (worker == kNoWorker) return;
     Allocation a;
     a.ref = top.ref;

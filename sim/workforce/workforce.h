@@ -112,7 +112,7 @@ class Workforce {
   std::uint32_t find_room(Team team, double weight, double now) const;
   void assign(std::uint32_t worker, const CaseRef& ref);
   void enqueue(Team team, const CaseRef& ref, double since, bool handover);
-  void drain(Team team, double now);
+  void drain(Team team, double now, std::uint32_t freed_worker = kNoWorker);
   void review_team(Team team, double now);
   void schedule_departure(std::uint32_t worker, double now);
   double draw_days(const Distribution& d, std::uint64_t entity, std::uint64_t draw) const;
