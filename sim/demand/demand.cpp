@@ -40,6 +40,17 @@ double DemandModel::school_term_factor(const SchoolTerms& terms, int day) const 
   return 1.0;
 }
 
+double DemandModel::term_factor_of(const SchoolTerms& terms, int day) const {
+  if (cached_terms_ != &terms) {
+    cached_terms_ = &terms;
+    const int days = calendar_.day_of(calendar_.month_start(months_ + 1));
+    term_factor_.resize(static_cast<std::size_t>(days));
+    for (int d = 0; d < days; ++d) term_factor_[static_cast<std::size_t>(d)] = school_term_factor(terms, d);
+  }
+  return day >= 0 && day < static_cast<int>(term_factor_.size()) ? term_factor_[static_cast<std::size_t>(day)]
+                                                                  : school_term_factor(terms, day);
+}
+
 double DemandModel::intensity(const Demand& demand, Source source, int day) const {
   if (!calendar_.is_working_day(day)) return 0.0;
   const engine::CivilDate date = calendar_.date_at(day);
@@ -47,7 +58,7 @@ double DemandModel::intensity(const Demand& demand, Source source, int day) cons
   const auto s = index(source);
   const auto m = static_cast<std::size_t>(date.month - 1);
   const double seasonal = source == Source::kSchools
-                              ? demand.schools_monthly_profile[m] * school_term_factor(demand.school_terms, day)
+                              ? demand.schools_monthly_profile[m] * term_factor_of(demand.school_terms, day)
                               : demand.monthly_profile[m];
   const double years = day / 365.25;
   double rate = demand.contacts_per_month[s] * seasonal * std::pow(1.0 + demand.trend_pct_per_year / 100.0, years);

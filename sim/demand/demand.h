@@ -39,6 +39,11 @@ class DemandModel {
   // Sum of weekday weights over each month's working days, for the profile it was built for.
   mutable std::array<double, 5> cached_profile_{};
   mutable std::vector<double> weekday_weight_sum_;
+  // Each day's school-term factor, for the terms it was built for (a scenario period's
+  // parameters stay put for the whole run, so their address identifies them).
+  mutable const SchoolTerms* cached_terms_ = nullptr;
+  mutable std::vector<double> term_factor_;
+  double term_factor_of(const SchoolTerms& terms, int day) const;
   int months_;
 };
 

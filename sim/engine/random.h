@@ -5,6 +5,7 @@
 // never enters the key: a baseline and a what-if share their random numbers (common random
 // numbers), which makes their difference low-variance.
 #include <Random123/philox.h>
+#include <Random123/threefry.h>
 
 #include <cstdint>
 #include <limits>
@@ -63,7 +64,15 @@ class RandomStream {
   explicit RandomStream(StreamKey key) : key_(key) {}
 
   CounterRng at(std::uint64_t entity, std::uint64_t draw) const { return CounterRng(key_, entity, draw); }
-  double uniform(std::uint64_t entity, std::uint64_t draw) const { return at(entity, draw).uniform01(); }
+  // One uniform in (0, 1) for (entity, draw): Threefry-2x64 (20 rounds) over the same key,
+  // half the work of a Philox-4x64 block when only one number is needed.
+  double uniform(std::uint64_t entity, std::uint64_t draw) const {
+    r123::Threefry2x64 threefry;
+    const r123::Threefry2x64::ctr_type counter = {{entity, draw}};
+    const r123::Threefry2x64::key_type key = {{key_.seed, (std::uint64_t{key_.replication} << 32) | key_.purpose}};
+    const auto out = threefry(counter, key);
+    return (static_cast<double>(out[0] >> 11) + 0.5) * 0x1.0p-53;
+  }
   const StreamKey& key() const { return key_; }
 
  private:

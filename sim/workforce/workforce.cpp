@@ -109,20 +109,20 @@ double Workforce::pace_of(std::uint32_t worker, double now) const {
 }
 
 std::uint32_t Workforce::find_room(Team team, double weight, double now) const {
-  std::uint32_t best = kNoWorker;
-  double best_fill = 2.0;
-  for (std::uint32_t id : members_[index(team)]) {
-    const Worker& w = workers_[id];
-    if (w.leaving) continue;
-    const double cap = cap_of(w, now);
-    if (w.load + weight > cap + 1e-9) continue;
-    const double fill = (w.load + weight) / cap;
-    if (fill < best_fill) {
-      best_fill = fill;
-      best = id;
+  // Cases go round the team in turn (as a manager allocates), to the next worker with room
+  // under the cap; turns keep caseloads even without scanning the whole team each time.
+  const auto& members = members_[index(team)];
+  const std::size_t n = members.size();
+  std::size_t& cursor = cursor_[index(team)];
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = (cursor + k) % n;
+    const Worker& w = workers_[members[i]];
+    if (!w.leaving && w.load + weight <= cap_of(w, now) + 1e-9) {
+      cursor = i + 1;
+      return members[i];
     }
   }
-  return best;
+  return kNoWorker;
 }
 
 void Workforce::assign(std::uint32_t worker, const CaseRef& ref) {

@@ -130,6 +130,7 @@ class Workforce {
   std::array<int, kTeams> campaigns_{}, agency_pending_{};
   std::array<TeamTally, kTeams> tally_{};
   std::array<std::array<int, kStaffTypes>, kTeams> headcount_{};
+  mutable std::array<std::size_t, kTeams> cursor_{};  // where the next allocation in turn starts
   std::vector<Allocation> pending_;
   std::uint64_t next_serial_ = 1, next_sequence_ = 0, next_campaign_ = 1;
 };
