@@ -8,6 +8,11 @@
 //   itself when read as an unsigned 64-bit integer. The key (time bits, order) is then compared
 //   as a 128-bit unsigned integer with a branchless two-word compare, and the four children of
 //   a node are reduced by a two-round tournament that compiles to conditional moves.
+// - Events at or beyond a moving horizon wait unsorted in a far list and join the heap only
+//   when the heap has run dry below the horizon. A simulation keeps many far-off events (a
+//   plan ending in a year, a return in six months); keeping them out of the heap keeps the
+//   heap small and in cache. Every heap event is before the horizon and every far event at
+//   or after it, so the heap's top is always the earliest event overall.
 // - The heap lives in 64-byte-aligned storage, offset by one 32-byte Event, so the four
 //   children of every node (indices 4i+1 .. 4i+4) fill exactly two cache lines.
 #include <bit>
@@ -41,21 +46,26 @@ class EventQueue {
   void schedule(Time time_days, std::uint8_t priority_class, std::uint32_t kind, std::uint32_t entity,
                 std::uint32_t tag = 0) {
     assert(time_days >= 0.0 && "EventQueue: event times must be non-negative");
-    if (size_ >= capacity()) grow(size_);
     // + 0.0 turns a -0.0 (whose bits would sort after every positive time) into +0.0.
     const Event e{time_days + 0.0, (std::uint64_t{priority_class} << 56) | (next_sequence_++ & kSequenceMask),
                   kind, entity, tag};
-    sift_up(base(), size_++, e);
+    if (e.time_days >= horizon_) {
+      far_.push_back(e);
+      return;
+    }
+    push_heap(e);
   }
 
-  bool empty() const { return size_ == 0; }
-  std::size_t size() const { return size_; }
-  const Event& top() const {
+  bool empty() const { return size_ == 0 && far_.empty(); }
+  std::size_t size() const { return size_ + far_.size(); }
+  const Event& top() {
+    refill();
     assert(size_ > 0);
     return base()[0];
   }
 
   Event pop() {
+    refill();
     assert(size_ > 0);
     Event* h = base();
     const Event first = h[0];
@@ -66,6 +76,8 @@ class EventQueue {
 
   void clear() {
     size_ = 0;
+    far_.clear();
+    horizon_ = kWindow;
     next_sequence_ = 0;
   }
   void reserve(std::size_t n) {
@@ -75,6 +87,27 @@ class EventQueue {
  private:
   static constexpr std::uint64_t kSequenceMask = (std::uint64_t{1} << 56) - 1;
   static constexpr std::size_t kArity = 4;
+  static constexpr Time kWindow = 32.0;  // how far the horizon moves at a time
+
+  void push_heap(const Event& e) {
+    if (size_ >= capacity()) grow(size_);
+    sift_up(base(), size_++, e);
+  }
+
+  // When the heap is empty, moves the horizon on until some far events fall before it.
+  void refill() {
+    while (size_ == 0 && !far_.empty()) {
+      horizon_ += kWindow;
+      std::size_t kept = 0;
+      for (const Event& e : far_) {
+        if (e.time_days < horizon_)
+          push_heap(e);
+        else
+          far_[kept++] = e;
+      }
+      far_.resize(kept);
+    }
+  }
 
   // Heap index i lives in heap_[i + 1]; heap_[0] is padding, so with 64-byte-aligned storage
   // the children of node i (heap_[4i + 2] .. heap_[4i + 5]) are exactly two cache lines.
@@ -150,6 +183,8 @@ class EventQueue {
 
   std::vector<Event, CacheLineAllocator<Event>> heap_;
   std::size_t size_ = 0;
+  std::vector<Event> far_;
+  Time horizon_ = kWindow;
   std::uint64_t next_sequence_ = 0;
 };
 

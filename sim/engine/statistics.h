@@ -42,24 +42,31 @@ class RunningStats {
   double m2_ = 0.0;
 };
 
-// Quantile by linear interpolation between order statistics (type 7, as R and numpy default).
-inline double quantile(std::vector<double> values, double p) {
-  if (values.empty()) return std::nan("");
-  std::sort(values.begin(), values.end());
-  const double h = p * static_cast<double>(values.size() - 1);
+// Quantile by linear interpolation between order statistics (type 7, as R and numpy
+// default), of values already sorted.
+inline double quantile_of_sorted(const std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return std::nan("");
+  const double h = p * static_cast<double>(sorted.size() - 1);
   const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, values.size() - 1);
-  return values[lo] + (h - static_cast<double>(lo)) * (values[hi] - values[lo]);
+  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+inline double quantile(std::vector<double> values, double p) {
+  std::sort(values.begin(), values.end());
+  return quantile_of_sorted(values, p);
 }
 
 struct Spread {
   double mean = 0.0, p10 = 0.0, p50 = 0.0, p90 = 0.0;
 };
 
-inline Spread spread_of(const std::vector<double>& values) {
+// Sorts the values in place once for all three quantiles.
+inline Spread spread_of(std::vector<double>& values) {
   RunningStats s;
   for (double v : values) s.add(v);
-  return {s.mean(), quantile(values, 0.1), quantile(values, 0.5), quantile(values, 0.9)};
+  std::sort(values.begin(), values.end());
+  return {s.mean(), quantile_of_sorted(values, 0.1), quantile_of_sorted(values, 0.5), quantile_of_sorted(values, 0.9)};
 }
 
 }  // namespace caseflow::engine
