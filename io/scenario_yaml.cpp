@@ -347,6 +347,12 @@ void read_workforce(YamlReader r, sim::WorkforceParams& w) {
     team.require_non_negative("establishment_fte", p.establishment_fte);
     team.read("initial_vacancy_share", p.initial_vacancy_share);
     team.require_probability("initial_vacancy_share", p.initial_vacancy_share);
+    if (team.has("agency_cover_share")) {
+      team.read("agency_cover_share", p.agency_cover_share);
+      team.require_probability("agency_cover_share", p.agency_cover_share);
+    } else {
+      team.read("agency_cover_share", p.agency_cover_share, false);  // known key, optional
+    }
     if (t != sim::index(sim::Team::kFrontDoor)) {
       team.read("cap_cases", p.cap_cases);
       team.require_positive("cap_cases", p.cap_cases);

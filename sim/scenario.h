@@ -167,6 +167,9 @@ struct TeamParams {
   double pace_cases = 18;         // weighted caseload at which work goes at a normal pace
   double asye_cap_cases = 12;     // protected caseload in the first year
   double initial_vacancy_share = 0.05;
+  // Share of posts agency staff may cover in this team when above the service-wide target
+  // (interim cover for a team in crisis); negative = the service-wide target applies.
+  double agency_cover_share = -1.0;
 };
 
 struct WorkforceParams {

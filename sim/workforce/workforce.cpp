@@ -327,6 +327,9 @@ void Workforce::review_team(Team team, double now) {
   // The policy's agency share sets the split of posts: permanent recruitment runs for the
   // permanent share, agency staff cover empty posts up to the agency share.
   const int permanent_goal = posts_total - agency_allowed;
+  // Agency staff may cover more than the target share where a team has interim cover.
+  const double cover_share = std::max(params_->agency_target_share, params_->teams[t].agency_cover_share);
+  const int agency_cover = static_cast<int>(std::floor(cover_share * posts_total + 0.5));
   const int to_advertise = permanent_goal - permanent - campaigns_[t];
   for (int i = 0; i < to_advertise; ++i) {
     const std::uint64_t campaign = next_campaign_++;
@@ -336,7 +339,7 @@ void Workforce::review_team(Team team, double now) {
   }
   // Agency staff cover posts that are empty now, up to the agency share the policy allows.
   const int empty = posts_total - permanent - agency - agency_pending_[t];
-  const int agency_room = agency_allowed - agency - agency_pending_[t];
+  const int agency_room = agency_cover - agency - agency_pending_[t];
   for (int i = 0; i < std::min(empty, agency_room); ++i) {
     const double lead = draw_days(params_->agency_lead_time, kCampaignEntity + next_campaign_++, 2);
     queue_.schedule(now + lead, 2, kAgencyArrive, static_cast<std::uint32_t>(t));
@@ -344,7 +347,7 @@ void Workforce::review_team(Team team, double now) {
   }
   // Agency staff are released (with notice) above the allowed share, or when permanent
   // staff fill the posts; the lightest caseloads go first.
-  int excess = std::max(agency - agency_allowed, permanent + agency - posts_total);
+  int excess = std::max(agency - agency_cover, permanent + agency - posts_total);
   while (excess-- > 0) {
     std::uint32_t lightest = kNoWorker;
     for (std::uint32_t id : members_[t]) {
