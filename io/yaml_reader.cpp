@@ -230,6 +230,7 @@ void YamlReader::read(const std::string& key, sim::Distribution& out, bool requi
     take("p90", out.p90);
     if (out.unit != unit) d.fail("dist", "median and p90 must use the same unit");
     if (!(out.value > 0) || !(out.p90 > out.value)) d.fail("dist", "lognormal needs 0 < median < p90");
+    out.sigma = std::log(out.p90 / out.value) / 1.2815515655446004;  // z90: computed once, not per draw
   } else if (kind == "empirical") {
     out.kind = sim::Distribution::Kind::kEmpirical;
     const auto unit = unit_of("upper");

@@ -1,6 +1,6 @@
 #include "sim/distribution.h"
 
-#include <boost/math/special_functions/erf.hpp>
+#include <algorithm>
 #include <cmath>
 
 namespace caseflow::sim {
@@ -9,12 +9,35 @@ namespace {
 
 constexpr double kZ90 = 1.2815515655446004;  // standard normal 90th percentile
 
-// Double precision throughout: the default policy promotes to long double, which is slow
-// and buys nothing for a sampled duration.
-using DoublePolicy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
-double normal_quantile(double u) { return std::sqrt(2.0) * boost::math::erf_inv(2.0 * u - 1.0, DoublePolicy()); }
+// Standard normal quantile by Acklam's rational approximation (relative error below
+// 1.2e-9, far finer than any duration needs), which is several times cheaper than an exact
+// inverse error function and is evaluated for every lognormal draw.
+double normal_quantile(double u) {
+  static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+                                 1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
+  static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                                 6.680131188771972e+01,  -1.328068155288572e+01};
+  static constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                                 -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
+  static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                                 3.754408661907416e+00};
+  constexpr double kLow = 0.02425;
+  if (u < kLow) {
+    const double q = std::sqrt(-2.0 * std::log(u));
+    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+           ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
+  }
+  if (u > 1.0 - kLow) {
+    const double q = std::sqrt(-2.0 * std::log1p(-u));
+    return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+           ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
+  }
+  const double q = u - 0.5, r = q * q;
+  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+         (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1.0);
+}
 
-double lognormal_sigma(const Distribution& d) { return std::log(d.p90 / d.value) / kZ90; }
+double lognormal_sigma(const Distribution& d) { return d.sigma > 0 ? d.sigma : std::log(d.p90 / d.value) / kZ90; }
 
 }  // namespace
 

@@ -15,6 +15,7 @@ struct Distribution {
   TimeUnit unit = TimeUnit::kDays;
   double value = 0.0;       // fixed value, exponential mean, or lognormal median
   double p90 = 0.0;         // lognormal 90th percentile
+  double sigma = 0.0;       // lognormal log-scale spread, ln(p90 / median) / z90; 0 = work it out
   std::vector<double> upper;  // empirical: upper edge of each bin (first bin starts at 0)
   std::vector<double> probs;  // empirical: probability of each bin
 

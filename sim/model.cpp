@@ -108,7 +108,9 @@ void Model::on_day(int day) {
 
   // Contacts arrive on working days; UASC arrive on any day.
   for (std::size_t s = 0; s < kSources; ++s) {
-    const std::uint32_t n = demand_.sample(params().demand, static_cast<Source>(s), day, demand_stream_);
+    today_intensity_[s] = demand_.intensity(params().demand, static_cast<Source>(s), day);
+    const std::uint32_t n =
+        demand_.sample_with_mean(params().demand, static_cast<Source>(s), day, today_intensity_[s], demand_stream_);
     for (std::uint32_t k = 0; k < n; ++k) {
       const std::uint64_t entity = (static_cast<std::uint64_t>(day + 100'000) * 8 + s) * 4096 + k;
       front_door_queue_.push_back({now, kNoChild, entity, static_cast<Source>(s)});

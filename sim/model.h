@@ -92,6 +92,7 @@ class Model {
   std::vector<std::uint32_t> free_children_;
   std::uint64_t next_child_serial_ = 1;
   std::deque<Contact> front_door_queue_;
+  std::array<double, kSources> today_intensity_{};  // expected contacts by source today
   int months_;
   int current_month_ = 0;
   double end_day_;

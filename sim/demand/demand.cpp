@@ -70,7 +70,11 @@ double DemandModel::intensity(const Demand& demand, Source source, int day) cons
 
 std::uint32_t DemandModel::sample(const Demand& demand, Source source, int day,
                                   const engine::RandomStream& stream) const {
-  double mean = intensity(demand, source, day);
+  return sample_with_mean(demand, source, day, intensity(demand, source, day), stream);
+}
+
+std::uint32_t DemandModel::sample_with_mean(const Demand& demand, Source source, int day, double mean,
+                                            const engine::RandomStream& stream) const {
   if (mean <= 0) return 0;
   auto rng = stream.at(static_cast<std::uint64_t>(day + 100'000) * 8 + index(source), 0);
   if (demand.overdispersion_cv > 0) {

@@ -28,6 +28,9 @@ class DemandModel {
   // A draw of the day's contacts from a source; entity (day, source) keys the random stream,
   // so the draw is the same in every scenario that has the same intensity.
   std::uint32_t sample(const Demand& demand, Source source, int day, const engine::RandomStream& stream) const;
+  // The same draw when the day's intensity is already known.
+  std::uint32_t sample_with_mean(const Demand& demand, Source source, int day, double mean,
+                                 const engine::RandomStream& stream) const;
   // The schools term factor on a working day (1 without a calendar); see the header comment.
   double school_term_factor(const SchoolTerms& terms, int day) const;
   double uasc_per_day(const Demand& demand) const { return demand.uasc_per_year / 365.25; }

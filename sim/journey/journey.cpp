@@ -471,8 +471,7 @@ void Model::on_return(std::uint32_t id, double now) {
   // non-working day, the monthly mix.
   std::array<double, kSources> weight{};
   double total = 0;
-  const int day = static_cast<int>(now);
-  for (std::size_t k = 0; k < kSources; ++k) total += weight[k] = demand_.intensity(params().demand, static_cast<Source>(k), day);
+  for (std::size_t k = 0; k < kSources; ++k) total += weight[k] = today_intensity_[k];
   if (total <= 0)
     for (std::size_t k = 0; k < kSources; ++k) total += weight[k] = params().demand.contacts_per_month[k];
   double u = draw(id, kReturnSource) * total;
