@@ -215,35 +215,27 @@ void read_demand(YamlReader r, sim::Demand& d) {
   r.read("trend_pct_per_year", d.trend_pct_per_year);
   r.read("overdispersion_cv", d.overdispersion_cv, false);
   r.require_non_negative("overdispersion_cv", d.overdispersion_cv);
-  r.read("uasc_per_year", d.uasc_per_year);
-  r.require_non_negative("uasc_per_year", d.uasc_per_year);
+  r.read_non_negative("uasc_per_year", d.uasc_per_year);
   d.shocks = read_shocks(r, "shocks");
   r.finish();
 }
 
 void read_front_door(YamlReader r, sim::FrontDoor& f) {
   r.read_shares("outcomes", {{"referral", &f.referral_prob}, {"nfa", &f.nfa_prob}, {"early_help", &f.early_help_prob}});
-  r.read("decisions_per_fte_per_day", f.decisions_per_fte_per_day);
-  r.require_positive("decisions_per_fte_per_day", f.decisions_per_fte_per_day);
-  r.read("decision_target_wd", f.decision_target_wd);
-  r.require_non_negative("decision_target_wd", f.decision_target_wd);
+  r.read_positive("decisions_per_fte_per_day", f.decisions_per_fte_per_day);
+  r.read_non_negative("decision_target_wd", f.decision_target_wd);
   r.finish();
 }
 
 void read_referral(YamlReader r, sim::Referral& f) {
-  r.read("nfa_prob", f.nfa_prob);
-  r.require_probability("nfa_prob", f.nfa_prob);
-  r.read("strategy_discussion_prob", f.strategy_discussion_prob);
-  r.require_probability("strategy_discussion_prob", f.strategy_discussion_prob);
+  r.read_probability("nfa_prob", f.nfa_prob);
+  r.read_probability("strategy_discussion_prob", f.strategy_discussion_prob);
   r.read("strategy_delay", f.strategy_delay);
-  r.read("s47_prob", f.s47_prob);
-  r.require_probability("s47_prob", f.s47_prob);
+  r.read_probability("s47_prob", f.s47_prob);
   r.read("s47_duration", f.s47_duration);
-  r.read("icpc_prob", f.icpc_prob);
-  r.require_probability("icpc_prob", f.icpc_prob);
+  r.read_probability("icpc_prob", f.icpc_prob);
   r.read("icpc_delay", f.icpc_delay);
-  r.read("cp_plan_prob", f.cp_plan_prob);
-  r.require_probability("cp_plan_prob", f.cp_plan_prob);
+  r.read_probability("cp_plan_prob", f.cp_plan_prob);
   r.read("icpc_target_wd", f.icpc_target_wd);
   r.read("repeat_harm_multiplier", f.repeat_harm_multiplier, false);
   r.require_non_negative("repeat_harm_multiplier", f.repeat_harm_multiplier);
@@ -268,12 +260,9 @@ void read_cp(YamlReader r, sim::CpPlan& c) {
   r.read("duration", c.duration);
   r.read_shares("outcomes", {{"step_down_cin", &c.step_down_cin}, {"close", &c.close},
                              {"pre_proceedings", &c.pre_proceedings}, {"care", &c.care}});
-  r.read("first_review_months", c.first_review_months);
-  r.require_positive("first_review_months", c.first_review_months);
-  r.read("review_interval_months", c.review_interval_months);
-  r.require_positive("review_interval_months", c.review_interval_months);
-  r.read("visit_interval_wd", c.visit_interval_wd);
-  r.require_positive("visit_interval_wd", c.visit_interval_wd);
+  r.read_positive("first_review_months", c.first_review_months);
+  r.read_positive("review_interval_months", c.review_interval_months);
+  r.read_positive("visit_interval_wd", c.visit_interval_wd);
   r.finish();
 }
 
@@ -302,8 +291,7 @@ void read_care(YamlReader r, sim::Care& c) {
   require_shares(r, "placement_shares", c.placement_shares);
   r.read_named("uasc_placement_shares", sim::placement_names(), c.uasc_placement_shares);
   require_shares(r, "uasc_placement_shares", c.uasc_placement_shares);
-  r.read("placement_moves_per_year", c.placement_moves_per_year);
-  r.require_non_negative("placement_moves_per_year", c.placement_moves_per_year);
+  r.read_non_negative("placement_moves_per_year", c.placement_moves_per_year);
   r.read_shares("exits_before_18", {{"home", &c.exit_home}, {"sgo", &c.exit_sgo}, {"adoption", &c.exit_adoption},
                                     {"other", &c.exit_other}});
   YamlReader d = r.section("duration_by_exit");
@@ -312,28 +300,22 @@ void read_care(YamlReader r, sim::Care& c) {
   d.read("adoption", c.duration_adoption);
   d.read("other", c.duration_other);
   d.finish();
-  r.read("visit_interval_weeks", c.visit_interval_weeks);
-  r.require_positive("visit_interval_weeks", c.visit_interval_weeks);
-  r.read("care_leaver_min_weeks", c.care_leaver_min_weeks);
-  r.require_non_negative("care_leaver_min_weeks", c.care_leaver_min_weeks);
+  r.read_positive("visit_interval_weeks", c.visit_interval_weeks);
+  r.read_non_negative("care_leaver_min_weeks", c.care_leaver_min_weeks);
   r.finish();
 }
 
 void read_care_leavers(YamlReader r, sim::CareLeavers& c) {
   r.read("support_to_age", c.support_to_age);
   if (c.support_to_age < 18 || c.support_to_age > 25) r.fail("support_to_age", "must be between 18 and 25");
-  r.read("extend_to_25_prob", c.extend_to_25_prob);
-  r.require_probability("extend_to_25_prob", c.extend_to_25_prob);
+  r.read_probability("extend_to_25_prob", c.extend_to_25_prob);
   r.finish();
 }
 
 void read_returns(YamlReader r, sim::Returns& x) {
-  r.read("after_front_door_prob", x.after_front_door_prob);
-  r.require_probability("after_front_door_prob", x.after_front_door_prob);
-  r.read("after_closure_prob", x.after_closure_prob);
-  r.require_probability("after_closure_prob", x.after_closure_prob);
-  r.read("referral_prob", x.referral_prob);
-  r.require_probability("referral_prob", x.referral_prob);
+  r.read_probability("after_front_door_prob", x.after_front_door_prob);
+  r.read_probability("after_closure_prob", x.after_closure_prob);
+  r.read_probability("referral_prob", x.referral_prob);
   r.read("delay", x.delay);
   r.finish();
 }
@@ -343,23 +325,17 @@ void read_workforce(YamlReader r, sim::WorkforceParams& w) {
   for (std::size_t t = 0; t < sim::kTeams; ++t) {
     YamlReader team = teams.section(sim::team_names()[t]);
     auto& p = w.teams[t];
-    team.read("establishment_fte", p.establishment_fte);
-    team.require_non_negative("establishment_fte", p.establishment_fte);
-    team.read("initial_vacancy_share", p.initial_vacancy_share);
-    team.require_probability("initial_vacancy_share", p.initial_vacancy_share);
+    team.read_non_negative("establishment_fte", p.establishment_fte);
+    team.read_probability("initial_vacancy_share", p.initial_vacancy_share);
     if (team.has("agency_cover_share")) {
-      team.read("agency_cover_share", p.agency_cover_share);
-      team.require_probability("agency_cover_share", p.agency_cover_share);
+      team.read_probability("agency_cover_share", p.agency_cover_share);
     } else {
       team.read("agency_cover_share", p.agency_cover_share, false);  // known key, optional
     }
     if (t != sim::index(sim::Team::kFrontDoor)) {
-      team.read("cap_cases", p.cap_cases);
-      team.require_positive("cap_cases", p.cap_cases);
-      team.read("pace_cases", p.pace_cases);
-      team.require_positive("pace_cases", p.pace_cases);
-      team.read("asye_cap_cases", p.asye_cap_cases);
-      team.require_positive("asye_cap_cases", p.asye_cap_cases);
+      team.read_positive("cap_cases", p.cap_cases);
+      team.read_positive("pace_cases", p.pace_cases);
+      team.read_positive("asye_cap_cases", p.asye_cap_cases);
       if (p.pace_cases > p.cap_cases) team.fail("pace_cases", "must not exceed cap_cases");
       if (p.asye_cap_cases > p.cap_cases) team.fail("asye_cap_cases", "must not exceed cap_cases");
     }
@@ -370,46 +346,32 @@ void read_workforce(YamlReader r, sim::WorkforceParams& w) {
   for (std::size_t s = 0; s < sim::kStaffTypes; ++s) {
     YamlReader type = staff.section(sim::staff_type_names()[s]);
     auto& p = w.staff[s];
-    type.read("leave_rate_per_year", p.leave_rate_per_year);
-    type.require_non_negative("leave_rate_per_year", p.leave_rate_per_year);
-    type.read("cost_gbp_per_year", p.cost_gbp_per_year);
-    type.require_non_negative("cost_gbp_per_year", p.cost_gbp_per_year);
-    type.read("induction_weeks", p.induction_weeks);
-    type.require_non_negative("induction_weeks", p.induction_weeks);
-    type.read("induction_capacity_share", p.induction_capacity_share);
-    type.require_probability("induction_capacity_share", p.induction_capacity_share);
+    type.read_non_negative("leave_rate_per_year", p.leave_rate_per_year);
+    type.read_non_negative("cost_gbp_per_year", p.cost_gbp_per_year);
+    type.read_non_negative("induction_weeks", p.induction_weeks);
+    type.read_probability("induction_capacity_share", p.induction_capacity_share);
     type.finish();
   }
   staff.finish();
-  r.read("agency_target_share", w.agency_target_share);
-  r.require_probability("agency_target_share", w.agency_target_share);
-  r.read("initial_agency_share", w.initial_agency_share);
-  r.require_probability("initial_agency_share", w.initial_agency_share);
+  r.read_probability("agency_target_share", w.agency_target_share);
+  r.read_probability("initial_agency_share", w.initial_agency_share);
   r.read("permanent_lead_time", w.permanent_lead_time);
-  r.read("permanent_campaign_success_prob", w.permanent_campaign_success_prob);
-  r.require_probability("permanent_campaign_success_prob", w.permanent_campaign_success_prob);
+  r.read_probability("permanent_campaign_success_prob", w.permanent_campaign_success_prob);
   if (w.permanent_campaign_success_prob <= 0) r.fail("permanent_campaign_success_prob", "must be above 0");
   r.read("agency_lead_time", w.agency_lead_time);
-  r.read("agency_notice_days", w.agency_notice_days);
-  r.require_non_negative("agency_notice_days", w.agency_notice_days);
-  r.read("agency_to_permanent_per_year", w.agency_to_permanent_per_year);
-  r.require_non_negative("agency_to_permanent_per_year", w.agency_to_permanent_per_year);
+  r.read_non_negative("agency_notice_days", w.agency_notice_days);
+  r.read_non_negative("agency_to_permanent_per_year", w.agency_to_permanent_per_year);
   r.read("asye_intake_month", w.asye_intake_month);
   if (w.asye_intake_month < 1 || w.asye_intake_month > 12) r.fail("asye_intake_month", "must be 1 to 12");
-  r.read("asye_intake_count", w.asye_intake_count);
-  r.require_non_negative("asye_intake_count", w.asye_intake_count);
-  r.read("asye_months", w.asye_months);
-  r.require_positive("asye_months", w.asye_months);
+  r.read_non_negative("asye_intake_count", w.asye_intake_count);
+  r.read_positive("asye_months", w.asye_months);
   r.read("sickness_share_by_month", w.sickness_share_by_month);
   for (double s : w.sickness_share_by_month)
     if (s >= 1) r.fail("sickness_share_by_month", "each share must be below 1");
   w.sickness_shocks = read_shocks(r, "sickness_shocks");
-  r.read("manager_span", w.manager_span);
-  r.require_positive("manager_span", w.manager_span);
-  r.read("manager_cost_gbp_per_year", w.manager_cost_gbp_per_year);
-  r.require_non_negative("manager_cost_gbp_per_year", w.manager_cost_gbp_per_year);
-  r.read("recruitment_cost_gbp_per_hire", w.recruitment_cost_gbp_per_hire);
-  r.require_non_negative("recruitment_cost_gbp_per_hire", w.recruitment_cost_gbp_per_hire);
+  r.read_positive("manager_span", w.manager_span);
+  r.read_non_negative("manager_cost_gbp_per_year", w.manager_cost_gbp_per_year);
+  r.read_non_negative("recruitment_cost_gbp_per_hire", w.recruitment_cost_gbp_per_hire);
   YamlReader weights = r.section("case_weights");
   const std::vector<std::pair<std::string, double*>> weight_fields = {
       {"assessment", &w.weight_assessment}, {"s47", &w.weight_s47}, {"cin", &w.weight_cin}, {"cp", &w.weight_cp},

@@ -52,6 +52,23 @@ class YamlReader {
   // Shares of one whole: each key of `fields` must be present, each in [0, 1], summing to 1.
   void read_shares(const std::string& key, const std::vector<std::pair<std::string, double*>>& fields);
 
+  // A required number that must be a probability (0 to 1), >= 0, or > 0.
+  template <typename T>
+  void read_probability(const std::string& key, T& out) {
+    read(key, out);
+    require_probability(key, out);
+  }
+  template <typename T>
+  void read_non_negative(const std::string& key, T& out) {
+    read(key, out);
+    require_non_negative(key, out);
+  }
+  template <typename T>
+  void read_positive(const std::string& key, T& out) {
+    read(key, out);
+    require_positive(key, out);
+  }
+
   // Values must be >= 0 (durations, counts, FTE) or in [0, 1] (probabilities, shares).
   void require_non_negative(const std::string& key, double value) const;
   void require_probability(const std::string& key, double value) const;

@@ -64,7 +64,10 @@ class Model {
   void complete_assessment(std::uint32_t id, double now, bool via_icpc);
   void assessment_outcome(std::uint32_t id, double now);
   void on_stage_end(std::uint32_t id, double now);
+  void start_cin(std::uint32_t id, double now);
   void start_cp(std::uint32_t id, double now);
+  // The time-in-care distribution of the exit route that the draw `route` picks.
+  static const Distribution& care_duration_for(const Care& care, double route);
   void start_care(std::uint32_t id, double now, bool uasc);
   void on_cp_review(std::uint32_t id, double now);
   void on_placement_move(std::uint32_t id, double now);

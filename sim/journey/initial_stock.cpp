@@ -76,25 +76,24 @@ void Model::seed_initial_stock() {
     c.cp_start_day = -elapsed;
     queue_.schedule(review - elapsed, 4, kCpReview, id, c.version);
   }
-  for (int i = 0; i < stock.pre_proceedings; ++i) {
-    const std::uint32_t id = child(p.referral_age);
-    enter(id, Stage::kPreProceedings, 0.0);
-    schedule_stage_end(id, remaining(p.pre_proceedings.duration));
-  }
-  for (int i = 0; i < stock.proceedings; ++i) {
-    const std::uint32_t id = child(p.referral_age);
-    enter(id, Stage::kProceedings, 0.0);
-    schedule_stage_end(id, remaining(p.proceedings.duration));
-  }
+  // The legal stages, whose only state is the time left.
+  const struct {
+    int count;
+    Stage stage;
+    const Distribution& duration;
+  } legal[] = {{stock.pre_proceedings, Stage::kPreProceedings, p.pre_proceedings.duration},
+               {stock.proceedings, Stage::kProceedings, p.proceedings.duration}};
+  for (const auto& s : legal)
+    for (int i = 0; i < s.count; ++i) {
+      const std::uint32_t id = child(p.referral_age);
+      enter(id, s.stage, 0.0);
+      schedule_stage_end(id, remaining(s.duration));
+    }
   for (int i = 0; i < stock.cla; ++i) {
     const std::uint32_t id = child(stock.cla_age);
     Child& c = children_[id];
     c.placement = pick_placement(p.care.placement_shares, u(4));
-    const double route = u(5);
-    const Distribution* d = &p.care.duration_other;
-    if (route < p.care.exit_home) d = &p.care.duration_home;
-    else if (route < p.care.exit_home + p.care.exit_sgo) d = &p.care.duration_sgo;
-    else if (route < p.care.exit_home + p.care.exit_sgo + p.care.exit_adoption) d = &p.care.duration_adoption;
+    const Distribution* d = &care_duration_for(p.care, u(5));
     const auto ip = d->in_progress(u(1), u(2));
     enter(id, Stage::kCla, 0.0);
     c.care_start_day = -in_days(*d, ip.elapsed);

@@ -278,12 +278,23 @@ void Model::assessment_outcome(std::uint32_t id, double now) {
   if (u < o.nfa + o.early_help) {
     close_case(id, now, params().returns.after_closure_prob);
   } else if (u < o.nfa + o.early_help + o.cin_plan) {
-    recorder_.add(Metric::kCinPlansStarted);
-    enter(id, Stage::kCin, now);
-    schedule_stage_end(id, now + duration_days(params().cin.duration, draw(id, kCinDuration), now));
+    start_cin(id, now);
   } else {
     start_care(id, now, false);
   }
+}
+
+void Model::start_cin(std::uint32_t id, double now) {
+  recorder_.add(Metric::kCinPlansStarted);
+  enter(id, Stage::kCin, now);
+  schedule_stage_end(id, now + duration_days(params().cin.duration, draw(id, kCinDuration), now));
+}
+
+const Distribution& Model::care_duration_for(const Care& care, double route) {
+  if (route < care.exit_home) return care.duration_home;
+  if (route < care.exit_home + care.exit_sgo) return care.duration_sgo;
+  if (route < care.exit_home + care.exit_sgo + care.exit_adoption) return care.duration_adoption;
+  return care.duration_other;
 }
 
 void Model::start_cp(std::uint32_t id, double now) {
@@ -320,12 +331,8 @@ void Model::start_care(std::uint32_t id, double now, bool uasc) {
   recorder_.add(Metric::kClaStarted, index(c.placement));
   enter(id, Stage::kCla, now);
   // Leaving care: by the exit route's own duration, or at 18, whichever comes first.
-  const double u = draw(id, kCareExit);
-  const Distribution* d = &care.duration_other;
-  if (u < care.exit_home) d = &care.duration_home;
-  else if (u < care.exit_home + care.exit_sgo) d = &care.duration_sgo;
-  else if (u < care.exit_home + care.exit_sgo + care.exit_adoption) d = &care.duration_adoption;
-  const double exit_day = now + duration_days(*d, draw(id, kCareDuration), now);
+  const Distribution& d = care_duration_for(care, draw(id, kCareExit));
+  const double exit_day = now + duration_days(d, draw(id, kCareDuration), now);
   const double eighteen = c.birth_day + 18.0 * kDaysPerYear;
   if (eighteen <= exit_day)
     queue_.schedule(std::max(now, eighteen), 3, kAgeOut, id, c.version);
@@ -354,9 +361,7 @@ void Model::on_stage_end(std::uint32_t id, double now) {
   switch (c.stage) {
     case Stage::kAssessment:
       if (!c.counts_assessment && c.s47) {  // a step-up that did not reach an ICPC returns to CIN
-        recorder_.add(Metric::kCinPlansStarted);
-        enter(id, Stage::kCin, now);
-        schedule_stage_end(id, now + duration_days(p.cin.duration, draw(id, kCinDuration), now));
+        start_cin(id, now);
         return;
       }
       complete_assessment(id, now, false);
@@ -384,9 +389,7 @@ void Model::on_stage_end(std::uint32_t id, double now) {
       recorder_.add(Metric::kCpPlansEnded);
       const double u = draw(id, kCpOutcome);
       if (u < p.cp.step_down_cin) {
-        recorder_.add(Metric::kCinPlansStarted);
-        enter(id, Stage::kCin, now);
-        schedule_stage_end(id, now + duration_days(p.cin.duration, draw(id, kCinDuration), now));
+        start_cin(id, now);
       } else if (u < p.cp.step_down_cin + p.cp.close) {
         close_case(id, now, p.returns.after_closure_prob);
       } else if (u < p.cp.step_down_cin + p.cp.close + p.cp.pre_proceedings) {
@@ -404,9 +407,7 @@ void Model::on_stage_end(std::uint32_t id, double now) {
         enter(id, Stage::kProceedings, now);
         schedule_stage_end(id, now + duration_days(p.proceedings.duration, draw(id, kProcDuration), now));
       } else {
-        recorder_.add(Metric::kCinPlansStarted);
-        enter(id, Stage::kCin, now);
-        schedule_stage_end(id, now + duration_days(p.cin.duration, draw(id, kCinDuration), now));
+        start_cin(id, now);
       }
       return;
     case Stage::kProceedings: {
@@ -417,9 +418,7 @@ void Model::on_stage_end(std::uint32_t id, double now) {
       } else if (u < o.care_order + o.sgo) {
         close_case(id, now, 0.0);
       } else if (u < o.care_order + o.sgo + o.home_supervision) {
-        recorder_.add(Metric::kCinPlansStarted);
-        enter(id, Stage::kCin, now);
-        schedule_stage_end(id, now + duration_days(p.cin.duration, draw(id, kCinDuration), now));
+        start_cin(id, now);
       } else {
         close_case(id, now, p.returns.after_closure_prob);
       }
