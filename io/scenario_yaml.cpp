@@ -369,6 +369,7 @@ void read_workforce(YamlReader r, sim::WorkforceParams& w) {
   for (double s : w.sickness_share_by_month)
     if (s >= 1) r.fail("sickness_share_by_month", "each share must be below 1");
   w.sickness_shocks = read_shocks(r, "sickness_shocks");
+  w.workload_shocks = read_shocks(r, "workload_shocks");
   r.read_positive("manager_span", w.manager_span);
   r.read_non_negative("manager_cost_gbp_per_year", w.manager_cost_gbp_per_year);
   r.read_non_negative("recruitment_cost_gbp_per_hire", w.recruitment_cost_gbp_per_hire);

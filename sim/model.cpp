@@ -101,6 +101,10 @@ void Model::on_day(int day) {
   for (const auto& shock : wf.sickness_shocks)
     if (!(date < shock.from) && !(shock.to < date)) sickness *= shock.multiplier[0];
   workforce_.set_sickness_share(std::min(sickness, 0.95));
+  double workload = 1.0;
+  for (const auto& shock : wf.workload_shocks)
+    if (!(date < shock.from) && !(shock.to < date)) workload *= shock.multiplier[0];
+  workforce_.set_workload_multiplier(workload);
 
   if (date.day == 1 && date.month == wf.asye_intake_month && day > 0) workforce_.asye_intake(now);
   if (calendar_.weekday(day) == 0)

@@ -187,6 +187,9 @@ struct WorkforceParams {
   int asye_months = 12;
   std::array<double, 12> sickness_share_by_month{};
   std::vector<DemandShock> sickness_shocks;  // multiplier[0] scales the sickness share
+  // Dated periods of extra work per case (e.g. remedial home visits on open cases after a
+  // lockdown): multiplier[0] scales the time every case takes.
+  std::vector<DemandShock> workload_shocks;
   double manager_span = 6;
   double manager_cost_gbp_per_year = 74'100;
   double recruitment_cost_gbp_per_hire = 5'000;

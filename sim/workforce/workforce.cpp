@@ -105,7 +105,7 @@ double Workforce::pace_of(std::uint32_t worker, double now) const {
   (void)now;
   const Worker& w = workers_[worker];
   const double overload = std::max(1.0, w.load / pace_cases_of(w));
-  return overload / std::max(0.05, 1.0 - sickness_share_);
+  return workload_multiplier_ * overload / std::max(0.05, 1.0 - sickness_share_);
 }
 
 std::uint32_t Workforce::find_room(Team team, double weight, double now) const {

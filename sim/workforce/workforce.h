@@ -62,6 +62,7 @@ class Workforce {
   void set_parameters(const WorkforceParams& params) { params_ = &params; }
   void set_sickness_share(double share) { sickness_share_ = share; }
   double sickness_share() const { return sickness_share_; }
+  void set_workload_multiplier(double m) { workload_multiplier_ = m; }
   // Staff in post at the start: establishment less vacancies, agency at the initial share.
   void staff_initial(double now);
 
@@ -121,6 +122,7 @@ class Workforce {
   engine::RandomStream stream_;
   const WorkforceParams* params_ = nullptr;
   double sickness_share_ = 0.0;
+  double workload_multiplier_ = 1.0;
   std::vector<Worker> workers_;
   std::vector<std::uint32_t> free_;
   std::array<std::vector<std::uint32_t>, kTeams> members_;
