@@ -213,6 +213,7 @@ void read_demand(YamlReader r, sim::Demand& d) {
   if (r.has("school_terms")) d.school_terms = read_school_terms(r.section("school_terms"));
   r.read("weekday_profile", d.weekday_profile);
   r.read("trend_pct_per_year", d.trend_pct_per_year);
+  r.read("child_population_growth_pct_per_year", d.child_population_growth_pct_per_year, false);
   r.read("overdispersion_cv", d.overdispersion_cv, false);
   r.require_non_negative("overdispersion_cv", d.overdispersion_cv);
   r.read_non_negative("uasc_per_year", d.uasc_per_year);

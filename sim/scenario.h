@@ -62,7 +62,8 @@ struct Demand {
   std::array<double, 12> schools_monthly_profile{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
   SchoolTerms school_terms;                   // schools only; multiplies on top of the profile
   std::array<double, 5> weekday_profile{1, 1, 1, 1, 1};  // Monday..Friday, mean 1
-  double trend_pct_per_year = 0.0;
+  double trend_pct_per_year = 0.0;                 // change in contacts per child
+  double child_population_growth_pct_per_year = 0.0;  // change in the number of children
   double overdispersion_cv = 0.0;  // gamma-mixed daily rate; 0 = Poisson
   double uasc_per_year = 0.0;
   std::vector<DemandShock> shocks;

@@ -61,7 +61,8 @@ double DemandModel::intensity(const Demand& demand, Source source, int day) cons
                               ? demand.schools_monthly_profile[m] * term_factor_of(demand.school_terms, day)
                               : demand.monthly_profile[m];
   const double years = day / 365.25;
-  double rate = demand.contacts_per_month[s] * seasonal * std::pow(1.0 + demand.trend_pct_per_year / 100.0, years);
+  const double growth = (1.0 + demand.trend_pct_per_year / 100.0) * (1.0 + demand.child_population_growth_pct_per_year / 100.0);
+  double rate = demand.contacts_per_month[s] * seasonal * std::pow(growth, years);
   for (const auto& shock : demand.shocks)
     if (!(date < shock.from) && !(shock.to < date)) rate *= shock.multiplier[s];
   const double weekday = demand.weekday_profile[static_cast<std::size_t>(calendar_.weekday(day))];

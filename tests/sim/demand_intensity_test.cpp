@@ -59,6 +59,23 @@ struct Fixture {
   int end_day() const { return calendar.day_of(calendar.month_start(kMonths)); }
 };
 
+// Trend (contacts per child) and child-population growth compound: the same working day one
+// year later has (1 + trend)(1 + growth) times the intensity, up to the seasonal and
+// weekday factors, which are equal on days 364 apart in the same month and weekday.
+TEST(DemandIntensity, TrendAndPopulationGrowthCompound) {
+  Fixture f;
+  Demand flat = plain_demand();
+  Demand growing = plain_demand();
+  growing.trend_pct_per_year = 2.0;
+  growing.child_population_growth_pct_per_year = 1.0;
+  const int day = f.calendar.day_of({2019, 6, 12});  // a Wednesday, not a holiday
+  for (int later : {day, day + 364}) {
+    ASSERT_TRUE(f.calendar.is_working_day(later));
+    const double ratio = f.model.intensity(growing, Source::kPolice, later) / f.model.intensity(flat, Source::kPolice, later);
+    EXPECT_NEAR(ratio, std::pow(1.02 * 1.01, later / 365.25), 1e-12);
+  }
+}
+
 // (d) Without shocks or terms (and no trend) a month's daily intensities sum to the monthly
 // figure x the month's profile exactly, whatever its working days and weekday mix.
 TEST(DemandIntensity, MonthSumsToMonthlyFigureTimesProfile) {
