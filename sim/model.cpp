@@ -250,7 +250,7 @@ void Model::close_month(int month, double now) {
     else if (c.stage == Stage::kCla) due = days / (now - c.care_start_day < 365.25 ? params().care.visit_interval_weeks * 7.0 : 91.0);
     if (due <= 0) continue;
     visits_due += due;
-    if (c.worker != kNoWorker) visits_on_time += due / workforce_.pace_of(c.worker, now);
+    if (c.worker != kNoWorker) visits_on_time += due / workforce_.pace_of(c.worker);
   }
   r.set(Metric::kVisitsOnTimePct, pct(visits_on_time, visits_due));
 

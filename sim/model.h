@@ -61,7 +61,7 @@ class Model {
   void schedule_assessment_work(std::uint32_t id, double now);
   void on_strategy(std::uint32_t id, double now);
   void on_icpc(std::uint32_t id, double now);
-  void complete_assessment(std::uint32_t id, double now, bool via_icpc);
+  void complete_assessment(std::uint32_t id, double now);
   void assessment_outcome(std::uint32_t id, double now);
   void on_stage_end(std::uint32_t id, double now);
   void start_cin(std::uint32_t id, double now);

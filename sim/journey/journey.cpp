@@ -254,15 +254,14 @@ void Model::on_icpc(std::uint32_t id, double now) {
   recorder_.add(Metric::kIcpcs);
   icpcs_ += 1;
   if (calendar_.working_days_between(c.strategy_day, now) <= params().referral.icpc_target_wd) icpcs_on_time_ += 1;
-  complete_assessment(id, now, true);
+  complete_assessment(id, now);
   if (draw(id, kCpPlan) < params().referral.cp_plan_prob)
     start_cp(id, now);
   else
     assessment_outcome(id, now);
 }
 
-void Model::complete_assessment(std::uint32_t id, double now, bool via_icpc) {
-  (void)via_icpc;
+void Model::complete_assessment(std::uint32_t id, double now) {
   Child& c = children_[id];
   if (!c.counts_assessment) return;
   recorder_.add(Metric::kAssessmentsCompleted);
@@ -318,7 +317,7 @@ void Model::on_cp_review(std::uint32_t id, double now) {
   reviews_ += 1;
   // On time when the child has a worker with room for it: at pace p, one review in p is.
   const double u = child_stream_.uniform(c.serial, (std::uint64_t{1} << 40) + static_cast<std::uint64_t>(now));
-  if (c.worker != kNoWorker && u < 1.0 / workforce_.pace_of(c.worker, now)) reviews_on_time_ += 1;
+  if (c.worker != kNoWorker && u < 1.0 / workforce_.pace_of(c.worker)) reviews_on_time_ += 1;
   queue_.schedule(now + params().cp.review_interval_months * kDaysPerMonth, 4, kCpReview, id, c.version);
 }
 
@@ -364,7 +363,7 @@ void Model::on_stage_end(std::uint32_t id, double now) {
         start_cin(id, now);
         return;
       }
-      complete_assessment(id, now, false);
+      complete_assessment(id, now);
       assessment_outcome(id, now);
       return;
     case Stage::kCin: {

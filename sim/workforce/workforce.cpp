@@ -101,8 +101,7 @@ double Workforce::pace_cases_of(const Worker& w) const {
   return team.pace_cases * (asye ? team.asye_cap_cases / team.cap_cases : 1.0);
 }
 
-double Workforce::pace_of(std::uint32_t worker, double now) const {
-  (void)now;
+double Workforce::pace_of(std::uint32_t worker) const {
   const Worker& w = workers_[worker];
   const double overload = std::max(1.0, w.load / pace_cases_of(w));
   return workload_multiplier_ * overload / std::max(0.05, 1.0 - sickness_share_);
@@ -149,7 +148,7 @@ Allocation Workforce::request(Team team, const CaseRef& ref, double now, double 
     return a;
   }
   assign(a.worker, ref);
-  a.pace = pace_of(a.worker, now);
+  a.pace = pace_of(a.worker);
   a.waited_days = now - waiting_since;
   auto& tally = tally_[index(team)];
   tally.allocated += 1;
@@ -171,7 +170,7 @@ Allocation Workforce::continue_case(Team team, std::uint32_t worker, const CaseR
     Allocation a;
     a.ref = ref;
     a.worker = worker;
-    a.pace = pace_of(worker, now);
+    a.pace = pace_of(worker);
     return a;
   }
   drain(team, now);
@@ -226,7 +225,7 @@ void Workforce::drain(Team team, double now, std::uint32_t freed_worker) {
     waiting_count_[index(team)] -= 1;
     q.pop();
     assign(worker, a.ref);
-    a.pace = pace_of(worker, now);
+    a.pace = pace_of(worker);
     auto& tally = tally_[index(team)];
     tally.allocated += 1;
     tally.wait_days += a.waited_days;
@@ -259,7 +258,7 @@ void Workforce::remove(std::uint32_t id, double now) {
       a.queued = true;
     } else {
       assign(a.worker, ref);
-      a.pace = pace_of(a.worker, now);
+      a.pace = pace_of(a.worker);
       tally_[index(team)].allocated += 1;
     }
     pending_.push_back(a);
@@ -283,7 +282,6 @@ void Workforce::handle(const engine::Event& e, double now) {
       headcount_[index(w.team)][index(StaffType::kPermanent)] += 1;
       w.type = StaffType::kPermanent;  // same worker, same cases: no worker change for children
       w.version += 1;
-      for (auto& c : w.cases) (void)c;
       schedule_departure(e.entity, now);
       return;
     }

@@ -80,7 +80,7 @@ class Workforce {
 
   // How many times longer work takes for this worker now (>= 1): caseload above the
   // pace caseload, and sickness absence, stretch it.
-  double pace_of(std::uint32_t worker, double now) const;
+  double pace_of(std::uint32_t worker) const;
   double cap_of(const Worker& w, double now) const;
   double pace_cases_of(const Worker& w) const;
 
