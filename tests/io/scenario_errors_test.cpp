@@ -9,39 +9,14 @@
 
 #include "io/scenario_yaml.h"
 #include "io/user_error.h"
+#include "scenario_error_helpers.h"
 
 namespace caseflow::io {
 namespace {
 
-std::string fixture(const std::string& name) { return std::string(CASEFLOW_SOURCE_DIR) + "/tests/data/" + name; }
-
-// Loads `file`, expecting a UserError; returns its message.
-std::string error_of(const std::string& file) {
-  try {
-    (void)load_scenario(file);
-  } catch (const UserError& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << file << " loaded without error";
-  return {};
-}
-
-// "FILE:LINE[:COL]: ..." with the file's own name and a positive line, and the key named.
-void expect_located(const std::string& file, const std::string& key, const std::string& what) {
-  const std::string message = error_of(fixture(file));
-  SCOPED_TRACE(message);
-  EXPECT_NE(message.find(file), std::string::npos) << "file name missing";
-  // After "FILE:" comes a line number starting 1-9, then ':' (a column or the message).
-  const std::size_t at = message.find(file + ":");
-  ASSERT_NE(at, std::string::npos) << "no FILE: prefix";
-  const std::size_t line = at + file.size() + 1;
-  ASSERT_LT(line, message.size());
-  EXPECT_TRUE(message[line] >= '1' && message[line] <= '9') << "no positive LINE after FILE:";
-  const std::size_t after = message.find_first_not_of("0123456789", line);
-  EXPECT_TRUE(after != std::string::npos && message[after] == ':') << "LINE not followed by ':'";
-  EXPECT_NE(message.find(key), std::string::npos) << "key '" << key << "' missing";
-  EXPECT_NE(message.find(what), std::string::npos) << "'" << what << "' missing";
-}
+using testing::error_of;
+using testing::expect_located;
+using testing::fixture;
 
 TEST(ScenarioErrors, UnknownKeySuggestsTheNearestKey) {
   expect_located("scenario_unknown_key.yaml", "workforce.agency_target_shar", "did you mean 'agency_target_share'");

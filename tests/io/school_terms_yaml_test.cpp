@@ -7,29 +7,14 @@
 
 #include "io/scenario_yaml.h"
 #include "io/user_error.h"
+#include "scenario_error_helpers.h"
 
 namespace caseflow::io {
 namespace {
 
-std::string fixture(const std::string& name) { return std::string(CASEFLOW_SOURCE_DIR) + "/tests/data/" + name; }
-
-std::string error_of(const std::string& name) {
-  try {
-    (void)load_scenario(fixture(name));
-  } catch (const UserError& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << name << " loaded without error";
-  return {};
-}
-
-void expect_error(const std::string& name, const std::string& key, const std::string& what) {
-  const std::string message = error_of(name);
-  SCOPED_TRACE(message);
-  EXPECT_NE(message.find(name + ":"), std::string::npos) << "file name missing";
-  EXPECT_NE(message.find(key), std::string::npos) << "key '" << key << "' missing";
-  EXPECT_NE(message.find(what), std::string::npos) << "'" << what << "' missing";
-}
+using testing::fixture;
+// Every school-terms error names the file, a line and the key.
+const auto expect_error = testing::expect_located;
 
 TEST(SchoolTermsYaml, BaselineCalendarLoads) {
   const sim::Scenario s = load_scenario(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml");
