@@ -8,13 +8,17 @@
 //   itself when read as an unsigned 64-bit integer. The key (time bits, order) is then compared
 //   as a 128-bit unsigned integer with a branchless two-word compare, and the four children of
 //   a node are reduced by a two-round tournament that compiles to conditional moves.
-// - Events at or beyond a moving horizon wait unsorted in a far list and join the heap only
-//   when the heap has run dry below the horizon. A simulation keeps many far-off events (a
-//   plan ending in a year, a return in six months); keeping them out of the heap keeps the
-//   heap small and in cache. Every heap event is before the horizon and every far event at
-//   or after it, so the heap's top is always the earliest event overall.
+// - Only the events of the current window (one day by default) are in the heap. Later
+//   events wait unsorted in a ring of per-window buckets (appending is O(1)); events beyond
+//   the ring wait in an overflow list that is re-sorted into the ring every half turn. When
+//   the heap runs dry, the next non-empty bucket becomes the heap. A simulation with a few
+//   thousand pending events but a few dozen per day so pops from a heap of a few dozen.
+//   A window is a function of time that never decreases with it (floor(time / width)), so
+//   every heap event is earlier than every bucket event and the heap's top is the earliest.
 // - The heap lives in 64-byte-aligned storage, offset by one 32-byte Event, so the four
 //   children of every node (indices 4i+1 .. 4i+4) fill exactly two cache lines.
+#include <algorithm>
+#include <array>
 #include <bit>
 #include <cassert>
 #include <cstddef>
@@ -41,6 +45,12 @@ static_assert(sizeof(Event) == 32, "two events per cache line");
 
 class EventQueue {
  public:
+  // `window_width` is the span of time whose events share the heap; a width that holds a
+  // few dozen events is best (the model's day; the default suits time in days).
+  explicit EventQueue(Time window_width = 1.0) : inverse_width_(1.0 / window_width) {
+    assert(window_width > 0.0);
+  }
+
   // Lower priority classes run first among events at the same time. Times must be >= 0
   // (and not NaN): the queue orders times by their bit patterns.
   void schedule(Time time_days, std::uint8_t priority_class, std::uint32_t kind, std::uint32_t entity,
@@ -49,15 +59,19 @@ class EventQueue {
     // + 0.0 turns a -0.0 (whose bits would sort after every positive time) into +0.0.
     const Event e{time_days + 0.0, (std::uint64_t{priority_class} << 56) | (next_sequence_++ & kSequenceMask),
                   kind, entity, tag};
-    if (e.time_days >= horizon_) {
-      far_.push_back(e);
-      return;
+    const std::int64_t w = window_of(e.time_days);
+    if (w <= current_) {
+      push_heap(e);
+    } else if (w < ring_end_) {
+      ring_[static_cast<std::size_t>(w) & kRingMask].push_back(e);
+      ++in_ring_;
+    } else {
+      overflow_.push_back(e);
     }
-    push_heap(e);
   }
 
-  bool empty() const { return size_ == 0 && far_.empty(); }
-  std::size_t size() const { return size_ + far_.size(); }
+  bool empty() const { return size_ == 0 && in_ring_ == 0 && overflow_.empty(); }
+  std::size_t size() const { return size_ + in_ring_ + overflow_.size(); }
   const Event& top() {
     refill();
     assert(size_ > 0);
@@ -76,8 +90,11 @@ class EventQueue {
 
   void clear() {
     size_ = 0;
-    far_.clear();
-    horizon_ = kWindow;
+    for (auto& bucket : ring_) bucket.clear();
+    in_ring_ = 0;
+    overflow_.clear();
+    current_ = 0;
+    ring_end_ = kRingSize;
     next_sequence_ = 0;
   }
   void reserve(std::size_t n) {
@@ -87,26 +104,53 @@ class EventQueue {
  private:
   static constexpr std::uint64_t kSequenceMask = (std::uint64_t{1} << 56) - 1;
   static constexpr std::size_t kArity = 4;
-  static constexpr Time kWindow = 32.0;  // how far the horizon moves at a time
+  static constexpr std::int64_t kRingSize = 128;  // windows ahead kept in buckets
+  static constexpr std::size_t kRingMask = kRingSize - 1;
+
+  // Capped so that far-future times (say 1e300) stay representable; they share the last window.
+  std::int64_t window_of(Time t) const { return static_cast<std::int64_t>(std::min(t * inverse_width_, 0x1p62)); }
 
   void push_heap(const Event& e) {
     if (size_ >= capacity()) grow(size_);
     sift_up(base(), size_++, e);
   }
 
-  // When the heap is empty, moves the horizon on until some far events fall before it.
+  // When the heap is empty, moves to the next window that has events and heaps them.
   void refill() {
-    while (size_ == 0 && !far_.empty()) {
-      horizon_ += kWindow;
-      std::size_t kept = 0;
-      for (const Event& e : far_) {
-        if (e.time_days < horizon_)
-          push_heap(e);
-        else
-          far_[kept++] = e;
+    while (size_ == 0 && !(in_ring_ == 0 && overflow_.empty())) {
+      if (in_ring_ == 0) {
+        // Nothing in the ring: jump to the earliest overflow window.
+        std::int64_t first = window_of(overflow_.front().time_days);
+        for (const Event& e : overflow_) first = std::min(first, window_of(e.time_days));
+        current_ = first - 1;
+        ring_end_ = current_ + 1;  // forces the overflow into the ring below
       }
-      far_.resize(kept);
+      ++current_;
+      if (current_ + kRingSize / 2 >= ring_end_) spill_overflow();
+      auto& bucket = ring_[static_cast<std::size_t>(current_) & kRingMask];
+      in_ring_ -= bucket.size();
+      for (const Event& e : bucket) push_heap(e);
+      bucket.clear();
     }
+  }
+
+  // Extends the ring to cover kRingSize windows from the current one, moving the overflow
+  // events that now fall inside it. Runs once every half turn of the ring.
+  void spill_overflow() {
+    ring_end_ = current_ + kRingSize;
+    std::size_t kept = 0;
+    for (const Event& e : overflow_) {
+      const std::int64_t w = window_of(e.time_days);
+      if (w <= current_) {
+        push_heap(e);
+      } else if (w < ring_end_) {
+        ring_[static_cast<std::size_t>(w) & kRingMask].push_back(e);
+        ++in_ring_;
+      } else {
+        overflow_[kept++] = e;
+      }
+    }
+    overflow_.resize(kept);
   }
 
   // Heap index i lives in heap_[i + 1]; heap_[0] is padding, so with 64-byte-aligned storage
@@ -183,8 +227,12 @@ class EventQueue {
 
   std::vector<Event, CacheLineAllocator<Event>> heap_;
   std::size_t size_ = 0;
-  std::vector<Event> far_;
-  Time horizon_ = kWindow;
+  Time inverse_width_;
+  std::int64_t current_ = 0;            // the heap's window
+  std::int64_t ring_end_ = kRingSize;   // windows in (current_, ring_end_) are in the ring
+  std::array<std::vector<Event>, kRingSize> ring_;
+  std::size_t in_ring_ = 0;
+  std::vector<Event> overflow_;          // windows at or after ring_end_
   std::uint64_t next_sequence_ = 0;
 };
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <random>
 #include <tuple>
@@ -78,6 +79,51 @@ TEST(EventQueue, InterleavedPopsAndSchedulesMatchAReference) {
     const int n = round < 20'000 ? burst(gen) % 3 : (burst(gen) + 1) / 2;
     for (int k = 0; k < n || pending.empty(); ++k)
       add(step(gen) % 2 == 0 ? now + static_cast<double>(step(gen)) : now + frac(gen));
+  }
+}
+
+// Events from the same window to thousands of windows ahead (beyond the ring of buckets,
+// into the overflow), gaps with no events at all, and window widths other than a day: the
+// order must still be exactly (time, class, sequence).
+TEST(EventQueue, FarEventsAndGapsKeepOrderForAnyWindowWidth) {
+  for (const double width : {1.0, 0.25, 7.0}) {
+    std::mt19937_64 gen(23);
+    std::uniform_int_distribution<int> cls(0, 3), kind_of_delay(0, 3);
+    std::uniform_real_distribution<double> near(0.0, 3.0), far(0.0, 5000.0);
+    EventQueue q(width);
+    std::vector<std::tuple<double, int, std::uint64_t>> pending;
+    std::uint64_t seq = 0;
+    auto add = [&](double t) {
+      const int c = cls(gen);
+      q.schedule(t, static_cast<std::uint8_t>(c), static_cast<std::uint32_t>(seq), 0);
+      pending.emplace_back(t, c, seq++);
+    };
+    for (int i = 0; i < 300; ++i) add(far(gen));
+    double now = 0.0;
+    for (int round = 0; round < 20'000; ++round) {
+      ASSERT_EQ(q.size(), pending.size());
+      const auto it = std::min_element(pending.begin(), pending.end());
+      const auto [t, c, s] = *it;
+      pending.erase(it);
+      const Event e = q.pop();
+      ASSERT_EQ(e.time_days, t) << "width " << width << " round " << round;
+      ASSERT_EQ(e.priority_class(), c);
+      ASSERT_EQ(e.kind, static_cast<std::uint32_t>(s));
+      now = e.time_days;
+      // Same time, whole windows ahead, within a few days, or far beyond the ring.
+      switch (kind_of_delay(gen)) {
+        case 0: add(now); break;
+        case 1: add(std::floor(now) + 1.0 + std::floor(near(gen))); break;
+        case 2: add(now + near(gen)); break;
+        default: add(now + far(gen)); break;
+      }
+    }
+    while (!pending.empty()) {  // drain: the ring empties and the queue jumps over gaps
+      const auto it = std::min_element(pending.begin(), pending.end());
+      ASSERT_EQ(q.pop().kind, static_cast<std::uint32_t>(std::get<2>(*it)));
+      pending.erase(it);
+    }
+    EXPECT_TRUE(q.empty());
   }
 }
 
