@@ -1,5 +1,6 @@
 #include "sim/runner.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "sim/engine/runner.h"
@@ -19,23 +20,29 @@ RunSummary run_scenario(const Scenario& scenario, const RunOptions& options) {
   const auto& layout = series_layout();
   const auto months = static_cast<std::size_t>(summary.months);
   summary.series.resize(layout.total());
-  std::vector<double> values;
-  values.reserve(results.size());
-  for (std::size_t s = 0; s < layout.total(); ++s) {
+  // One series at a time on each thread: its months from every replication are copied
+  // together (each replication's series is contiguous), then summarised month by month.
+  engine::parallel_for(static_cast<std::uint32_t>(layout.total()), options.threads, [&](std::uint32_t s) {
+    std::vector<double> by_replication(results.size() * months);
+    for (std::size_t r = 0; r < results.size(); ++r)
+      std::copy_n(results[r].monthly.values.begin() + static_cast<std::ptrdiff_t>(s * months), months,
+                  by_replication.begin() + static_cast<std::ptrdiff_t>(r * months));
     auto& out = summary.series[s];
+    std::vector<double> values;
+    values.reserve(results.size());
     for (std::size_t m = 0; m < months; ++m) {
       values.clear();
-      for (const auto& r : results) {
-        const double v = r.monthly.values[s * months + m];
+      for (std::size_t r = 0; r < results.size(); ++r) {
+        const double v = by_replication[r * months + m];
         if (!std::isnan(v)) values.push_back(v);
       }
-      const engine::Spread spread = values.empty() ? engine::Spread{NAN, NAN, NAN, NAN} : engine::spread_of(values);
+      const engine::Spread spread = engine::spread_of(values);  // all NaN when every value is
       out.mean.push_back(spread.mean);
       out.p10.push_back(spread.p10);
       out.p50.push_back(spread.p50);
       out.p90.push_back(spread.p90);
     }
-  }
+  });
   for (const auto& r : results) {
     summary.events += r.events;
     summary.peak_child_records = std::max(summary.peak_child_records, r.peak_child_records);
@@ -49,6 +56,8 @@ RunSummary run_scenario(const Scenario& scenario, const RunOptions& options) {
     if (summary.financial_years.empty() || summary.financial_years.back() != fy_of_month[m])
       summary.financial_years.push_back(fy_of_month[m]);
   }
+  std::vector<double> values;
+  values.reserve(results.size());
   summary.annual.resize(layout.total());
   for (const auto& info : metric_catalogue()) {
     if (!info.summed_over_year) continue;

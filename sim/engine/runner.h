@@ -13,23 +13,24 @@
 
 namespace caseflow::engine {
 
-template <typename Result>
-std::vector<Result> run_replications(std::uint32_t replications, unsigned threads,
-                                     const std::function<Result(std::uint32_t)>& replicate) {
-  std::vector<Result> results(replications);
+// Calls body(i) for every i in [0, count) on a pool of threads (0 = one per core). Items are
+// handed out one at a time, so uneven items balance. The first exception stops the handing
+// out and is rethrown here once every thread has finished its current item.
+template <typename Body>
+void parallel_for(std::uint32_t count, unsigned threads, const Body& body) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, std::max<std::uint32_t>(replications, 1));
+  threads = std::min<unsigned>(threads, std::max<std::uint32_t>(count, 1));
   std::atomic<std::uint32_t> next{0};
   std::exception_ptr failure;
   std::mutex failure_mutex;
   auto work = [&] {
-    for (std::uint32_t id = next++; id < replications; id = next++) {
+    for (std::uint32_t id = next++; id < count; id = next++) {
       try {
-        results[id] = replicate(id);
+        body(id);
       } catch (...) {
         std::lock_guard lock(failure_mutex);
         if (!failure) failure = std::current_exception();
-        next = replications;  // stop handing out work
+        next = count;  // stop handing out work
       }
     }
   };
@@ -38,6 +39,13 @@ std::vector<Result> run_replications(std::uint32_t replications, unsigned thread
   work();
   pool.clear();  // joins
   if (failure) std::rethrow_exception(failure);
+}
+
+template <typename Result>
+std::vector<Result> run_replications(std::uint32_t replications, unsigned threads,
+                                     const std::function<Result(std::uint32_t)>& replicate) {
+  std::vector<Result> results(replications);
+  parallel_for(replications, threads, [&](std::uint32_t id) { results[id] = replicate(id); });
   return results;
 }
 
