@@ -171,13 +171,15 @@ void Model::decide_contact(const Contact& c, int day) {
   decisions_ += 1;
   if (calendar_.working_days_between(c.day, now) <= params().front_door.decision_target_wd) decisions_on_time_ += 1;
   const auto& fd = params().front_door;
-  const double u = front_door_stream_.uniform(c.entity, 1);
+  // One draw decides the referral; its partner is the age of a referred first contact or,
+  // in the other branch, whether an unreferred one will come back.
+  const auto [u, u_then] = front_door_stream_.uniform_pair(c.entity, 1);
   std::uint32_t id = c.child;
   // A child the service already knows is more often referred again than a first contact.
   if (u < (id == kNoChild ? fd.referral_prob : params().returns.referral_prob)) {
     if (id == kNoChild) {
       const auto& age = params().referral_age;
-      const double ua = front_door_stream_.uniform(c.entity, 2);
+      const double ua = u_then;
       double cumulative = 0, years = 0;
       for (std::size_t b = 0; b < age.probs.size(); ++b) {
         if (ua <= cumulative + age.probs[b] || b + 1 == age.probs.size()) {
@@ -197,8 +199,8 @@ void Model::decide_contact(const Contact& c, int day) {
   const double return_prob = params().returns.after_front_door_prob;
   if (id != kNoChild) {
     close_case(id, now, return_prob);
-  } else if (return_prob > 0 && front_door_stream_.uniform(c.entity, 3) < return_prob) {
-    id = new_child(17.9 * front_door_stream_.uniform(c.entity, 4), now);
+  } else if (return_prob > 0 && u_then < return_prob) {
+    id = new_child(17.9 * front_door_stream_.uniform(c.entity, 2), now);
     close_case(id, now, 1.0);
   }
 }

@@ -77,7 +77,7 @@ class Model {
   void on_allocated(const Allocation& a, double now);
   void apply_pending_allocations(double now);
   void schedule_stage_end(std::uint32_t id, double at);
-  double draw(std::uint32_t id, std::uint64_t slot) const;
+  double draw(std::uint32_t id, std::uint64_t slot);
   double duration_days(const Distribution& d, double u, double from_day) const;
   double age_years(const Child& c, double now) const { return (now - c.birth_day) / 365.25; }
   Placement pick_placement(const PerPlacement& shares, double u) const;
@@ -88,6 +88,9 @@ class Model {
   std::size_t next_epoch_ = 1;
   engine::EventQueue queue_;
   engine::RandomStream demand_stream_, front_door_stream_, child_stream_, initial_stream_;
+  // The child's last Threefry block (two draw slots), reused when the next draw is its pair.
+  std::uint64_t last_block_serial_ = 0, last_block_ = 0;
+  std::array<double, 2> last_block_draws_{};
   DemandModel demand_;
   Workforce workforce_;
   Recorder recorder_;

@@ -24,28 +24,39 @@ double DemandModel::weekday_weight_sum(const Demand& demand, int month) const {
   return month >= 0 && month <= months_ ? weekday_weight_sum_[static_cast<std::size_t>(month)] : 0.0;
 }
 
-double DemandModel::school_term_factor(const SchoolTerms& terms, int day) const {
-  for (const auto& holiday : terms.holidays) {
-    const int from = calendar_.day_of(holiday.from);
-    if (day < from) {
+std::vector<DemandModel::DayRange> DemandModel::holiday_days(const SchoolTerms& terms) const {
+  std::vector<DayRange> days;
+  days.reserve(terms.holidays.size());
+  for (const auto& holiday : terms.holidays) days.push_back({calendar_.day_of(holiday.from), calendar_.day_of(holiday.to)});
+  return days;
+}
+
+double DemandModel::term_factor_with(const SchoolTerms& terms, const std::vector<DayRange>& holidays, int day) const {
+  for (const auto& holiday : holidays) {
+    if (day < holiday.from) {
       // Holidays ascend: only the first one after the day can make it an end-of-term day.
       if (terms.end_of_term_days <= 0) return 1.0;
       int working_days_after = 0;  // working days strictly between the day and the holiday
-      for (int d = day + 1; d < from && working_days_after < terms.end_of_term_days; ++d)
+      for (int d = day + 1; d < holiday.from && working_days_after < terms.end_of_term_days; ++d)
         if (calendar_.is_working_day(d)) ++working_days_after;
       return working_days_after < terms.end_of_term_days ? terms.end_of_term_multiplier : 1.0;
     }
-    if (day <= calendar_.day_of(holiday.to)) return terms.holiday_multiplier;
+    if (day <= holiday.to) return terms.holiday_multiplier;
   }
   return 1.0;
+}
+
+double DemandModel::school_term_factor(const SchoolTerms& terms, int day) const {
+  return term_factor_with(terms, holiday_days(terms), day);
 }
 
 double DemandModel::term_factor_of(const SchoolTerms& terms, int day) const {
   if (cached_terms_ != &terms) {
     cached_terms_ = &terms;
+    const auto holidays = holiday_days(terms);  // dates to day numbers once, not once a day
     const int days = calendar_.day_of(calendar_.month_start(months_ + 1));
     term_factor_.resize(static_cast<std::size_t>(days));
-    for (int d = 0; d < days; ++d) term_factor_[static_cast<std::size_t>(d)] = school_term_factor(terms, d);
+    for (int d = 0; d < days; ++d) term_factor_[static_cast<std::size_t>(d)] = term_factor_with(terms, holidays, d);
   }
   return day >= 0 && day < static_cast<int>(term_factor_.size()) ? term_factor_[static_cast<std::size_t>(day)]
                                                                   : school_term_factor(terms, day);

@@ -36,7 +36,12 @@ class DemandModel {
   double uasc_per_day(const Demand& demand) const { return demand.uasc_per_year / 365.25; }
 
  private:
+  struct DayRange {
+    int from, to;  // inclusive day numbers
+  };
   double weekday_weight_sum(const Demand& demand, int month) const;
+  std::vector<DayRange> holiday_days(const SchoolTerms& terms) const;
+  double term_factor_with(const SchoolTerms& terms, const std::vector<DayRange>& holidays, int day) const;
 
   const engine::Calendar& calendar_;
   // Sum of weekday weights over each month's working days, for the profile it was built for.

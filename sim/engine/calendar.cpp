@@ -30,11 +30,8 @@ Calendar::Calendar(CivilDate start, int years_before, int years_after)
   }
 }
 
-std::size_t Calendar::slot(int day) const {
-  const long i = long{day} - first_day_;
-  if (i < 0 || i + 1 >= static_cast<long>(cumulative_.size()))
-    throw std::out_of_range("date outside the calendar's range: day " + std::to_string(day));
-  return static_cast<std::size_t>(i);
+void Calendar::beyond_range(int day) {
+  throw std::out_of_range("date outside the calendar's range: day " + std::to_string(day));
 }
 
 int Calendar::month_index(Time t) const {
@@ -50,25 +47,6 @@ CivilDate Calendar::month_start(int month_index) const {
 int Calendar::financial_year(Time t) const {
   const CivilDate d = date_at(t);
   return d.month >= 4 ? d.year : d.year - 1;
-}
-
-bool Calendar::is_working_day(int day) const {
-  const std::size_t i = slot(day);
-  return cumulative_[i + 1] != cumulative_[i];
-}
-
-int Calendar::working_days_between(Time a, Time b) const {
-  return cumulative_[slot(day_of(b)) + 1] - cumulative_[slot(day_of(a)) + 1];
-}
-
-int Calendar::add_working_days(Time t, int n) const {
-  const int day = day_of(t);
-  if (n <= 0) return day;
-  // The count of working days up to and including `day` locates the next ones directly.
-  const auto done = static_cast<std::size_t>(cumulative_[slot(day) + 1] - cumulative_[0]);
-  const std::size_t target = done + static_cast<std::size_t>(n) - 1;
-  if (target >= working_days_.size()) throw std::out_of_range("working day beyond the calendar's range");
-  return working_days_[target];
 }
 
 int Calendar::working_days_in_month(int month_index) const {

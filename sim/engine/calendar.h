@@ -37,16 +37,35 @@ class Calendar {
   // The calendar year in which the financial year containing t begins (FY 2020 = Apr 2020 to Mar 2021).
   int financial_year(Time t) const;
 
-  bool is_working_day(int day) const;
+  // These three are inline: the simulation calls them for every contact and case.
+  bool is_working_day(int day) const {
+    const std::size_t i = slot(day);
+    return cumulative_[i + 1] != cumulative_[i];
+  }
   // Working days in the half-open span (day a, day b]: the working days after a, up to and
   // including b. Negative when b is before a.
-  int working_days_between(Time a, Time b) const;
+  int working_days_between(Time a, Time b) const {
+    return cumulative_[slot(day_of(b)) + 1] - cumulative_[slot(day_of(a)) + 1];
+  }
   // The day on which the n-th working day after day t falls (n >= 1), or t's day when n == 0.
-  int add_working_days(Time t, int n) const;
+  int add_working_days(Time t, int n) const {
+    const int day = day_of(t);
+    if (n <= 0) return day;
+    // The count of working days up to and including `day` locates the next ones directly.
+    const auto done = static_cast<std::size_t>(cumulative_[slot(day) + 1] - cumulative_[0]);
+    const std::size_t target = done + static_cast<std::size_t>(n) - 1;
+    if (target >= working_days_.size()) beyond_range(day + n);
+    return working_days_[target];
+  }
   int working_days_in_month(int month_index) const;
 
  private:
-  std::size_t slot(int day) const;
+  std::size_t slot(int day) const {
+    const long i = long{day} - first_day_;
+    if (i < 0 || i + 1 >= static_cast<long>(cumulative_.size())) beyond_range(day);
+    return static_cast<std::size_t>(i);
+  }
+  [[noreturn]] static void beyond_range(int day);
   CivilDate start_;
   int start_serial_;
   int first_day_;                 // earliest day (relative to start) the table covers

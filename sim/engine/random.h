@@ -7,6 +7,7 @@
 #include <Random123/philox.h>
 #include <Random123/threefry.h>
 
+#include <array>
 #include <cstdint>
 #include <limits>
 
@@ -66,16 +67,20 @@ class RandomStream {
   CounterRng at(std::uint64_t entity, std::uint64_t draw) const { return CounterRng(key_, entity, draw); }
   // One uniform in (0, 1) for (entity, draw): Threefry-2x64 (20 rounds) over the same key,
   // half the work of a Philox-4x64 block when only one number is needed.
-  double uniform(std::uint64_t entity, std::uint64_t draw) const {
+  double uniform(std::uint64_t entity, std::uint64_t draw) const { return uniform_pair(entity, draw)[0]; }
+  // Two independent uniforms in (0, 1) from the one Threefry block of (entity, draw): for a
+  // pair of decisions usually made together, at the cost of one. The first is uniform().
+  std::array<double, 2> uniform_pair(std::uint64_t entity, std::uint64_t draw) const {
     r123::Threefry2x64 threefry;
     const r123::Threefry2x64::ctr_type counter = {{entity, draw}};
     const r123::Threefry2x64::key_type key = {{key_.seed, (std::uint64_t{key_.replication} << 32) | key_.purpose}};
     const auto out = threefry(counter, key);
-    return (static_cast<double>(out[0] >> 11) + 0.5) * 0x1.0p-53;
+    return {to_open_unit(out[0]), to_open_unit(out[1])};
   }
   const StreamKey& key() const { return key_; }
 
  private:
+  static double to_open_unit(std::uint64_t bits) { return (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53; }
   StreamKey key_;
 };
 

@@ -15,11 +15,24 @@ constexpr double kDaysPerMonth = kDaysPerYear / 12.0;
 // Each decision has its own draw slot within a child's episode and stage visit, so a child's
 // n-th stage of its m-th episode sees the same random numbers in every scenario (common
 // random numbers by design), and a repeated stage never replays an earlier stage's draws.
+// Slots 2k and 2k+1 share one Threefry block (Model::draw keeps the last block), so the
+// pairs below are decisions usually drawn together.
 enum Slot : std::uint64_t {
-  kReferralNfa, kHarm, kStrategyDelay, kS47, kIcpcHeld, kIcpcDelay, kCpPlan, kAssessDuration, kAssessOutcome,
-  kCinDuration, kCinOutcome, kCpDuration, kCpOutcome, kPloDuration, kPloOutcome, kProcDuration, kProcOutcome,
-  kPlacement, kCareExit, kCareDuration, kLeaverExtend, kReturnDraw, kReturnDelay, kReturnSource, kS47Duration,
-  kStepUpStrategy, kMoveDelay, kSlotsPerEpisode = 64
+  kReferralNfa, kHarm,             // at referral
+  kAssessDuration, kStrategyDelay, // at referral
+  kS47, kIcpcHeld,                 // at the strategy discussion
+  kCpPlan, kAssessOutcome,         // at the ICPC
+  kReturnDraw, kReturnDelay,       // at closure
+  kCareExit, kCareDuration,        // on entering care
+  kPlacement, kMoveDelay,
+  kIcpcDelay, kS47Duration,
+  kCinDuration, kCinOutcome,
+  kCpDuration, kCpOutcome,
+  kPloDuration, kPloOutcome,
+  kProcDuration, kProcOutcome,
+  kLeaverExtend, kReturnSource,
+  kStepUpStrategy,
+  kSlotsPerEpisode = 64
 };
 
 Team team_of(Stage s) {
@@ -39,10 +52,16 @@ std::size_t stage_group(Stage s) { return static_cast<std::size_t>(s) - 1; }
 
 }  // namespace
 
-double Model::draw(std::uint32_t id, std::uint64_t slot) const {
+double Model::draw(std::uint32_t id, std::uint64_t slot) {
   const Child& c = children_[id];
   const std::uint64_t visit_key = (std::uint64_t{c.episode} << 16) | c.visit;
-  return child_stream_.uniform(c.serial, visit_key * kSlotsPerEpisode + slot);
+  const std::uint64_t block = (visit_key * kSlotsPerEpisode + slot) >> 1;
+  if (c.serial != last_block_serial_ || block != last_block_) {
+    last_block_serial_ = c.serial;
+    last_block_ = block;
+    last_block_draws_ = child_stream_.uniform_pair(c.serial, block);
+  }
+  return last_block_draws_[slot & 1];
 }
 
 double Model::duration_days(const Distribution& d, double u, double from_day) const {
