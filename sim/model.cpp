@@ -14,13 +14,25 @@ enum Purpose : std::uint32_t { kDemandPurpose = 1, kFrontDoorPurpose, kChildPurp
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
 }  // namespace
 
-ReplicationResult run_replication(const Scenario& scenario, const engine::Calendar& calendar, std::uint64_t seed,
-                                  std::uint32_t replication) {
-  Model model(scenario, calendar, seed, replication);
+DemandModel prepared_demand(const Scenario& scenario, const engine::Calendar& calendar) {
+  DemandModel demand(calendar, scenario.horizon_months);
+  for (const auto& epoch : scenario.epochs) demand.prepare(epoch.parameters.demand);
+  return demand;
+}
+
+ReplicationResult run_replication(const Scenario& scenario, const engine::Calendar& calendar,
+                                  const DemandModel& demand, std::uint64_t seed, std::uint32_t replication) {
+  Model model(scenario, calendar, demand, seed, replication);
   return model.run();
 }
 
-Model::Model(const Scenario& scenario, const engine::Calendar& calendar, std::uint64_t seed, std::uint32_t replication)
+ReplicationResult run_replication(const Scenario& scenario, const engine::Calendar& calendar, std::uint64_t seed,
+                                  std::uint32_t replication) {
+  return run_replication(scenario, calendar, prepared_demand(scenario, calendar), seed, replication);
+}
+
+Model::Model(const Scenario& scenario, const engine::Calendar& calendar, const DemandModel& demand, std::uint64_t seed,
+             std::uint32_t replication)
     : scenario_(scenario),
       calendar_(calendar),
       current_(&scenario.epochs.front().parameters),
@@ -28,7 +40,7 @@ Model::Model(const Scenario& scenario, const engine::Calendar& calendar, std::ui
       front_door_stream_({seed, replication, kFrontDoorPurpose}),
       child_stream_({seed, replication, kChildPurpose}),
       initial_stream_({seed, replication, kInitialPurpose}),
-      demand_(calendar, scenario.horizon_months),
+      demand_(demand),
       workforce_(queue_, engine::RandomStream({seed, replication, kWorkforcePurpose})),
       recorder_(scenario.horizon_months),
       months_(scenario.horizon_months),

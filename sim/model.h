@@ -24,12 +24,20 @@ struct ReplicationResult {
   std::size_t peak_child_records = 0;
 };
 
+// A demand model prepared for every period of the scenario, to share between replications.
+DemandModel prepared_demand(const Scenario& scenario, const engine::Calendar& calendar);
+
+ReplicationResult run_replication(const Scenario& scenario, const engine::Calendar& calendar,
+                                  const DemandModel& demand, std::uint64_t seed, std::uint32_t replication);
+// The same, preparing its own demand model (for a single replication).
 ReplicationResult run_replication(const Scenario& scenario, const engine::Calendar& calendar, std::uint64_t seed,
                                   std::uint32_t replication);
 
 class Model {
  public:
-  Model(const Scenario& scenario, const engine::Calendar& calendar, std::uint64_t seed, std::uint32_t replication);
+  // `demand` must be prepared for every period's demand (prepared_demand).
+  Model(const Scenario& scenario, const engine::Calendar& calendar, const DemandModel& demand, std::uint64_t seed,
+        std::uint32_t replication);
   ReplicationResult run();
 
  private:
@@ -91,7 +99,7 @@ class Model {
   // The child's last Threefry block (two draw slots), reused when the next draw is its pair.
   std::uint64_t last_block_serial_ = 0, last_block_ = 0;
   std::array<double, 2> last_block_draws_{};
-  DemandModel demand_;
+  const DemandModel& demand_;
   Workforce workforce_;
   Recorder recorder_;
   std::vector<Child> children_;

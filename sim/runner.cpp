@@ -10,9 +10,10 @@ namespace caseflow::sim {
 
 RunSummary run_scenario(const Scenario& scenario, const RunOptions& options) {
   const engine::Calendar calendar(scenario.start_date, 5, scenario.horizon_months / 12 + 30);
+  const DemandModel demand = prepared_demand(scenario, calendar);
   const auto results = engine::run_replications<ReplicationResult>(
       options.replications, options.threads,
-      [&](std::uint32_t rep) { return run_replication(scenario, calendar, options.seed, rep); });
+      [&](std::uint32_t rep) { return run_replication(scenario, calendar, demand, options.seed, rep); });
 
   RunSummary summary;
   summary.months = scenario.horizon_months;

@@ -62,7 +62,28 @@ double DemandModel::term_factor_of(const SchoolTerms& terms, int day) const {
                                                                   : school_term_factor(terms, day);
 }
 
+void DemandModel::prepare(const Demand& demand) {
+  for (const auto& t : tabulated_)
+    if (t.demand == &demand) return;
+  const int days = calendar_.day_of(calendar_.month_start(months_ + 1));
+  Tabulated t{&demand, std::vector<double>(static_cast<std::size_t>(days) * kSources)};
+  for (int d = 0; d < days; ++d)
+    for (std::size_t s = 0; s < kSources; ++s)
+      t.by_day_and_source[static_cast<std::size_t>(d) * kSources + s] = compute_intensity(demand, static_cast<Source>(s), d);
+  tabulated_.push_back(std::move(t));
+}
+
 double DemandModel::intensity(const Demand& demand, Source source, int day) const {
+  for (const auto& t : tabulated_) {
+    if (t.demand != &demand) continue;
+    const std::size_t i = static_cast<std::size_t>(day) * kSources + index(source);
+    if (day >= 0 && i < t.by_day_and_source.size()) return t.by_day_and_source[i];
+    break;
+  }
+  return compute_intensity(demand, source, day);
+}
+
+double DemandModel::compute_intensity(const Demand& demand, Source source, int day) const {
   if (!calendar_.is_working_day(day)) return 0.0;
   const engine::CivilDate date = calendar_.date_at(day);
   const double weight_sum = weekday_weight_sum(demand, calendar_.month_index(day));

@@ -23,6 +23,10 @@ namespace caseflow::sim {
 class DemandModel {
  public:
   DemandModel(const engine::Calendar& calendar, int months);
+  // Tabulates every day's intensity for this demand over the model's months. Later calls for
+  // it are table lookups that change nothing, so a model prepared for every demand a run
+  // uses can be shared read-only by all its replications and threads.
+  void prepare(const Demand& demand);
   // Expected contacts from a source on a day (0 on non-working days).
   double intensity(const Demand& demand, Source source, int day) const;
   // A draw of the day's contacts from a source; entity (day, source) keys the random stream,
@@ -36,6 +40,12 @@ class DemandModel {
   double uasc_per_day(const Demand& demand) const { return demand.uasc_per_year / 365.25; }
 
  private:
+  struct Tabulated {
+    const Demand* demand;
+    std::vector<double> by_day_and_source;  // [day * kSources + source]
+  };
+  double compute_intensity(const Demand& demand, Source source, int day) const;
+  std::vector<Tabulated> tabulated_;
   struct DayRange {
     int from, to;  // inclusive day numbers
   };
