@@ -1,8 +1,9 @@
 #include "sim/demand/demand.h"
 
-#include <boost/random/gamma_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
+
+#include "sim/engine/gamma_variate.h"
 
 namespace caseflow::sim {
 
@@ -113,7 +114,7 @@ std::uint32_t DemandModel::sample_with_mean(const Demand& demand, Source source,
   if (demand.overdispersion_cv > 0) {
     // Gamma-mixed Poisson (negative binomial): the day's rate varies with this coefficient of variation.
     const double shape = 1.0 / (demand.overdispersion_cv * demand.overdispersion_cv);
-    mean *= boost::random::gamma_distribution<double>(shape, 1.0 / shape)(rng);
+    mean *= engine::gamma_variate(shape, rng) / shape;
   }
   return static_cast<std::uint32_t>(boost::random::poisson_distribution<std::uint32_t, double>(mean)(rng));
 }
