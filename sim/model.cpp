@@ -46,6 +46,7 @@ Model::Model(const Scenario& scenario, const engine::Calendar& calendar, const D
       months_(scenario.horizon_months),
       end_day_(calendar.month_start_time(scenario.horizon_months)) {
   assessment_wd_histogram_.assign(512, 0);
+  returns_due_.resize(static_cast<std::size_t>(end_day_) + 1);
   queue_.reserve(8192);
   children_.reserve(8192);
 }
@@ -83,12 +84,12 @@ ReplicationResult Model::run() {
       case kIcpc: on_icpc(e.entity, now); break;
       case kCpReview: on_cp_review(e.entity, now); break;
       case kPlacementMove: on_placement_move(e.entity, now); break;
-      case kReturn: on_return(e.entity, now); break;
       case kAgeOut: on_stage_end(e.entity, now); break;
       default: break;
     }
     apply_pending_allocations(now);
   }
+  arrive_returns(static_cast<int>(end_day_));  // those due on the last day
   close_month(current_month_, end_day_);
   result_.monthly = recorder_.take();
   return std::move(result_);
@@ -96,6 +97,7 @@ ReplicationResult Model::run() {
 
 void Model::on_day(int day) {
   const double now = day;
+  arrive_returns(day);  // first: they belong to the day before, and its month
   const int month = calendar_.month_index(now);
   if (month != current_month_) {
     close_month(current_month_, now);

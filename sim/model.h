@@ -42,7 +42,7 @@ class Model {
 
  private:
   enum Kind : std::uint32_t {
-    kDay = 1, kStageEnd, kStrategy, kIcpc, kCpReview, kPlacementMove, kReturn, kAgeOut
+    kDay = 1, kStageEnd, kStrategy, kIcpc, kCpReview, kPlacementMove, kAgeOut
   };
   struct Contact {
     double day;
@@ -80,6 +80,8 @@ class Model {
   void on_cp_review(std::uint32_t id, double now);
   void on_placement_move(std::uint32_t id, double now);
   void close_case(std::uint32_t id, double now, double return_prob);
+  void schedule_return(std::uint32_t id, double at);
+  void arrive_returns(int day);
   void on_return(std::uint32_t id, double now);
   void allocate(std::uint32_t id, Team team, double weight, std::uint8_t priority, double now);
   void on_allocated(const Allocation& a, double now);
@@ -106,6 +108,15 @@ class Model {
   std::vector<std::uint32_t> free_children_;
   std::uint64_t next_child_serial_ = 1;
   std::deque<Contact> front_door_queue_;
+  // Children due back, by the first day whose front door can see them (the day after the
+  // return's own). A return only joins the front-door queue, which acts at the start of a
+  // working day, so returns wait here rather than in the event queue; arrive_returns runs
+  // them at the start of that day in time order, exactly as events would have run.
+  struct DueReturn {
+    double time;
+    std::uint32_t child;
+  };
+  std::vector<std::vector<DueReturn>> returns_due_;
   std::array<double, kSources> today_intensity_{};  // expected contacts by source today
   int months_;
   int current_month_ = 0;

@@ -114,7 +114,7 @@ void Model::seed_initial_stock() {
     const auto ip = p.returns.delay.in_progress(u(1), u(2));
     const double waited = in_days(p.returns.delay, ip.elapsed);
     children_[id].last_referral_day = -waited - in_days(p.returns.delay, p.returns.delay.quantile(u(4)));
-    queue_.schedule(std::max(0.5, in_days(p.returns.delay, ip.total) - waited), 5, kReturn, id, children_[id].version);
+    schedule_return(id, std::max(0.5, in_days(p.returns.delay, ip.total) - waited));
   }
   for (int i = 0; i < stock.care_leavers; ++i) {
     ++entity;

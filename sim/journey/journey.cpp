@@ -471,14 +471,28 @@ void Model::on_stage_end(std::uint32_t id, double now) {
 
 void Model::close_case(std::uint32_t id, double now, double return_prob) {
   leave_stage(id, now);
-  Child& c = children_[id];
   if (return_prob > 0 && draw(id, kReturnDraw) < return_prob) {
     // The record stays while a return is due, so the next referral knows the history.
     const double delay = duration_days(params().returns.delay, draw(id, kReturnDelay), now);
-    queue_.schedule(now + std::max(1.0, delay), 5, kReturn, id, c.version);
+    schedule_return(id, now + std::max(1.0, delay));
     return;
   }
   free_child(id);
+}
+
+void Model::schedule_return(std::uint32_t id, double at) {
+  const double first_day = std::floor(at) + 1.0;
+  if (first_day >= static_cast<double>(returns_due_.size())) return;  // beyond the horizon
+  returns_due_[static_cast<std::size_t>(first_day)].push_back({at, id});
+}
+
+void Model::arrive_returns(int day) {
+  auto& due = returns_due_[static_cast<std::size_t>(day)];
+  // Scheduling order breaks ties in time, as in the event queue.
+  std::stable_sort(due.begin(), due.end(), [](const DueReturn& a, const DueReturn& b) { return a.time < b.time; });
+  for (const DueReturn& r : due) on_return(r.child, r.time);
+  due.clear();
+  due.shrink_to_fit();
 }
 
 void Model::on_return(std::uint32_t id, double now) {
