@@ -65,7 +65,9 @@ ReplicationResult Model::run() {
     ++result_.events;
     std::uint64_t bits;
     std::memcpy(&bits, &now, sizeof bits);
-    result_.fingerprint = mix(mix(mix(result_.fingerprint, bits), e.kind), e.entity);
+    // One mix per event of its time, kind and entity (the multiply spreads the time's bits).
+    result_.fingerprint =
+        mix(result_.fingerprint, bits * 0xff51afd7ed558ccdULL ^ ((std::uint64_t{e.kind} << 32) | e.entity));
     if (e.kind >= kStaffLeave) {
       workforce_.handle(e, now);
       apply_pending_allocations(now);

@@ -492,7 +492,6 @@ void Model::arrive_returns(int day) {
   std::stable_sort(due.begin(), due.end(), [](const DueReturn& a, const DueReturn& b) { return a.time < b.time; });
   for (const DueReturn& r : due) on_return(r.child, r.time);
   due.clear();
-  due.shrink_to_fit();
 }
 
 void Model::on_return(std::uint32_t id, double now) {
