@@ -8,13 +8,16 @@
 //   itself when read as an unsigned 64-bit integer. The key (time bits, order) is then compared
 //   as a 128-bit unsigned integer with a branchless two-word compare, and the four children of
 //   a node are reduced by a two-round tournament that compiles to conditional moves.
-// - Only the events of the current window (one day by default) are in the heap. Later
-//   events wait unsorted in a ring of per-window buckets (appending is O(1)); events beyond
-//   the ring wait in an overflow list that is re-sorted into the ring every half turn. When
-//   the heap runs dry, the next non-empty bucket becomes the heap. A simulation with a few
-//   thousand pending events but a few dozen per day so pops from a heap of a few dozen.
+// - Events are grouped by window of time (one day by default). Later windows' events wait
+//   unsorted in a ring of per-window buckets (appending is O(1)); events beyond the ring wait
+//   in an overflow list that is re-sorted into the ring every half turn. When the current
+//   window is used up, the next non-empty bucket is sorted once and read in order. Events
+//   scheduled into the current window while it runs (a same-day follow-up) go to a small
+//   heap, and a pop takes the earlier of the heap's top and the sorted run's next event.
+//   A model with a few thousand pending events but a few dozen a day so sorts a few dozen
+//   events a day instead of pushing every event through a heap of thousands.
 //   A window is a function of time that never decreases with it (floor(time / width)), so
-//   every heap event is earlier than every bucket event and the heap's top is the earliest.
+//   every current-window event is earlier than every bucket event.
 // - The heap lives in 64-byte-aligned storage, offset by one 32-byte Event, so the four
 //   children of every node (indices 4i+1 .. 4i+4) fill exactly two cache lines.
 #include <algorithm>
@@ -70,17 +73,18 @@ class EventQueue {
     }
   }
 
-  bool empty() const { return size_ == 0 && in_ring_ == 0 && overflow_.empty(); }
-  std::size_t size() const { return size_ + in_ring_ + overflow_.size(); }
+  bool empty() const { return current_size() == 0 && in_ring_ == 0 && overflow_.empty(); }
+  std::size_t size() const { return current_size() + in_ring_ + overflow_.size(); }
   const Event& top() {
     refill();
-    assert(size_ > 0);
-    return base()[0];
+    assert(current_size() > 0);
+    return heap_first() ? base()[0] : run_[run_next_];
   }
 
   Event pop() {
     refill();
-    assert(size_ > 0);
+    assert(current_size() > 0);
+    if (!heap_first()) return run_[run_next_++];
     Event* h = base();
     const Event first = h[0];
     --size_;
@@ -90,6 +94,8 @@ class EventQueue {
 
   void clear() {
     size_ = 0;
+    run_.clear();
+    run_next_ = 0;
     for (auto& bucket : ring_) bucket.clear();
     in_ring_ = 0;
     overflow_.clear();
@@ -115,9 +121,17 @@ class EventQueue {
     sift_up(base(), size_++, e);
   }
 
-  // When the heap is empty, moves to the next window that has events and heaps them.
+  std::size_t current_size() const { return size_ + (run_.size() - run_next_); }
+  // Whether the earliest current-window event is the heap's top rather than the run's next.
+  bool heap_first() const {
+    if (size_ == 0) return false;
+    return run_next_ == run_.size() || before(base()[0], run_[run_next_]);
+  }
+
+  // When the current window is used up, moves to the next window that has events and sorts
+  // them into the run.
   void refill() {
-    while (size_ == 0 && !(in_ring_ == 0 && overflow_.empty())) {
+    while (current_size() == 0 && !(in_ring_ == 0 && overflow_.empty())) {
       if (in_ring_ == 0) {
         // Nothing in the ring: jump to the earliest overflow window.
         std::int64_t first = window_of(overflow_.front().time_days);
@@ -129,8 +143,10 @@ class EventQueue {
       if (current_ + kRingSize / 2 >= ring_end_) spill_overflow();
       auto& bucket = ring_[static_cast<std::size_t>(current_) & kRingMask];
       in_ring_ -= bucket.size();
-      for (const Event& e : bucket) push_heap(e);
-      bucket.clear();
+      run_.clear();
+      run_.swap(bucket);  // the bucket keeps the old run's storage for its next turn
+      run_next_ = 0;
+      std::sort(run_.begin(), run_.end(), [](const Event& a, const Event& b) { return before(a, b); });
     }
   }
 
@@ -225,8 +241,10 @@ class EventQueue {
     sift_up(h, i, e);
   }
 
-  std::vector<Event, CacheLineAllocator<Event>> heap_;
+  std::vector<Event, CacheLineAllocator<Event>> heap_;  // current-window events scheduled late
   std::size_t size_ = 0;
+  std::vector<Event> run_;  // the current window's events as sorted when it began
+  std::size_t run_next_ = 0;
   Time inverse_width_;
   std::int64_t current_ = 0;            // the heap's window
   std::int64_t ring_end_ = kRingSize;   // windows in (current_, ring_end_) are in the ring
