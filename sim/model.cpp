@@ -133,7 +133,8 @@ void Model::on_day(int day) {
         demand_.sample_with_mean(params().demand, static_cast<Source>(s), day, today_intensity_[s], demand_stream_);
     for (std::uint32_t k = 0; k < n; ++k) {
       const std::uint64_t entity = (static_cast<std::uint64_t>(day + 100'000) * 8 + s) * 4096 + k;
-      front_door_queue_.push_back({now, kNoChild, entity, static_cast<Source>(s)});
+      front_door_queue_.push_back(
+          {now, kNoChild, static_cast<Source>(s), entity, front_door_stream_.uniform_pair(entity, 1)});
       recorder_.add(Metric::kContacts, s);
     }
   }
@@ -189,7 +190,7 @@ void Model::decide_contact(const Contact& c, int day) {
   const auto& fd = params().front_door;
   // One draw decides the referral; its partner is the age of a referred first contact or,
   // in the other branch, whether an unreferred one will come back.
-  const auto [u, u_then] = front_door_stream_.uniform_pair(c.entity, 1);
+  const auto [u, u_then] = c.decision_draws;
   std::uint32_t id = c.child;
   // A child the service already knows is more often referred again than a first contact.
   if (u < (id == kNoChild ? fd.referral_prob : params().returns.referral_prob)) {
@@ -260,6 +261,8 @@ void Model::close_month(int month, double now) {
   const double working_days = calendar_.working_days_in_month(month);
   const double days = calendar_.month_start_time(month + 1) - calendar_.month_start_time(month);
   double visits_due = 0, visits_on_time = 0;
+  std::vector<double> pace(workforce_.workers().size());  // each worker's once, not per child
+  for (std::uint32_t w = 0; w < pace.size(); ++w) pace[w] = workforce_.pace_of(w);
   for (std::uint32_t id = 0; id < children_.size(); ++id) {
     const Child& c = children_[id];
     if (!c.in_use) continue;
@@ -268,7 +271,7 @@ void Model::close_month(int month, double now) {
     else if (c.stage == Stage::kCla) due = days / (now - c.care_start_day < 365.25 ? params().care.visit_interval_weeks * 7.0 : 91.0);
     if (due <= 0) continue;
     visits_due += due;
-    if (c.worker != kNoWorker) visits_on_time += due / workforce_.pace_of(c.worker);
+    if (c.worker != kNoWorker) visits_on_time += due / pace[c.worker];
   }
   r.set(Metric::kVisitsOnTimePct, pct(visits_on_time, visits_due));
 

@@ -47,8 +47,11 @@ class Model {
   struct Contact {
     double day;
     std::uint32_t child;  // kNoChild for a first contact
-    std::uint64_t entity;  // keys the decision draws
     Source source;
+    std::uint64_t entity;  // keys the decision draws
+    // The decision's two draws, keyed by `entity`, taken when the contact arrives: the
+    // day's contacts then compute theirs side by side instead of one decision at a time.
+    std::array<double, 2> decision_draws;
   };
   static constexpr std::uint32_t kNoChild = 0xffffffffu;
 

@@ -509,7 +509,7 @@ void Model::on_return(std::uint32_t id, double now) {
   while (s + 1 < kSources && u > weight[s]) u -= weight[s++];
   recorder_.add(Metric::kContacts, s);
   const std::uint64_t entity = (std::uint64_t{1} << 62) | (c.serial << 8) | (c.episode & 0xff);
-  front_door_queue_.push_back({now, id, entity, static_cast<Source>(s)});
+  front_door_queue_.push_back({now, id, static_cast<Source>(s), entity, front_door_stream_.uniform_pair(entity, 1)});
 }
 
 }  // namespace caseflow::sim
