@@ -1,6 +1,7 @@
 #include "sim/model.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstring>
 
@@ -263,9 +264,9 @@ void Model::close_month(int month, double now) {
   double visits_due = 0, visits_on_time = 0;
   std::vector<double> pace(workforce_.workers().size());  // each worker's once, not per child
   for (std::uint32_t w = 0; w < pace.size(); ++w) pace[w] = workforce_.pace_of(w);
-  for (std::uint32_t id = 0; id < children_.size(); ++id) {
+  assert(statutory_visits_.size() == open_[static_cast<std::size_t>(Stage::kCp)] + open_[static_cast<std::size_t>(Stage::kCla)]);
+  for (const std::uint32_t id : statutory_visits_) {
     const Child& c = children_[id];
-    if (!c.in_use) continue;
     double due = 0;
     if (c.stage == Stage::kCp) due = working_days / params().cp.visit_interval_wd;
     else if (c.stage == Stage::kCla) due = days / (now - c.care_start_day < 365.25 ? params().care.visit_interval_weeks * 7.0 : 91.0);

@@ -69,6 +69,7 @@ class Model {
   void start_referral(std::uint32_t id, Source source, double now);
   void enter(std::uint32_t id, Stage stage, double now);
   void leave_stage(std::uint32_t id, double now);
+  void track_statutory_visits(std::uint32_t id, Stage from, Stage to);
   void schedule_assessment_work(std::uint32_t id, double now);
   void on_strategy(std::uint32_t id, double now);
   void on_icpc(std::uint32_t id, double now);
@@ -125,6 +126,9 @@ class Model {
   int current_month_ = 0;
   double end_day_;
   std::array<std::size_t, kStages> open_{};
+  // Children on a CP plan or in care, whose statutory visits the month-end tally counts: a
+  // few hundred, where the records number thousands.
+  std::vector<std::uint32_t> statutory_visits_;
   std::array<std::size_t, kPlacements> cla_by_placement_{};
   // month-level tallies that are ratios or medians
   double decisions_ = 0, decisions_on_time_ = 0, assessments_done_ = 0, assessments_on_time_ = 0, icpcs_ = 0,

@@ -126,6 +126,7 @@ void Model::enter(std::uint32_t id, Stage stage, double now) {
   }
   c.version += 1;
   c.visit += 1;
+  track_statutory_visits(id, previous, stage);
   c.stage = stage;
   c.stage_start_day = now;
   open_[static_cast<std::size_t>(stage)] += 1;
@@ -194,11 +195,28 @@ void Model::leave_stage(std::uint32_t id, double now) {
   recorder_.add(Metric::kStageExits, stage_group(c.stage));
   if (c.stage == Stage::kCla) cla_by_placement_[index(c.placement)] -= 1;
   workforce_.release(c.team, c.waiting ? kNoWorker : c.worker, id, now);
+  track_statutory_visits(id, c.stage, Stage::kNone);
   c.stage = Stage::kNone;
   c.worker = kNoWorker;
   c.waiting = false;
   c.had_worker = false;
   c.version += 1;
+}
+
+void Model::track_statutory_visits(std::uint32_t id, Stage from, Stage to) {
+  auto visited = [](Stage s) { return s == Stage::kCp || s == Stage::kCla; };
+  if (visited(from) == visited(to)) return;
+  Child& c = children_[id];
+  if (visited(to)) {
+    c.statutory_slot = static_cast<std::uint32_t>(statutory_visits_.size());
+    statutory_visits_.push_back(id);
+    return;
+  }
+  const std::uint32_t moved = statutory_visits_.back();  // fills the leaver's place
+  statutory_visits_[c.statutory_slot] = moved;
+  children_[moved].statutory_slot = c.statutory_slot;
+  statutory_visits_.pop_back();
+  c.statutory_slot = 0xffffffffu;
 }
 
 void Model::start_referral(std::uint32_t id, Source source, double now) {
