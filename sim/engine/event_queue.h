@@ -110,7 +110,7 @@ class EventQueue {
  private:
   static constexpr std::uint64_t kSequenceMask = (std::uint64_t{1} << 56) - 1;
   static constexpr std::size_t kArity = 4;
-  static constexpr std::int64_t kRingSize = 128;  // windows ahead kept in buckets
+  static constexpr std::int64_t kRingSize = 512;  // windows ahead kept in buckets (about 17 months of days)
   static constexpr std::size_t kRingMask = kRingSize - 1;
 
   // Capped so that far-future times (say 1e300) stay representable; they share the last window.
