@@ -62,15 +62,7 @@ class EventQueue {
     // + 0.0 turns a -0.0 (whose bits would sort after every positive time) into +0.0.
     const Event e{time_days + 0.0, (std::uint64_t{priority_class} << 56) | (next_sequence_++ & kSequenceMask),
                   kind, entity, tag};
-    const std::int64_t w = window_of(e.time_days);
-    if (w <= current_) {
-      push_heap(e);
-    } else if (w < ring_end_) {
-      ring_[static_cast<std::size_t>(w) & kRingMask].push_back(e);
-      ++in_ring_;
-    } else {
-      overflow_.push_back(e);
-    }
+    if (!place_within_ring(e)) overflow_.push_back(e);
   }
 
   bool empty() const { return current_size() == 0 && in_ring_ == 0 && overflow_.empty(); }
@@ -116,6 +108,21 @@ class EventQueue {
   // Capped so that far-future times (say 1e300) stay representable; they share the last window.
   std::int64_t window_of(Time t) const { return static_cast<std::int64_t>(std::min(t * inverse_width_, 0x1p62)); }
 
+  // Puts the event in the current window's heap or in its window's bucket; false when its
+  // window is beyond the ring (the caller keeps it in the overflow).
+  bool place_within_ring(const Event& e) {
+    const std::int64_t w = window_of(e.time_days);
+    if (w <= current_) {
+      push_heap(e);
+    } else if (w < ring_end_) {
+      ring_[static_cast<std::size_t>(w) & kRingMask].push_back(e);
+      ++in_ring_;
+    } else {
+      return false;
+    }
+    return true;
+  }
+
   void push_heap(const Event& e) {
     if (size_ >= capacity()) grow(size_);
     sift_up(base(), size_++, e);
@@ -155,17 +162,8 @@ class EventQueue {
   void spill_overflow() {
     ring_end_ = current_ + kRingSize;
     std::size_t kept = 0;
-    for (const Event& e : overflow_) {
-      const std::int64_t w = window_of(e.time_days);
-      if (w <= current_) {
-        push_heap(e);
-      } else if (w < ring_end_) {
-        ring_[static_cast<std::size_t>(w) & kRingMask].push_back(e);
-        ++in_ring_;
-      } else {
-        overflow_[kept++] = e;
-      }
-    }
+    for (const Event& e : overflow_)
+      if (!place_within_ring(e)) overflow_[kept++] = e;
     overflow_.resize(kept);
   }
 
