@@ -1,7 +1,8 @@
 #pragma once
-// The future event list: a 4-ary min-heap of small POD records. Ties at the same time are
-// broken by priority class and then by scheduling order (sequence number), so the same
-// seed always gives the same event order.
+// The future event list of small POD records: per-window buckets, each sorted once when its
+// window begins, plus a 4-ary min-heap for events that arrive in the window already running.
+// Ties at the same time are broken by priority class and then by scheduling order (sequence
+// number), so the same seed always gives the same event order.
 //
 // Layout and comparison (see docs/performance.md, "Engine"):
 // - Times are never negative, so the IEEE-754 bits of a time order the same way as the time
@@ -48,8 +49,8 @@ static_assert(sizeof(Event) == 32, "two events per cache line");
 
 class EventQueue {
  public:
-  // `window_width` is the span of time whose events share the heap; a width that holds a
-  // few dozen events is best (the model's day; the default suits time in days).
+  // `window_width` is the span of time whose events are sorted together; a width that holds
+  // a few dozen events is best (the model's day; the default suits time in days).
   explicit EventQueue(Time window_width = 1.0) : inverse_width_(1.0 / window_width) {
     assert(window_width > 0.0);
   }
