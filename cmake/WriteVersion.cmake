@@ -2,7 +2,8 @@
 # SOURCE_DIR, PROJECT_VERSION, OUTPUT.
 set(CASEFLOW_GIT_REVISION "unknown")
 if(GIT_EXECUTABLE)
-  execute_process(COMMAND ${GIT_EXECUTABLE} describe --always --dirty --abbrev=12
+  # --exclude=* ignores tags, so the name is always the commit's hash.
+  execute_process(COMMAND ${GIT_EXECUTABLE} describe --always --dirty --abbrev=12 --exclude=*
                   WORKING_DIRECTORY ${SOURCE_DIR}
                   OUTPUT_VARIABLE _rev OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET
                   RESULT_VARIABLE _rc)

@@ -48,7 +48,7 @@ Model::Model(const Scenario& scenario, const engine::Calendar& calendar, const D
       end_day_(calendar.month_start_time(scenario.horizon_months)) {
   assessment_wd_histogram_.assign(512, 0);
   returns_due_.resize(static_cast<std::size_t>(end_day_) + 1);
-  queue_.reserve(8192);
+  queue_.reserve(256);  // the heap holds only same-day follow-ups
   children_.reserve(8192);
 }
 

@@ -54,7 +54,7 @@ class Calendar {
     // The count of working days up to and including `day` locates the next ones directly.
     const auto done = static_cast<std::size_t>(cumulative_[slot(day) + 1] - cumulative_[0]);
     const std::size_t target = done + static_cast<std::size_t>(n) - 1;
-    if (target >= working_days_.size()) beyond_range(day + n);
+    if (target >= working_days_.size()) beyond_range(working_days_.empty() ? day : working_days_.back() + 1);
     return working_days_[target];
   }
   int working_days_in_month(int month_index) const;

@@ -11,7 +11,7 @@
 //   a node are reduced by a two-round tournament that compiles to conditional moves.
 // - Events are grouped by window of time (one day by default). Later windows' events wait
 //   unsorted in a ring of per-window buckets (appending is O(1)); events beyond the ring wait
-//   in an overflow list that is re-sorted into the ring every half turn. When the current
+//   in an overflow list that is redistributed into the ring every half turn. When the current
 //   window is used up, the next non-empty bucket is sorted once and read in order. Events
 //   scheduled into the current window while it runs (a same-day follow-up) go to a small
 //   heap, and a pop takes the earlier of the heap's top and the sorted run's next event.
@@ -52,7 +52,7 @@ class EventQueue {
   // `window_width` is the span of time whose events are sorted together; a width that holds
   // a few dozen events is best (the model's day; the default suits time in days).
   explicit EventQueue(Time window_width = 1.0) : inverse_width_(1.0 / window_width) {
-    assert(window_width > 0.0);
+    assert(window_width > 0.0 && window_width < 1e300 && "EventQueue: window width must be positive and finite");
   }
 
   // Lower priority classes run first among events at the same time. Times must be >= 0
@@ -245,7 +245,7 @@ class EventQueue {
   std::vector<Event> run_;  // the current window's events as sorted when it began
   std::size_t run_next_ = 0;
   Time inverse_width_;
-  std::int64_t current_ = 0;            // the heap's window
+  std::int64_t current_ = 0;            // the window of the run and the heap
   std::int64_t ring_end_ = kRingSize;   // windows in (current_, ring_end_) are in the ring
   std::array<std::vector<Event>, kRingSize> ring_;
   std::size_t in_ring_ = 0;

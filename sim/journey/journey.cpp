@@ -15,8 +15,9 @@ constexpr double kDaysPerMonth = kDaysPerYear / 12.0;
 // Each decision has its own draw slot within a child's episode and stage visit, so a child's
 // n-th stage of its m-th episode sees the same random numbers in every scenario (common
 // random numbers by design), and a repeated stage never replays an earlier stage's draws.
-// Slots 2k and 2k+1 share one Threefry block (Model::draw keeps the last block), so the
-// pairs below are decisions usually drawn together.
+// Slots 2k and 2k+1 share one Threefry block (Model::draw keeps the last block). The first
+// six pairs are decisions drawn together at one point of the journey, so the second of each
+// costs nothing; the rest are paired by position only.
 enum Slot : std::uint64_t {
   kReferralNfa, kHarm,             // at referral
   kAssessDuration, kStrategyDelay, // at referral

@@ -88,7 +88,7 @@ TEST(EventQueue, InterleavedPopsAndSchedulesMatchAReference) {
 TEST(EventQueue, FarEventsAndGapsKeepOrderForAnyWindowWidth) {
   for (const double width : {1.0, 0.25, 7.0}) {
     std::mt19937_64 gen(23);
-    std::uniform_int_distribution<int> cls(0, 3), kind_of_delay(0, 3);
+    std::uniform_int_distribution<int> cls(0, 3), kind_of_delay(0, 4);
     std::uniform_real_distribution<double> near(0.0, 3.0), far(0.0, 5000.0);
     EventQueue q(width);
     std::vector<std::tuple<double, int, std::uint64_t>> pending;
@@ -105,17 +105,20 @@ TEST(EventQueue, FarEventsAndGapsKeepOrderForAnyWindowWidth) {
       const auto it = std::min_element(pending.begin(), pending.end());
       const auto [t, c, s] = *it;
       pending.erase(it);
+      ASSERT_EQ(q.top().kind, static_cast<std::uint32_t>(s));
       const Event e = q.pop();
       ASSERT_EQ(e.time_days, t) << "width " << width << " round " << round;
       ASSERT_EQ(e.priority_class(), c);
       ASSERT_EQ(e.kind, static_cast<std::uint32_t>(s));
       now = e.time_days;
-      // Same time, whole windows ahead, within a few days, or far beyond the ring.
+      // Same time, whole windows ahead, within a few days, far beyond the ring, or (the
+      // queue allows it) before the last event popped.
       switch (kind_of_delay(gen)) {
         case 0: add(now); break;
         case 1: add(std::floor(now) + 1.0 + std::floor(near(gen))); break;
         case 2: add(now + near(gen)); break;
-        default: add(now + far(gen)); break;
+        case 3: add(now + far(gen)); break;
+        default: add(std::max(0.0, now - near(gen))); break;
       }
     }
     while (!pending.empty()) {  // drain: the ring empties and the queue jumps over gaps
@@ -125,6 +128,35 @@ TEST(EventQueue, FarEventsAndGapsKeepOrderForAnyWindowWidth) {
     }
     EXPECT_TRUE(q.empty());
   }
+}
+
+// A copy taken mid-run (with a sorted run, a heap, ring buckets and an overflow all in use)
+// pops exactly what the original pops; clear() then empties everything.
+TEST(EventQueue, CopiesAndClearMidRun) {
+  std::mt19937_64 gen(29);
+  std::uniform_real_distribution<double> delay(0.0, 2000.0);
+  EventQueue q;
+  for (std::uint32_t i = 0; i < 3000; ++i) q.schedule(delay(gen), static_cast<std::uint8_t>(i % 4), i, 0);
+  for (int i = 0; i < 500; ++i) {
+    const Event e = q.pop();
+    q.schedule(e.time_days, 5, e.kind + 10'000, 0);  // same time: into the heap
+    q.schedule(e.time_days + delay(gen), 1, e.kind + 20'000, 0);
+  }
+  EventQueue copy = q;
+  ASSERT_EQ(copy.size(), q.size());
+  while (!q.empty()) {
+    const Event a = q.pop(), b = copy.pop();
+    ASSERT_EQ(a.kind, b.kind);
+    ASSERT_EQ(a.time_days, b.time_days);
+  }
+  EXPECT_TRUE(copy.empty());
+  for (std::uint32_t i = 0; i < 100; ++i) copy.schedule(3000.0 * i, 0, i, 0);
+  copy.pop();
+  copy.clear();
+  EXPECT_TRUE(copy.empty());
+  EXPECT_EQ(copy.size(), 0u);
+  copy.schedule(1.0, 0, 7, 0);
+  EXPECT_EQ(copy.pop().kind, 7u);
 }
 
 TEST(EventQueue, NegativeZeroTimeOrdersAsZero) {
