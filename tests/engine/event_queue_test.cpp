@@ -45,40 +45,54 @@ TEST(EventQueue, MatchesASortOfRandomEvents) {
   EXPECT_TRUE(q.empty());
 }
 
+// An EventQueue beside a plain list sorted by the same (time, class, sequence) rule: every
+// pop is checked against the list's earliest entry.
+class CheckedQueue {
+ public:
+  explicit CheckedQueue(double width = 1.0) : q_(width) {}
+  void add(double t, int c) {
+    q_.schedule(t, static_cast<std::uint8_t>(c), static_cast<std::uint32_t>(seq_), 7, static_cast<std::uint32_t>(seq_ * 3));
+    pending_.emplace_back(t, c, seq_++);
+  }
+  bool empty() const { return pending_.empty(); }
+  // Pops from both, asserts they agree, and returns the time popped.
+  double pop_and_check() {
+    EXPECT_EQ(q_.size(), pending_.size());
+    const auto it = std::min_element(pending_.begin(), pending_.end());
+    const auto [t, c, s] = *it;
+    pending_.erase(it);
+    EXPECT_EQ(q_.top().kind, static_cast<std::uint32_t>(s));
+    const Event e = q_.pop();
+    EXPECT_EQ(e.time_days, t);
+    EXPECT_EQ(e.priority_class(), c);
+    EXPECT_EQ(e.kind, static_cast<std::uint32_t>(s));
+    EXPECT_EQ(e.entity, 7u);
+    EXPECT_EQ(e.tag, static_cast<std::uint32_t>(s * 3));
+    return e.time_days;
+  }
+  const EventQueue& queue() const { return q_; }
+
+ private:
+  EventQueue q_;
+  std::vector<std::tuple<double, int, std::uint64_t>> pending_;  // (time, class, sequence)
+  std::uint64_t seq_ = 0;
+};
+
 // A hold-style run (pops interleaved with schedules, many exact ties, growth from empty)
-// against a sorted reference with the same (time, class, sequence) rule.
+// against the sorted reference.
 TEST(EventQueue, InterleavedPopsAndSchedulesMatchAReference) {
   std::mt19937_64 gen(11);
   std::uniform_int_distribution<int> step(0, 3), cls(0, 5), burst(0, 4);
   std::uniform_real_distribution<double> frac(0.0, 2.0);
-  EventQueue q;
-  std::vector<std::tuple<double, int, std::uint64_t>> pending;  // reference: (time, class, sequence)
-  std::uint64_t seq = 0;
-  double now = 0.0;
-  auto add = [&](double t) {
-    const int c = cls(gen);
-    q.schedule(t, static_cast<std::uint8_t>(c), static_cast<std::uint32_t>(seq), 7, static_cast<std::uint32_t>(seq * 3));
-    pending.emplace_back(t, c, seq++);
-  };
-  for (int i = 0; i < 200; ++i) add(static_cast<double>(step(gen)));
-  for (int round = 0; round < 40'000; ++round) {
-    ASSERT_EQ(q.size(), pending.size());
-    const auto it = std::min_element(pending.begin(), pending.end());
-    const auto [t, c, s] = *it;
-    pending.erase(it);
-    ASSERT_EQ(q.top().kind, static_cast<std::uint32_t>(s));
-    const Event e = q.pop();
-    ASSERT_EQ(e.time_days, t);
-    ASSERT_EQ(e.priority_class(), c);
-    ASSERT_EQ(e.kind, static_cast<std::uint32_t>(s));
-    ASSERT_EQ(e.entity, 7u);
-    ASSERT_EQ(e.tag, static_cast<std::uint32_t>(s * 3));
-    now = e.time_days;
+  CheckedQueue q;
+  for (int i = 0; i < 200; ++i) q.add(static_cast<double>(step(gen)), cls(gen));
+  for (int round = 0; round < 40'000 && !::testing::Test::HasFailure(); ++round) {
+    const double now = q.pop_and_check();
     // Sometimes none, sometimes several: the queue first shrinks, then grows (mean 0.8, then 1.2
     // per pop). Half the new events land on whole days after now, so ties are common.
     const int n = round < 20'000 ? burst(gen) % 3 : (burst(gen) + 1) / 2;
-    for (int k = 0; k < n || pending.empty(); ++k)
-      add(step(gen) % 2 == 0 ? now + static_cast<double>(step(gen)) : now + frac(gen));
+    for (int k = 0; k < n || q.empty(); ++k)
+      q.add(step(gen) % 2 == 0 ? now + static_cast<double>(step(gen)) : now + frac(gen), cls(gen));
   }
 }
 
@@ -87,46 +101,27 @@ TEST(EventQueue, InterleavedPopsAndSchedulesMatchAReference) {
 // order must still be exactly (time, class, sequence).
 TEST(EventQueue, FarEventsAndGapsKeepOrderForAnyWindowWidth) {
   for (const double width : {1.0, 0.25, 7.0}) {
+    SCOPED_TRACE(width);
     std::mt19937_64 gen(23);
     std::uniform_int_distribution<int> cls(0, 3), kind_of_delay(0, 4);
     std::uniform_real_distribution<double> near(0.0, 3.0), far(0.0, 5000.0);
-    EventQueue q(width);
-    std::vector<std::tuple<double, int, std::uint64_t>> pending;
-    std::uint64_t seq = 0;
-    auto add = [&](double t) {
-      const int c = cls(gen);
-      q.schedule(t, static_cast<std::uint8_t>(c), static_cast<std::uint32_t>(seq), 0);
-      pending.emplace_back(t, c, seq++);
-    };
-    for (int i = 0; i < 300; ++i) add(far(gen));
-    double now = 0.0;
-    for (int round = 0; round < 20'000; ++round) {
-      ASSERT_EQ(q.size(), pending.size());
-      const auto it = std::min_element(pending.begin(), pending.end());
-      const auto [t, c, s] = *it;
-      pending.erase(it);
-      ASSERT_EQ(q.top().kind, static_cast<std::uint32_t>(s));
-      const Event e = q.pop();
-      ASSERT_EQ(e.time_days, t) << "width " << width << " round " << round;
-      ASSERT_EQ(e.priority_class(), c);
-      ASSERT_EQ(e.kind, static_cast<std::uint32_t>(s));
-      now = e.time_days;
+    CheckedQueue q(width);
+    for (int i = 0; i < 300; ++i) q.add(far(gen), cls(gen));
+    for (int round = 0; round < 20'000 && !::testing::Test::HasFailure(); ++round) {
+      const double now = q.pop_and_check();
       // Same time, whole windows ahead, within a few days, far beyond the ring, or (the
       // queue allows it) before the last event popped.
       switch (kind_of_delay(gen)) {
-        case 0: add(now); break;
-        case 1: add(std::floor(now) + 1.0 + std::floor(near(gen))); break;
-        case 2: add(now + near(gen)); break;
-        case 3: add(now + far(gen)); break;
-        default: add(std::max(0.0, now - near(gen))); break;
+        case 0: q.add(now, cls(gen)); break;
+        case 1: q.add(std::floor(now) + 1.0 + std::floor(near(gen)), cls(gen)); break;
+        case 2: q.add(now + near(gen), cls(gen)); break;
+        case 3: q.add(now + far(gen), cls(gen)); break;
+        default: q.add(std::max(0.0, now - near(gen)), cls(gen)); break;
       }
     }
-    while (!pending.empty()) {  // drain: the ring empties and the queue jumps over gaps
-      const auto it = std::min_element(pending.begin(), pending.end());
-      ASSERT_EQ(q.pop().kind, static_cast<std::uint32_t>(std::get<2>(*it)));
-      pending.erase(it);
-    }
-    EXPECT_TRUE(q.empty());
+    // Drain: the ring empties and the queue jumps over gaps.
+    while (!q.empty() && !::testing::Test::HasFailure()) q.pop_and_check();
+    EXPECT_TRUE(q.queue().empty());
   }
 }
 
