@@ -3,13 +3,13 @@
 // first months look like a service that has been running, not an empty one.
 #include <cmath>
 
-#include "sim/model.h"
+#include "sim/durations.h"
+#include "sim/journey/journey.h"
+#include "sim/keys.h"
 
 namespace caseflow::sim {
 
 namespace {
-constexpr double kDaysPerYear = 365.25;
-constexpr double kDaysPerMonth = kDaysPerYear / 12.0;
 
 double in_days(const Distribution& d, double v) {
   switch (d.unit) {
@@ -32,9 +32,8 @@ double age_from(const AgeProfile& age, double u, double v) {
 }
 }  // namespace
 
-void Model::seed_initial_stock() {
+void Journey::seed_initial_stock(const InitialStock& stock) {
   const auto& p = params();
-  const auto& stock = scenario_.initial;
   std::uint64_t entity = 0;
   auto u = [&](std::uint64_t k) { return initial_stream_.uniform(entity, k); };
   // Remaining time of a stage in progress, in days from the start.
@@ -74,7 +73,7 @@ void Model::seed_initial_stock() {
     double review = p.cp.first_review_months * kDaysPerMonth;
     while (review <= elapsed) review += p.cp.review_interval_months * kDaysPerMonth;
     c.cp_start_day = -elapsed;
-    queue_.schedule(review - elapsed, 4, kCpReview, id, c.version);
+    queue_.schedule(review - elapsed, kRoutineClass, kCpReview, id, c.version);
   }
   // The legal stages, whose only state is the time left.
   const struct {
@@ -100,11 +99,11 @@ void Model::seed_initial_stock() {
     const double exit_day = std::max(0.5, in_days(*d, ip.total - ip.elapsed));
     const double eighteen = c.birth_day + 18.0 * kDaysPerYear;
     if (eighteen <= exit_day)
-      queue_.schedule(std::max(0.5, eighteen), 3, kAgeOut, id, c.version);
+      queue_.schedule(std::max(0.5, eighteen), kStageClass, kAgeOut, id, c.version);
     else
       schedule_stage_end(id, exit_day);
     if (p.care.placement_moves_per_year > 0)
-      queue_.schedule(-std::log(u(6)) / p.care.placement_moves_per_year * kDaysPerYear, 4, kPlacementMove, id, c.version);
+      queue_.schedule(-std::log(u(6)) / p.care.placement_moves_per_year * kDaysPerYear, kRoutineClass, kPlacementMove, id, c.version);
   }
   for (int i = 0; i < stock.returns_due; ++i) {
     // A case closed before the start whose child will come back: the wait left is drawn

@@ -3,31 +3,22 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/durations.h"
+#include "sim/keys.h"
+
 namespace caseflow::sim {
 
-namespace {
-constexpr double kDaysPerYear = 365.25;
-constexpr double kDaysPerMonth = kDaysPerYear / 12.0;
-// Draw slots within a worker's random block.
-enum Draw : std::uint64_t { kLeaveDraw = 0, kConvertDraw = 1, kTenureDraw = 2, kReleaseDraw = 3 };
-constexpr std::uint64_t kCampaignEntity = std::uint64_t{1} << 40;
-}  // namespace
+using namespace keys;
 
-Workforce::Workforce(engine::EventQueue& queue, engine::RandomStream stream) : queue_(queue), stream_(stream) {}
+Workforce::Workforce(const engine::Calendar& calendar, engine::EventQueue& queue, engine::RandomStream stream)
+    : calendar_(calendar), queue_(queue), stream_(stream) {}
 
 int Workforce::posts(Team t) const {
   return static_cast<int>(std::lround(params_->teams[index(t)].establishment_fte));
 }
 
-double Workforce::draw_days(const Distribution& d, std::uint64_t entity, std::uint64_t draw) const {
-  const double v = d.quantile(stream_.uniform(entity, draw));
-  switch (d.unit) {
-    case TimeUnit::kWeeks: return v * 7.0;
-    case TimeUnit::kMonths: return v * kDaysPerMonth;
-    case TimeUnit::kWorkingDays: return v * 7.0 / 5.0;  // recruitment runs on calendar days
-    case TimeUnit::kDays: break;
-  }
-  return v;
+double Workforce::draw_days(const Distribution& d, std::uint64_t entity, std::uint64_t draw, double now) const {
+  return draw_sim_days(d, stream_.uniform(entity, draw), calendar_, now);
 }
 
 void Workforce::staff_initial(double now) {
@@ -75,16 +66,16 @@ std::uint32_t Workforce::hire(Team team, StaffType type, double now, double tenu
 void Workforce::schedule_departure(std::uint32_t id, double now) {
   const Worker& w = workers_[id];
   const double leave_rate = params_->staff[index(w.type)].leave_rate_per_year;
-  const double u_leave = stream_.uniform(w.serial, kLeaveDraw + 4 * static_cast<std::uint64_t>(w.type));
+  const double u_leave = stream_.uniform(w.serial, leave_slot(index(w.type)));
   const double leave_in = leave_rate > 0 ? -std::log(u_leave) / leave_rate * kDaysPerYear : 1e12;
   double convert_in = 1e12;
   if (w.type == StaffType::kAgency && params_->agency_to_permanent_per_year > 0)
     convert_in = -std::log(stream_.uniform(w.serial, kConvertDraw)) / params_->agency_to_permanent_per_year * kDaysPerYear;
   if (leave_in > 1e11 && convert_in > 1e11) return;
   if (convert_in < leave_in)
-    queue_.schedule(now + convert_in, 2, kStaffConvert, id, w.version);
+    queue_.schedule(now + convert_in, kStaffClass, kStaffConvert, id, w.version);
   else
-    queue_.schedule(now + leave_in, 2, kStaffLeave, id, w.version);
+    queue_.schedule(now + leave_in, kStaffClass, kStaffLeave, id, w.version);
 }
 
 double Workforce::cap_of(const Worker& w, double now) const {
@@ -288,7 +279,7 @@ void Workforce::handle(const engine::Event& e, double now) {
     case kCampaignEnd: {
       const Team team = static_cast<Team>(e.entity);
       campaigns_[index(team)] -= 1;
-      const double u = stream_.uniform(kCampaignEntity + e.tag, 0);
+      const double u = stream_.uniform(keys::campaign(e.tag), kCampaignOutcome);
       if (u < params_->permanent_campaign_success_prob) {
         tally_[index(team)].recruitment_gbp += params_->recruitment_cost_gbp_per_hire;
         hire(team, StaffType::kPermanent, now, 0.0);
@@ -330,17 +321,17 @@ void Workforce::review_team(Team team, double now) {
   const int agency_cover = static_cast<int>(std::floor(cover_share * posts_total + 0.5));
   const int to_advertise = permanent_goal - permanent - campaigns_[t];
   for (int i = 0; i < to_advertise; ++i) {
-    const std::uint64_t campaign = next_campaign_++;
-    const double lead = draw_days(params_->permanent_lead_time, kCampaignEntity + campaign, 1);
-    queue_.schedule(now + lead, 2, kCampaignEnd, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(campaign));
+    const std::uint64_t number = next_campaign_++;
+    const double lead = draw_days(params_->permanent_lead_time, keys::campaign(number), kPermanentLead, now);
+    queue_.schedule(now + lead, kStaffClass, kCampaignEnd, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(number));
     campaigns_[t] += 1;
   }
   // Agency staff cover posts that are empty now, up to the agency share the policy allows.
   const int empty = posts_total - permanent - agency - agency_pending_[t];
   const int agency_room = agency_cover - agency - agency_pending_[t];
   for (int i = 0; i < std::min(empty, agency_room); ++i) {
-    const double lead = draw_days(params_->agency_lead_time, kCampaignEntity + next_campaign_++, 2);
-    queue_.schedule(now + lead, 2, kAgencyArrive, static_cast<std::uint32_t>(t));
+    const double lead = draw_days(params_->agency_lead_time, keys::campaign(next_campaign_++), kAgencyLead, now);
+    queue_.schedule(now + lead, kStaffClass, kAgencyArrive, static_cast<std::uint32_t>(t));
     agency_pending_[t] += 1;
   }
   // Agency staff are released (with notice) above the allowed share, or when permanent
@@ -356,7 +347,7 @@ void Workforce::review_team(Team team, double now) {
     if (lightest == kNoWorker) break;
     workers_[lightest].leaving = true;
     workers_[lightest].version += 1;
-    queue_.schedule(now + params_->agency_notice_days, 2, kStaffLeave, lightest, workers_[lightest].version);
+    queue_.schedule(now + params_->agency_notice_days, kStaffClass, kStaffLeave, lightest, workers_[lightest].version);
   }
   drain(team, now);
 }

@@ -8,8 +8,10 @@
 #include <queue>
 #include <vector>
 
+#include "sim/engine/calendar.h"
 #include "sim/engine/event_queue.h"
 #include "sim/engine/random.h"
+#include "sim/recorder.h"
 #include "sim/scenario.h"
 
 namespace caseflow::sim {
@@ -47,22 +49,19 @@ struct Allocation {
   bool queued = false;    // no worker had room: the case now waits
 };
 
-enum WorkforceEvent : std::uint32_t { kStaffLeave = 100, kStaffConvert, kCampaignEnd, kAgencyArrive };
-
 struct TeamTally {
   double starters = 0, leavers = 0, wait_days = 0, allocated = 0, recruitment_gbp = 0, worker_changes = 0;
 };
 
 class Workforce {
  public:
-  Workforce(engine::EventQueue& queue, engine::RandomStream stream);
+  Workforce(const engine::Calendar& calendar, engine::EventQueue& queue, engine::RandomStream stream);
   Workforce(const Workforce&) = delete;
   Workforce& operator=(const Workforce&) = delete;
 
   void set_parameters(const WorkforceParams& params) { params_ = &params; }
   void set_sickness_share(double share) { sickness_share_ = share; }
   double sickness_share() const { return sickness_share_; }
-  void set_workload_multiplier(double m) { workload_multiplier_ = m; }
   // Staff in post at the start: establishment less vacancies, agency at the initial share.
   void staff_initial(double now);
 
@@ -74,9 +73,20 @@ class Workforce {
   // The case leaves its worker (or the waiting queue when worker is kNoWorker).
   void release(Team team, std::uint32_t worker, std::uint32_t case_id, double now);
 
-  void handle(const engine::Event& e, double now);  // kinds from WorkforceEvent
+  void handle(const engine::Event& e, double now);  // workforce event kinds (sim/keys.h)
   void weekly_review(double now);
   void asye_intake(double now);
+
+  // The start of a day (month_end.cpp): the day's sickness absence and extra work per case
+  // from the dated shocks, the ASYE intake on its month's first day, the review on Mondays.
+  void begin_day(const engine::CivilDate& date, bool monday, double now);
+  // Staff and manager costs for one day, by team and staff type.
+  void accrue_daily_costs();
+  // The month's staffing, caseload, allocation and cost figures into the recorder; returns
+  // the month's workforce cost and starts a fresh month.
+  double close_month(Recorder& recorder, double now);
+  // A child's worker changed other than by a leaver's handover (counted by the team).
+  void count_worker_change(Team t) { tally_[index(t)].worker_changes += 1; }
 
   // How many times longer work takes for this worker now (>= 1): caseload above the
   // pace caseload, and sickness absence, stretch it.
@@ -90,7 +100,6 @@ class Workforce {
   const std::vector<Worker>& workers() const { return workers_; }
   const std::vector<std::uint32_t>& members(Team t) const { return members_[index(t)]; }
   std::size_t waiting(Team t) const { return waiting_count_[index(t)]; }
-  TeamTally& tally(Team t) { return tally_[index(t)]; }
   // Staff in post by type, kept as staff join, leave and change type (costs read it daily).
   int headcount(Team t, StaffType type) const { return headcount_[index(t)][index(type)]; }
   int posts(Team t) const;
@@ -116,8 +125,9 @@ class Workforce {
   void drain(Team team, double now, std::uint32_t freed_worker = kNoWorker);
   void review_team(Team team, double now);
   void schedule_departure(std::uint32_t worker, double now);
-  double draw_days(const Distribution& d, std::uint64_t entity, std::uint64_t draw) const;
+  double draw_days(const Distribution& d, std::uint64_t entity, std::uint64_t draw, double now) const;
 
+  const engine::Calendar& calendar_;
   engine::EventQueue& queue_;
   engine::RandomStream stream_;
   const WorkforceParams* params_ = nullptr;
@@ -132,6 +142,7 @@ class Workforce {
   std::array<int, kTeams> campaigns_{}, agency_pending_{};
   std::array<TeamTally, kTeams> tally_{};
   std::array<std::array<int, kStaffTypes>, kTeams> headcount_{};
+  std::array<double, kTeams> staff_cost_{}, agency_cost_{}, manager_cost_{};  // this month so far
   mutable std::array<std::size_t, kTeams> cursor_{};  // where the next allocation in turn starts
   std::vector<Allocation> pending_;
   std::uint64_t next_serial_ = 1, next_sequence_ = 0, next_campaign_ = 1;

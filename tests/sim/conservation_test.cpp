@@ -1,6 +1,6 @@
 // Conservation of children across the journey's stages: every child counted into a stage
 // is either still there at month end or counted out. The warm start's open caseload enters
-// through Model::enter at t = 0 (initial_stock.cpp), so it is part of month 0's
+// through Journey::enter at t = 0 (initial_stock.cpp), so it is part of month 0's
 // stage_entries and the identity is cumulative entries - cumulative exits == stock.
 #include <gtest/gtest.h>
 

@@ -2,6 +2,7 @@
 // priority order, and freed room goes to the waiting cases.
 #include <gtest/gtest.h>
 
+#include "sim/engine/calendar.h"
 #include "sim/engine/event_queue.h"
 #include "sim/workforce/workforce.h"
 #include "test_scenario.h"
@@ -25,7 +26,8 @@ TEST(WorkforceCaps, NoCaseloadExceedsItsCapAndTheRestWait) {
   const Scenario s = testing::baseline_scenario(12);
   const WorkforceParams& params = s.epochs.front().parameters.workforce;
   engine::EventQueue queue;
-  Workforce w(queue, engine::RandomStream({77, 0, 4}));
+  const engine::Calendar calendar(s.start_date, 1, 3);
+  Workforce w(calendar, queue, engine::RandomStream({77, 0, 4}));
   w.set_parameters(params);
   w.staff_initial(0.0);
   const auto staff = w.members(kTeam).size();

@@ -1,0 +1,23 @@
+#pragma once
+// Time units and the one conversion from a duration in days, working days, weeks or months
+// to simulation days (days since the start date, fractional).
+#include "sim/distribution.h"
+#include "sim/engine/calendar.h"
+
+namespace caseflow::sim {
+
+constexpr double kDaysPerYear = 365.25;
+constexpr double kDaysPerMonth = kDaysPerYear / 12.0;
+constexpr double kDaysPerWeek = 7.0;
+
+// The simulation days that `value` in `unit` spans from `from_day`. Working days count on the
+// calendar (weekends and bank holidays skipped; a part day counts as a whole one) and end on
+// the last working day, counted from the start of `from_day`; the others are fixed lengths.
+double to_sim_days(double value, TimeUnit unit, const engine::Calendar& calendar, double from_day);
+
+// The same for a draw at cumulative probability u of a duration distribution.
+inline double draw_sim_days(const Distribution& d, double u, const engine::Calendar& calendar, double from_day) {
+  return to_sim_days(d.quantile(u), d.unit, calendar, from_day);
+}
+
+}  // namespace caseflow::sim

@@ -1,0 +1,110 @@
+// The front door: contacts from demand and from returning children queue first come, first
+// served, and each working day the front-door team decides as many as it has capacity for.
+#include <algorithm>
+#include <cmath>
+
+#include "sim/journey/journey.h"
+#include "sim/keys.h"
+
+namespace caseflow::sim {
+
+using namespace keys;
+
+void Journey::receive_contacts(int day, Source source, std::uint32_t n, double intensity) {
+  const auto s = index(source);
+  today_intensity_[s] = intensity;
+  for (std::uint32_t k = 0; k < n; ++k) {
+    const std::uint64_t entity = first_contact(day, s, k);
+    front_door_queue_.push_back({static_cast<double>(day), kNoChild, source, entity,
+                                 front_door_stream_.uniform_pair(entity, 1)});
+    recorder_.add(Metric::kContacts, s);
+  }
+}
+
+void Journey::receive_uasc(double age_years, double now) {
+  const std::uint32_t id = new_child(age_years, now);
+  recorder_.add(Metric::kUascArrivals);
+  start_care(id, now, true);
+}
+
+void Journey::front_door(int day) {
+  // The day's decision capacity: front-door staff in post, less sickness absence. Contacts
+  // not reached wait for the next working day.
+  const double fte = static_cast<double>(workforce_.members(Team::kFrontDoor).size());
+  const double available = fte * params().front_door.decisions_per_fte_per_day * (1.0 - workforce_.sickness_share());
+  // The fractional part of the day's capacity is used with that probability, so capacity is
+  // unbiased whatever the team size.
+  auto decisions = static_cast<std::size_t>(std::floor(available + front_door_stream_.uniform(capacity_draw(day), 0)));
+  while (decisions-- > 0 && !front_door_queue_.empty()) {
+    const Contact c = front_door_queue_.front();
+    front_door_queue_.pop_front();
+    decide_contact(c, day);
+  }
+}
+
+void Journey::decide_contact(const Contact& c, int day) {
+  const double now = day;
+  decisions_ += 1;
+  if (calendar_.working_days_between(c.day, now) <= params().front_door.decision_target_wd) decisions_on_time_ += 1;
+  const auto& fd = params().front_door;
+  // One draw decides the referral; its partner is the age of a referred first contact or,
+  // in the other branch, whether an unreferred one will come back.
+  const auto [u, u_then] = c.decision_draws;
+  std::uint32_t id = c.child;
+  // A child the service already knows is more often referred again than a first contact.
+  if (u < (id == kNoChild ? fd.referral_prob : params().returns.referral_prob)) {
+    if (id == kNoChild) {
+      const auto& age = params().referral_age;
+      const double ua = u_then;
+      double cumulative = 0, years = 0;
+      for (std::size_t b = 0; b < age.probs.size(); ++b) {
+        if (ua <= cumulative + age.probs[b] || b + 1 == age.probs.size()) {
+          const double within = age.probs[b] > 0 ? std::clamp((ua - cumulative) / age.probs[b], 0.0, 1.0) : 0.5;
+          years = age.band_edges_years[b] + within * (age.band_edges_years[b + 1] - age.band_edges_years[b]);
+          break;
+        }
+        cumulative += age.probs[b];
+      }
+      id = new_child(std::min(years, 17.9), now);
+    }
+    start_referral(id, c.source, now);
+    return;
+  }
+  // No referral: NFA, signposting or early help. The child may come back later; a record is
+  // kept only for children who will.
+  const double return_prob = params().returns.after_front_door_prob;
+  if (id != kNoChild) {
+    close_case(id, now, return_prob);
+  } else if (return_prob > 0 && u_then < return_prob) {
+    id = new_child(17.9 * front_door_stream_.uniform(c.entity, 2), now);
+    close_case(id, now, 1.0);
+  }
+}
+
+void Journey::arrive_returns(int day) {
+  auto& due = returns_due_[static_cast<std::size_t>(day)];
+  // Scheduling order breaks ties in time, as in the event queue.
+  std::stable_sort(due.begin(), due.end(), [](const DueReturn& a, const DueReturn& b) { return a.time < b.time; });
+  for (const DueReturn& r : due) on_return(r.child, r.time);
+  due.clear();
+}
+
+void Journey::on_return(std::uint32_t id, double now) {
+  Child& c = children_[id];
+  c.episode += 1;  // a new contact: fresh draws for everything that follows
+  // The source follows the day's demand mix (so school returns pause in the holidays); on a
+  // non-working day, the monthly mix.
+  std::array<double, kSources> weight{};
+  double total = 0;
+  for (std::size_t k = 0; k < kSources; ++k) total += weight[k] = today_intensity_[k];
+  if (total <= 0)
+    for (std::size_t k = 0; k < kSources; ++k) total += weight[k] = params().demand.contacts_per_month[k];
+  double u = draw(id, kReturnSource) * total;
+  std::size_t s = 0;
+  while (s + 1 < kSources && u > weight[s]) u -= weight[s++];
+  recorder_.add(Metric::kContacts, s);
+  const std::uint64_t entity = returning_contact(c.serial, c.episode);
+  front_door_queue_.push_back({now, id, static_cast<Source>(s), entity, front_door_stream_.uniform_pair(entity, 1)});
+}
+
+}  // namespace caseflow::sim

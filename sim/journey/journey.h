@@ -1,0 +1,142 @@
+#pragma once
+// The children's journey: the front door's contacts and decisions, referral, assessment and
+// the s47 path, CIN and CP plans, PLO, proceedings, care with placements, care leavers,
+// closures and returns. Owns the children's records, their routing and their random draws,
+// and the journey's month-end figures (stocks, timeliness, statutory visits, placement
+// costs). Asks the workforce for a worker whenever a child enters a stage.
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <vector>
+
+#include "sim/engine/calendar.h"
+#include "sim/engine/event_queue.h"
+#include "sim/engine/random.h"
+#include "sim/journey/child.h"
+#include "sim/recorder.h"
+#include "sim/scenario.h"
+#include "sim/workforce/workforce.h"
+
+namespace caseflow::sim {
+
+class Journey {
+ public:
+  Journey(const engine::Calendar& calendar, engine::EventQueue& queue, Workforce& workforce, Recorder& recorder,
+          std::uint64_t seed, std::uint32_t replication, double end_day);
+  Journey(const Journey&) = delete;
+  Journey& operator=(const Journey&) = delete;
+
+  void set_parameters(const Parameters& params) { params_ = &params; }
+
+  // The open caseload at the start date (initial_stock.cpp).
+  void seed_initial_stock(const InitialStock& stock);
+
+  // Demand: `n` first contacts from a source on a working day, whose expected number was
+  // `intensity` (returning children take their source from the day's mix).
+  void receive_contacts(int day, Source source, std::uint32_t n, double intensity);
+  // An unaccompanied asylum-seeking child arriving into care.
+  void receive_uasc(double age_years, double now);
+  // Returns due by the start of `day` join the front-door queue, in time order.
+  void arrive_returns(int day);
+  // The front-door team decides as many waiting contacts as its capacity allows.
+  void front_door(int day);
+  // A journey event (kinds below kFirstWorkforceEvent); stale events are ignored.
+  void handle(const engine::Event& e, double now);
+  // Allocations the workforce made off the journey's own requests (waiting cases that got a
+  // worker, a leaver's cases handed over).
+  void apply_pending_allocations(double now);
+
+  // Placement costs accrue daily from the children in care.
+  void accrue_daily_costs();
+  // The month's journey figures into the recorder; adds the month's placement costs to
+  // `total_cost` type by type, then starts a fresh month.
+  void close_month(int month, double now, double& total_cost);
+  std::size_t child_records() const { return children_.size(); }
+
+ private:
+  struct Contact {
+    double day;
+    std::uint32_t child;  // kNoChild for a first contact
+    Source source;
+    std::uint64_t entity;  // keys the decision draws
+    // The decision's two draws, keyed by `entity`, taken when the contact arrives: the
+    // day's contacts then compute theirs side by side instead of one decision at a time.
+    std::array<double, 2> decision_draws;
+  };
+  static constexpr std::uint32_t kNoChild = 0xffffffffu;
+  const Parameters& params() const { return *params_; }
+
+  // front_door.cpp
+  void decide_contact(const Contact& c, int day);
+
+  // journey.cpp: records, stages, allocation, draws
+  std::uint32_t new_child(double age_years, double now);
+  void free_child(std::uint32_t id);
+  void enter(std::uint32_t id, Stage stage, double now);
+  void leave_stage(std::uint32_t id, double now);
+  void track_statutory_visits(std::uint32_t id, Stage from, Stage to);
+  void on_allocated(const Allocation& a, double now);
+  void schedule_stage_end(std::uint32_t id, double at);
+  double draw(std::uint32_t id, std::uint64_t slot);
+  double duration_days(const Distribution& d, double u, double from_day) const;
+  double age_years(const Child& c, double now) const;
+  Placement pick_placement(const PerPlacement& shares, double u) const;
+
+  // routing.cpp: where each stage leads
+  void start_referral(std::uint32_t id, Source source, double now);
+  void schedule_assessment_work(std::uint32_t id, double now);
+  void on_strategy(std::uint32_t id, double now);
+  void on_icpc(std::uint32_t id, double now);
+  void complete_assessment(std::uint32_t id, double now);
+  void assessment_outcome(std::uint32_t id, double now);
+  void on_stage_end(std::uint32_t id, double now);
+  void start_cin(std::uint32_t id, double now);
+  void start_cp(std::uint32_t id, double now);
+  // The time-in-care distribution of the exit route that the draw `route` picks.
+  static const Distribution& care_duration_for(const Care& care, double route);
+  void start_care(std::uint32_t id, double now, bool uasc);
+  void on_cp_review(std::uint32_t id, double now);
+  void on_placement_move(std::uint32_t id, double now);
+  void close_case(std::uint32_t id, double now, double return_prob);
+  void schedule_return(std::uint32_t id, double at);
+  void on_return(std::uint32_t id, double now);
+
+  const engine::Calendar& calendar_;
+  engine::EventQueue& queue_;
+  Workforce& workforce_;
+  Recorder& recorder_;
+  const Parameters* params_ = nullptr;
+  engine::RandomStream front_door_stream_, child_stream_, initial_stream_;
+  // The child's last Threefry block (two draw slots), reused when the next draw is its pair.
+  std::uint64_t last_block_serial_ = 0, last_block_ = 0;
+  std::array<double, 2> last_block_draws_{};
+
+  std::vector<Child> children_;
+  std::vector<std::uint32_t> free_children_;
+  std::uint64_t next_child_serial_ = 1;
+  std::deque<Contact> front_door_queue_;
+  // Children due back, by the first day whose front door can see them (the day after the
+  // return's own). A return only joins the front-door queue, which acts at the start of a
+  // working day, so returns wait here rather than in the event queue; arrive_returns runs
+  // them at the start of that day in time order, exactly as events would have run.
+  struct DueReturn {
+    double time;
+    std::uint32_t child;
+  };
+  std::vector<std::vector<DueReturn>> returns_due_;
+  std::array<double, kSources> today_intensity_{};  // expected contacts by source today
+
+  std::array<std::size_t, kStages> open_{};
+  // Children on a CP plan or in care, whose statutory visits the month-end tally counts: a
+  // few hundred, where the records number thousands.
+  std::vector<std::uint32_t> statutory_visits_;
+  std::array<std::size_t, kPlacements> cla_by_placement_{};
+  // month-level tallies that are ratios or medians
+  double decisions_ = 0, decisions_on_time_ = 0, assessments_done_ = 0, assessments_on_time_ = 0, icpcs_ = 0,
+         icpcs_on_time_ = 0, reviews_ = 0, reviews_on_time_ = 0, referrals_ = 0, re_referrals_ = 0, cp_started_ = 0,
+         repeat_cp_ = 0;
+  std::vector<std::uint32_t> assessment_wd_histogram_;
+  std::array<double, kPlacements> placement_cost_{};
+};
+
+}  // namespace caseflow::sim

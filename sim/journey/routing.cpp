@@ -1,0 +1,300 @@
+// Where each stage leads: referral, assessment and the s47 path, CIN and CP plans, PLO,
+// proceedings, care with placements, care leavers, and closure with a possible return.
+#include <algorithm>
+#include <cmath>
+
+#include "sim/durations.h"
+#include "sim/journey/journey.h"
+#include "sim/journey/stages.h"
+#include "sim/keys.h"
+
+namespace caseflow::sim {
+
+using namespace keys;
+
+void Journey::start_referral(std::uint32_t id, Source source, double now) {
+  Child& c = children_[id];
+  c.episode += 1;
+  referrals_ += 1;
+  recorder_.add(Metric::kReferrals, index(source));
+  if (now - c.last_referral_day <= kDaysPerYear) {
+    re_referrals_ += 1;
+    recorder_.add(Metric::kReReferrals);
+  }
+  c.last_referral_day = now;
+  c.referral_day = now;
+  const auto& r = params().referral;
+  if (draw(id, kReferralNfa) < r.nfa_prob) {
+    close_case(id, now, params().returns.after_closure_prob);
+    return;
+  }
+  const double harm_prob = std::min(1.0, r.strategy_discussion_prob * (c.cp_plans > 0 ? r.repeat_harm_multiplier : 1.0));
+  c.harm_suspected = draw(id, kHarm) < harm_prob;
+  c.s47 = c.icpc_planned = c.work_scheduled = false;
+  c.strategy_done = !c.harm_suspected;
+  c.counts_assessment = true;
+  c.work_duration = params().assessment.duration.quantile(draw(id, kAssessDuration));
+  recorder_.add(Metric::kAssessmentsStarted);
+  if (c.harm_suspected) {
+    const int delay = static_cast<int>(std::ceil(r.strategy_delay.quantile(draw(id, kStrategyDelay))));
+    enter(id, Stage::kAssessment, now);
+    queue_.schedule(std::max(now, static_cast<double>(calendar_.add_working_days(now, delay))), kStageClass, kStrategy, id,
+                    children_[id].version);
+  } else {
+    enter(id, Stage::kAssessment, now);
+  }
+}
+
+void Journey::on_strategy(std::uint32_t id, double now) {
+  Child& c = children_[id];
+  const auto& r = params().referral;
+  recorder_.add(Metric::kStrategyDiscussions);
+  c.strategy_done = true;
+  c.strategy_day = now;
+  if (draw(id, kS47) < r.s47_prob) {
+    c.s47 = true;
+    recorder_.add(Metric::kS47Enquiries);
+    c.icpc_planned = draw(id, kIcpcHeld) < r.icpc_prob;
+  }
+  schedule_assessment_work(id, now);
+}
+
+void Journey::schedule_assessment_work(std::uint32_t id, double now) {
+  Child& c = children_[id];
+  if (c.worker == kNoWorker || !c.strategy_done || c.work_scheduled) return;
+  c.work_scheduled = true;
+  const auto& r = params().referral;
+  // Work runs at the worker's pace; the statutory clocks keep running from the referral or
+  // the strategy discussion, so waiting for allocation and slow work both make them late.
+  auto paced = [&](double wd) { return static_cast<int>(std::ceil(wd * c.pace)); };
+  if (c.icpc_planned) {
+    const int wd = paced(r.icpc_delay.quantile(draw(id, kIcpcDelay)));
+    queue_.schedule(std::max(now, static_cast<double>(calendar_.add_working_days(c.strategy_day, wd))), kStageClass, kIcpc, id, c.version);
+  } else if (c.s47) {
+    const int wd = paced(r.s47_duration.quantile(draw(id, kS47Duration)));
+    schedule_stage_end(id, std::max(now, static_cast<double>(calendar_.add_working_days(c.strategy_day, wd))));
+  } else {
+    const int wd = paced(c.work_duration);
+    schedule_stage_end(id, std::max(now, static_cast<double>(calendar_.add_working_days(c.referral_day, wd))));
+  }
+}
+
+void Journey::on_icpc(std::uint32_t id, double now) {
+  Child& c = children_[id];
+  recorder_.add(Metric::kIcpcs);
+  icpcs_ += 1;
+  if (calendar_.working_days_between(c.strategy_day, now) <= params().referral.icpc_target_wd) icpcs_on_time_ += 1;
+  complete_assessment(id, now);
+  if (draw(id, kCpPlan) < params().referral.cp_plan_prob)
+    start_cp(id, now);
+  else
+    assessment_outcome(id, now);
+}
+
+void Journey::complete_assessment(std::uint32_t id, double now) {
+  Child& c = children_[id];
+  if (!c.counts_assessment) return;
+  recorder_.add(Metric::kAssessmentsCompleted);
+  const int wd = std::max(0, calendar_.working_days_between(c.referral_day, now));
+  assessments_done_ += 1;
+  if (wd <= params().assessment.target_wd) assessments_on_time_ += 1;
+  assessment_wd_histogram_[std::min<std::size_t>(static_cast<std::size_t>(wd), assessment_wd_histogram_.size() - 1)] += 1;
+}
+
+void Journey::assessment_outcome(std::uint32_t id, double now) {
+  const auto& o = params().assessment.outcomes;
+  const double u = draw(id, kAssessOutcome);
+  if (u < o.nfa + o.early_help) {
+    close_case(id, now, params().returns.after_closure_prob);
+  } else if (u < o.nfa + o.early_help + o.cin_plan) {
+    start_cin(id, now);
+  } else {
+    start_care(id, now, false);
+  }
+}
+
+void Journey::start_cin(std::uint32_t id, double now) {
+  recorder_.add(Metric::kCinPlansStarted);
+  enter(id, Stage::kCin, now);
+  schedule_stage_end(id, now + duration_days(params().cin.duration, draw(id, kCinDuration), now));
+}
+
+const Distribution& Journey::care_duration_for(const Care& care, double route) {
+  if (route < care.exit_home) return care.duration_home;
+  if (route < care.exit_home + care.exit_sgo) return care.duration_sgo;
+  if (route < care.exit_home + care.exit_sgo + care.exit_adoption) return care.duration_adoption;
+  return care.duration_other;
+}
+
+void Journey::start_cp(std::uint32_t id, double now) {
+  Child& c = children_[id];
+  recorder_.add(Metric::kCpPlansStarted);
+  cp_started_ += 1;
+  if (c.cp_plans > 0) {
+    recorder_.add(Metric::kRepeatCpPlans);
+    repeat_cp_ += 1;
+  }
+  c.cp_plans += 1;
+  enter(id, Stage::kCp, now);
+  c.cp_start_day = now;
+  const auto& cp = params().cp;
+  schedule_stage_end(id, now + duration_days(cp.duration, draw(id, kCpDuration), now));
+  queue_.schedule(now + cp.first_review_months * kDaysPerMonth, kRoutineClass, kCpReview, id, c.version);
+}
+
+void Journey::on_cp_review(std::uint32_t id, double now) {
+  Child& c = children_[id];
+  reviews_ += 1;
+  // On time when the child has a worker with room for it: at pace p, one review in p is.
+  const double u = child_stream_.uniform(c.serial, cp_review(now));
+  if (c.worker != kNoWorker && u < 1.0 / workforce_.pace_of(c.worker)) reviews_on_time_ += 1;
+  queue_.schedule(now + params().cp.review_interval_months * kDaysPerMonth, kRoutineClass, kCpReview, id, c.version);
+}
+
+void Journey::start_care(std::uint32_t id, double now, bool uasc) {
+  Child& c = children_[id];
+  const auto& care = params().care;
+  c.uasc = uasc;
+  c.placement = pick_placement(uasc ? care.uasc_placement_shares : care.placement_shares, draw(id, kPlacement));
+  c.care_start_day = now;
+  recorder_.add(Metric::kClaStarted, index(c.placement));
+  enter(id, Stage::kCla, now);
+  // Leaving care: by the exit route's own duration, or at 18, whichever comes first.
+  const Distribution& d = care_duration_for(care, draw(id, kCareExit));
+  const double exit_day = now + duration_days(d, draw(id, kCareDuration), now);
+  const double eighteen = c.birth_day + 18.0 * kDaysPerYear;
+  if (eighteen <= exit_day)
+    queue_.schedule(std::max(now, eighteen), kStageClass, kAgeOut, id, c.version);
+  else
+    schedule_stage_end(id, exit_day);
+  if (care.placement_moves_per_year > 0)
+    queue_.schedule(now - std::log(draw(id, kMoveDelay)) / care.placement_moves_per_year * kDaysPerYear, kRoutineClass,
+                    kPlacementMove, id, c.version);
+}
+
+void Journey::on_placement_move(std::uint32_t id, double now) {
+  Child& c = children_[id];
+  const auto& care = params().care;
+  recorder_.add(Metric::kPlacementMoves);
+  const std::uint64_t key = placement_move(now);
+  cla_by_placement_[index(c.placement)] -= 1;
+  c.placement = pick_placement(c.uasc ? care.uasc_placement_shares : care.placement_shares, child_stream_.uniform(c.serial, key));
+  cla_by_placement_[index(c.placement)] += 1;
+  const double next = -std::log(child_stream_.uniform(c.serial, key + 1)) / care.placement_moves_per_year * kDaysPerYear;
+  queue_.schedule(now + next, kRoutineClass, kPlacementMove, id, c.version);
+}
+
+void Journey::on_stage_end(std::uint32_t id, double now) {
+  Child& c = children_[id];
+  const auto& p = params();
+  switch (c.stage) {
+    case Stage::kAssessment:
+      if (!c.counts_assessment && c.s47) {  // a step-up that did not reach an ICPC returns to CIN
+        start_cin(id, now);
+        return;
+      }
+      complete_assessment(id, now);
+      assessment_outcome(id, now);
+      return;
+    case Stage::kCin: {
+      recorder_.add(Metric::kCinPlansEnded);
+      const double u = draw(id, kCinOutcome);
+      if (u < p.cin.close + p.cin.step_down) {
+        close_case(id, now, p.returns.after_closure_prob);
+      } else if (u < p.cin.close + p.cin.step_down + p.cin.step_up_cp) {
+        // Step-up: a strategy discussion and s47 on an open case, without a new referral.
+        c.harm_suspected = true;
+        c.s47 = c.icpc_planned = c.work_scheduled = c.strategy_done = false;
+        c.counts_assessment = false;
+        enter(id, Stage::kAssessment, now);
+        const int delay = static_cast<int>(std::ceil(p.referral.strategy_delay.quantile(draw(id, kStepUpStrategy))));
+        queue_.schedule(std::max(now, static_cast<double>(calendar_.add_working_days(now, delay))), kStageClass, kStrategy, id, c.version);
+      } else {
+        start_care(id, now, false);
+      }
+      return;
+    }
+    case Stage::kCp: {
+      recorder_.add(Metric::kCpPlansEnded);
+      const double u = draw(id, kCpOutcome);
+      if (u < p.cp.step_down_cin) {
+        start_cin(id, now);
+      } else if (u < p.cp.step_down_cin + p.cp.close) {
+        close_case(id, now, p.returns.after_closure_prob);
+      } else if (u < p.cp.step_down_cin + p.cp.close + p.cp.pre_proceedings) {
+        recorder_.add(Metric::kPreProceedingsStarted);
+        enter(id, Stage::kPreProceedings, now);
+        schedule_stage_end(id, now + duration_days(p.pre_proceedings.duration, draw(id, kPloDuration), now));
+      } else {
+        start_care(id, now, false);
+      }
+      return;
+    }
+    case Stage::kPreProceedings:
+      if (draw(id, kPloOutcome) < p.pre_proceedings.proceedings) {
+        recorder_.add(Metric::kProceedingsStarted);
+        enter(id, Stage::kProceedings, now);
+        schedule_stage_end(id, now + duration_days(p.proceedings.duration, draw(id, kProcDuration), now));
+      } else {
+        start_cin(id, now);
+      }
+      return;
+    case Stage::kProceedings: {
+      const auto& o = p.proceedings;
+      const double u = draw(id, kProcOutcome);
+      if (u < o.care_order) {
+        start_care(id, now, false);
+      } else if (u < o.care_order + o.sgo) {
+        close_case(id, now, 0.0);
+      } else if (u < o.care_order + o.sgo + o.home_supervision) {
+        start_cin(id, now);
+      } else {
+        close_case(id, now, p.returns.after_closure_prob);
+      }
+      return;
+    }
+    case Stage::kCla: {
+      recorder_.add(Metric::kClaCeased);
+      const double eighteen = c.birth_day + 18.0 * kDaysPerYear;
+      if (now >= eighteen - 1.0) {
+        // Left care at 18: a care leaver if looked after long enough.
+        if (now - c.care_start_day >= p.care.care_leaver_min_weeks * kDaysPerWeek) {
+          recorder_.add(Metric::kCareLeaversStarted);
+          enter(id, Stage::kCareLeaver, now);
+          const double to_age = draw(id, kLeaverExtend) < p.care_leavers.extend_to_25_prob ? 25.0 : p.care_leavers.support_to_age;
+          schedule_stage_end(id, std::max(now, c.birth_day + to_age * kDaysPerYear));
+        } else {
+          close_case(id, now, 0.0);
+        }
+        return;
+      }
+      const double u = draw(id, kCareExit);
+      close_case(id, now, u < p.care.exit_home ? p.returns.after_closure_prob : 0.0);
+      return;
+    }
+    case Stage::kCareLeaver:
+      close_case(id, now, 0.0);
+      return;
+    default:
+      return;
+  }
+}
+
+void Journey::close_case(std::uint32_t id, double now, double return_prob) {
+  leave_stage(id, now);
+  if (return_prob > 0 && draw(id, kReturnDraw) < return_prob) {
+    // The record stays while a return is due, so the next referral knows the history.
+    const double delay = duration_days(params().returns.delay, draw(id, kReturnDelay), now);
+    schedule_return(id, now + std::max(1.0, delay));
+    return;
+  }
+  free_child(id);
+}
+
+void Journey::schedule_return(std::uint32_t id, double at) {
+  const double first_day = std::floor(at) + 1.0;
+  if (first_day >= static_cast<double>(returns_due_.size())) return;  // beyond the horizon
+  returns_due_[static_cast<std::size_t>(first_day)].push_back({at, id});
+}
+
+}  // namespace caseflow::sim
