@@ -56,8 +56,7 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
         const int fy = summary.financial_years[y];
         int months = 0;
         for (int m = 0; m < summary.months; ++m) {
-          const auto d = calendar.month_start(m);
-          if ((d.month >= 4 ? d.year : d.year - 1) == fy) ++months;
+          if (calendar.financial_year_of_month(m) == fy) ++months;
         }
         for (std::size_t g = 0; g < labels.size(); ++g) {
           const auto& spread = summary.annual[layout.series(info.metric, g)][y];

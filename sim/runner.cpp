@@ -52,8 +52,7 @@ RunSummary run_scenario(const Scenario& scenario, const RunOptions& options) {
   // Financial years (April to March) that the horizon covers, in full or in part.
   std::vector<int> fy_of_month(months);
   for (std::size_t m = 0; m < months; ++m) {
-    const auto d = calendar.month_start(static_cast<int>(m));
-    fy_of_month[m] = d.month >= 4 ? d.year : d.year - 1;
+    fy_of_month[m] = calendar.financial_year_of_month(static_cast<int>(m));
     if (summary.financial_years.empty() || summary.financial_years.back() != fy_of_month[m])
       summary.financial_years.push_back(fy_of_month[m]);
   }

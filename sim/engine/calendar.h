@@ -36,6 +36,7 @@ class Calendar {
 
   // The calendar year in which the financial year containing t begins (FY 2020 = Apr 2020 to Mar 2021).
   int financial_year(Time t) const;
+  int financial_year_of_month(int month_index) const { return financial_year(month_start_time(month_index)); }
 
   // These three are inline: the simulation calls them for every contact and case.
   bool is_working_day(int day) const {

@@ -1,46 +1,39 @@
 #include "sim/engine/civil_date.h"
 
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 
 namespace caseflow::engine {
 
+namespace {
+namespace chr = std::chrono;
+chr::year_month_day to_ymd(const CivilDate& date) {
+  return chr::year{date.year} / chr::month{static_cast<unsigned>(date.month)} / chr::day{static_cast<unsigned>(date.day)};
+}
+}  // namespace
+
 int days_from_civil(const CivilDate& date) {
-  const int y = date.year - (date.month <= 2 ? 1 : 0);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int mp = (date.month + 9) % 12;  // March = 0
-  const int doy = (153 * mp + 2) / 5 + date.day - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return static_cast<int>(chr::sys_days{to_ymd(date)}.time_since_epoch().count());
 }
 
 CivilDate civil_from_days(int serial_day) {
-  const int z = serial_day + 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int mp = (5 * doy + 2) / 153;
-  const int d = doy - (153 * mp + 2) / 5 + 1;
-  const int m = mp < 10 ? mp + 3 : mp - 9;
-  return {yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
+  const chr::year_month_day ymd{chr::sys_days{chr::days{serial_day}}};
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
 int weekday_of(int serial_day) {
-  // 1970-01-01 was a Thursday (3 when Monday is 0).
-  const int w = (serial_day + 3) % 7;
-  return w < 0 ? w + 7 : w;
+  return static_cast<int>(chr::weekday{chr::sys_days{chr::days{serial_day}}}.iso_encoding()) - 1;
 }
 
 int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
+  const chr::year_month_day_last last{chr::year{year} / chr::month{static_cast<unsigned>(month)} / chr::last};
+  return static_cast<int>(static_cast<unsigned>(last.day()));
 }
 
 bool is_valid(const CivilDate& date) {
-  return date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= days_in_month(date.year, date.month);
+  return date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31 && to_ymd(date).ok();
 }
 
 std::optional<CivilDate> parse_iso_date(std::string_view text) {

@@ -1,6 +1,6 @@
 #pragma once
-// Proleptic Gregorian civil dates and their serial day numbers (days since 1970-01-01),
-// after Howard Hinnant's days_from_civil algorithm.
+// Proleptic Gregorian civil dates and their serial day numbers (days since 1970-01-01), by
+// the standard library's calendar types (<chrono> year_month_day and sys_days).
 #include <compare>
 #include <optional>
 #include <string>

@@ -11,6 +11,22 @@ TEST(CivilDate, RoundTripsSerialDays) {
   for (int day = -200000; day < 200000; day += 37) EXPECT_EQ(days_from_civil(civil_from_days(day)), day);
   EXPECT_EQ(days_from_civil({1970, 1, 1}), 0);
   EXPECT_EQ(weekday_of(days_from_civil({2025, 4, 21})), 0);  // a Monday
+  EXPECT_EQ(weekday_of(days_from_civil({1969, 12, 28})), 6);  // a Sunday before the epoch
+  EXPECT_EQ(days_from_civil({2000, 3, 1}), 11017);
+  EXPECT_EQ(civil_from_days(-1), (CivilDate{1969, 12, 31}));
+}
+
+TEST(CivilDate, KnowsLeapYearsAndMonthLengths) {
+  EXPECT_EQ(days_in_month(2024, 2), 29);
+  EXPECT_EQ(days_in_month(2023, 2), 28);
+  EXPECT_EQ(days_in_month(2000, 2), 29);  // divisible by 400
+  EXPECT_EQ(days_in_month(2100, 2), 28);  // divisible by 100 only
+  EXPECT_EQ(days_in_month(2023, 4), 30);
+  EXPECT_EQ(days_in_month(2023, 12), 31);
+  EXPECT_FALSE(is_valid({2023, 2, 29}));
+  EXPECT_TRUE(is_valid({2024, 2, 29}));
+  EXPECT_FALSE(is_valid({2023, 13, 1}));
+  EXPECT_FALSE(is_valid({2023, 4, 0}));
 }
 
 TEST(CivilDate, ParsesOnlyRealIsoDates) {
