@@ -27,7 +27,7 @@ nlohmann::json json_number(double v) { return std::isnan(v) ? nlohmann::json() :
 
 void write_run_outputs(const std::string& folder, const sim::Scenario& scenario, const sim::RunOptions& options,
                        const sim::RunSummary& summary, const RunProvenance& provenance) {
-  const auto& layout = sim::series_layout();
+  const auto& layout = *summary.layout;
   const engine::Calendar calendar(scenario.start_date, 1, summary.months / 12 + 2);
   OutputDir out(folder);
 
@@ -36,7 +36,7 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
     for (int m = 0; m < summary.months; ++m) {
       const std::string month = engine::to_year_month(calendar.month_start(m));
       for (const auto& info : sim::metric_catalogue()) {
-        const auto labels = sim::group_labels(info.groups);
+        const auto labels = sim::group_labels(info.groups, summary.stage_labels);
         for (std::size_t g = 0; g < labels.size(); ++g) {
           const auto& s = summary.series[layout.series(info.metric, g)];
           const auto i = static_cast<std::size_t>(m);
@@ -51,7 +51,7 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
     os << "financial_year,metric,group,months,mean,p10,p50,p90\n";
     for (const auto& info : sim::metric_catalogue()) {
       if (!info.summed_over_year) continue;
-      const auto labels = sim::group_labels(info.groups);
+      const auto labels = sim::group_labels(info.groups, summary.stage_labels);
       for (std::size_t y = 0; y < summary.financial_years.size(); ++y) {
         const int fy = summary.financial_years[y];
         int months = 0;

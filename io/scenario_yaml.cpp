@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "io/user_error.h"
+#include "sim/stage_table.h"
 #include "io/yaml_reader.h"
 
 namespace caseflow::io {
@@ -243,41 +244,29 @@ void read_referral(YamlReader r, sim::Referral& f) {
   r.finish();
 }
 
-void read_assessment(YamlReader r, sim::Assessment& a) {
-  r.read("duration", a.duration);
-  r.read("target_wd", a.target_wd);
-  auto& o = a.outcomes;
-  r.read_shares("outcomes", {{"nfa", &o.nfa}, {"early_help", &o.early_help}, {"cin_plan", &o.cin_plan}, {"care", &o.care}});
-  r.finish();
+// A stage's duration and outcome shares, named as in the stage table.
+void read_stage_route(YamlReader& r, const sim::StageSpec& spec, sim::StageRoute& route) {
+  r.read("duration", route.duration);
+  route.outcome_shares.assign(spec.outcomes.size(), 0.0);
+  std::vector<std::pair<std::string, double*>> fields;
+  for (std::size_t k = 0; k < spec.outcomes.size(); ++k) fields.emplace_back(spec.outcomes[k].name, &route.outcome_shares[k]);
+  r.read_shares("outcomes", fields);
 }
 
-void read_cin(YamlReader r, sim::CinPlan& c) {
-  r.read("duration", c.duration);
-  r.read_shares("outcomes", {{"close", &c.close}, {"step_down", &c.step_down}, {"step_up_cp", &c.step_up_cp}, {"care", &c.care}});
+void read_assessment(YamlReader r, sim::Assessment& a) {
+  r.read("target_wd", a.target_wd);
   r.finish();
 }
 
 void read_cp(YamlReader r, sim::CpPlan& c) {
-  r.read("duration", c.duration);
-  r.read_shares("outcomes", {{"step_down_cin", &c.step_down_cin}, {"close", &c.close},
-                             {"pre_proceedings", &c.pre_proceedings}, {"care", &c.care}});
   r.read_positive("first_review_months", c.first_review_months);
   r.read_positive("review_interval_months", c.review_interval_months);
   r.read_positive("visit_interval_wd", c.visit_interval_wd);
   r.finish();
 }
 
-void read_pre_proceedings(YamlReader r, sim::PreProceedings& p) {
-  r.read("duration", p.duration);
-  r.read_shares("outcomes", {{"proceedings", &p.proceedings}, {"diverted_cin", &p.diverted_cin}});
-  r.finish();
-}
-
 void read_proceedings(YamlReader r, sim::Proceedings& p) {
-  r.read("duration", p.duration);
   r.read("target_weeks", p.target_weeks);
-  r.read_shares("outcomes", {{"care_order", &p.care_order}, {"sgo", &p.sgo}, {"home_supervision", &p.home_supervision},
-                             {"no_order", &p.no_order}});
   r.finish();
 }
 
@@ -391,16 +380,29 @@ void read_costs(YamlReader r, sim::Costs& c) {
   r.finish();
 }
 
-sim::Parameters read_parameters(YamlReader& root) {
+// Each stage's section: its route (duration and outcome shares) and, for the stages that
+// have them, its own keys.
+void read_stages(YamlReader& root, const sim::StageTable& stages, sim::Parameters& p) {
+  p.routes.resize(stages.size());
+  for (const sim::StageSpec& spec : stages.specs()) {
+    if (spec.section.empty()) continue;
+    YamlReader r = root.section(spec.section);
+    read_stage_route(r, spec, p.routes[sim::stage_index(spec.id)]);
+    switch (spec.id) {
+      case sim::Stage::kAssessment: read_assessment(r, p.assessment); break;
+      case sim::Stage::kCp: read_cp(r, p.cp); break;
+      case sim::Stage::kProceedings: read_proceedings(r, p.proceedings); break;
+      default: r.finish(); break;
+    }
+  }
+}
+
+sim::Parameters read_parameters(YamlReader& root, const sim::StageTable& stages) {
   sim::Parameters p;
   read_demand(root.section("demand"), p.demand);
   read_front_door(root.section("front_door"), p.front_door);
   read_referral(root.section("referral"), p.referral);
-  read_assessment(root.section("assessment"), p.assessment);
-  read_cin(root.section("cin_plan"), p.cin);
-  read_cp(root.section("cp_plan"), p.cp);
-  read_pre_proceedings(root.section("pre_proceedings"), p.pre_proceedings);
-  read_proceedings(root.section("proceedings"), p.proceedings);
+  read_stages(root, stages, p);
   read_care(root.section("care"), p.care);
   read_care_leavers(root.section("care_leavers"), p.care_leavers);
   read_age_profile(root.section("referral_age"), p.referral_age);
@@ -454,7 +456,8 @@ sim::Scenario load_scenario(const std::string& path) {
   read_age_profile(stock.section("cla_age"), st.cla_age);
   stock.finish();
 
-  s.epochs.push_back({s.start_date, read_parameters(root)});
+  s.stages = sim::StageTable::standard();
+  s.epochs.push_back({s.start_date, read_parameters(root, *s.stages)});
   root.finish();
 
   // Each change stacks on everything before it: epoch k sees changes 1..k.
@@ -465,7 +468,7 @@ sim::Scenario load_scenario(const std::string& path) {
     for (std::size_t j = k + 1; j-- > 0;) stacked.push_back({changes[j].set, changes[j].file});
     for (const auto& layer : layers) stacked.push_back(layer);
     YamlReader view(stacked, "");
-    sim::Parameters p = read_parameters(view);
+    sim::Parameters p = read_parameters(view, *s.stages);
     if (change.from <= s.start_date)
       s.epochs.front().parameters = p;  // a change at or before the start applies from the start
     else if (s.epochs.back().from == change.from)

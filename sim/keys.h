@@ -98,6 +98,7 @@ enum ChildSlot : std::uint64_t {
   kProcDuration, kProcOutcome,
   kLeaverExtend, kReturnSource,
   kStepUpStrategy,
+  kFirstFreeSlot,  // slots from here on are free for stages a table adds
   kSlotsPerVisit = 64
 };
 // The Threefry block of a slot: (episode, stage visit) x 64 slots, halved, stays below 2^38.

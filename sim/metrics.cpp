@@ -1,6 +1,7 @@
 #include "sim/metrics.h"
 
 #include "sim/scenario.h"
+#include "sim/stage_table.h"
 
 namespace caseflow::sim {
 
@@ -87,12 +88,11 @@ const char* group_kind_name(GroupKind kind) {
   return "all";
 }
 
-const char* stage_name(Stage s) {
-  static constexpr const char* kNames[] = {"none", "assessment", "cin", "cp", "pre_proceedings", "proceedings", "cla", "care_leaver"};
-  return kNames[static_cast<std::size_t>(s)];
+std::vector<std::string> group_labels(GroupKind kind) {
+  return group_labels(kind, StageTable::standard()->group_labels());
 }
 
-std::vector<std::string> group_labels(GroupKind kind) {
+std::vector<std::string> group_labels(GroupKind kind, const std::vector<std::string>& stage_labels) {
   std::vector<std::string> labels;
   auto add = [&](const auto& names) {
     for (const char* n : names) labels.emplace_back(n);
@@ -102,9 +102,7 @@ std::vector<std::string> group_labels(GroupKind kind) {
     case G::kSource: add(source_names()); break;
     case G::kPlacement: add(placement_names()); break;
     case G::kTeam: add(team_names()); break;
-    case G::kStage:
-      for (std::size_t s = 1; s < kStages; ++s) labels.emplace_back(stage_name(static_cast<Stage>(s)));
-      break;
+    case G::kStage: labels = stage_labels; break;
   }
   labels.emplace_back("all");
   return labels;

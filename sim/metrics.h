@@ -44,14 +44,10 @@ const std::vector<MetricInfo>& metric_catalogue();
 const MetricInfo& info(Metric m);
 const char* group_kind_name(GroupKind kind);
 
-// Stages for the stage_entries / stage_exits / conservation metrics.
-enum class Stage : std::uint8_t {
-  kNone, kAssessment, kCin, kCp, kPreProceedings, kProceedings, kCla, kCareLeaver, kCount
-};
-constexpr std::size_t kStages = static_cast<std::size_t>(Stage::kCount);
-const char* stage_name(Stage s);
-
-// Group labels of a kind; every grouped metric also has an "all" group, listed last.
+// Group labels of a kind; every grouped metric also has an "all" group, listed last. Stage
+// groups are the stages of a stage table (StageTable::group_labels; the standard table's by
+// default).
+std::vector<std::string> group_labels(GroupKind kind, const std::vector<std::string>& stage_labels);
 std::vector<std::string> group_labels(GroupKind kind);
 
 }  // namespace caseflow::sim

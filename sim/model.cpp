@@ -6,6 +6,7 @@
 #include <boost/random/poisson_distribution.hpp>
 
 #include "sim/keys.h"
+#include "sim/stage_table.h"
 
 namespace caseflow::sim {
 
@@ -39,9 +40,10 @@ Model::Model(const Scenario& scenario, const engine::Calendar& calendar, const D
       months_(scenario.horizon_months),
       end_day_(calendar.month_start_time(scenario.horizon_months)),
       demand_stream_({seed, replication, kDemandPurpose}),
-      recorder_(scenario.horizon_months),
+      recorder_(scenario.horizon_months, series_layout(scenario.stages->size() - 1)),
       workforce_(calendar, queue_, engine::RandomStream({seed, replication, kWorkforcePurpose})),
-      journey_(calendar, queue_, workforce_, recorder_, seed, replication, end_day_) {
+      journey_(*scenario.stages, calendar, queue_, workforce_, recorder_, seed, replication, end_day_) {
+  for (const auto& epoch : scenario.epochs) scenario.stages->validate(epoch.parameters);
   queue_.reserve(256);  // the heap holds only same-day follow-ups
   workforce_.set_parameters(current_->workforce);
   journey_.set_parameters(*current_);

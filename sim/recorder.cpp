@@ -2,25 +2,39 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "sim/stage.h"
 
 namespace caseflow::sim {
 
-SeriesLayout::SeriesLayout() {
+SeriesLayout::SeriesLayout(std::size_t stage_groups) {
   for (const auto& m : metric_catalogue()) {
-    const std::size_t n = m.groups == GroupKind::kNone ? 1 : group_labels(m.groups).size();
+    std::size_t n = 1;
+    if (m.groups == GroupKind::kStage) n = stage_groups + 1;
+    else if (m.groups != GroupKind::kNone) n = group_labels(m.groups).size();
     offset_.push_back(total_);
     groups_.push_back(n);
     total_ += n;
   }
 }
 
-const SeriesLayout& series_layout() {
-  static const SeriesLayout kLayout;
-  return kLayout;
+const SeriesLayout& series_layout() { return series_layout(kStandardStages - 1); }
+
+const SeriesLayout& series_layout(std::size_t stage_groups) {
+  static std::mutex mutex;
+  static std::map<std::size_t, std::unique_ptr<const SeriesLayout>> layouts;
+  const std::lock_guard<std::mutex> lock(mutex);
+  auto& layout = layouts[stage_groups];
+  if (!layout) layout = std::make_unique<const SeriesLayout>(stage_groups);
+  return *layout;
 }
 
-Recorder::Recorder(int months) : layout_(series_layout()), current_(layout_.total(), 0.0) {
+Recorder::Recorder(int months, const SeriesLayout& layout) : layout_(layout), current_(layout_.total(), 0.0) {
   result_.months = months;
+  result_.layout = &layout_;
   result_.values.assign(layout_.total() * static_cast<std::size_t>(months), 0.0);
 }
 

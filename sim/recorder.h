@@ -10,7 +10,8 @@ namespace caseflow::sim {
 
 class SeriesLayout {
  public:
-  SeriesLayout();
+  // Stage-grouped metrics get `stage_groups` groups and "all".
+  explicit SeriesLayout(std::size_t stage_groups);
   std::size_t series(Metric m, std::size_t group) const { return offset_[static_cast<std::size_t>(m)] + group; }
   std::size_t all_group(Metric m) const { return groups_[static_cast<std::size_t>(m)] - 1; }
   std::size_t groups(Metric m) const { return groups_[static_cast<std::size_t>(m)]; }
@@ -21,20 +22,24 @@ class SeriesLayout {
   std::size_t total_ = 0;
 };
 
+// The layout for the standard stage table, and for a table with `stage_groups` stages
+// (built once per count and kept: references stay valid).
 const SeriesLayout& series_layout();
+const SeriesLayout& series_layout(std::size_t stage_groups);
 
 struct MonthlyResult {
   int months = 0;
+  const SeriesLayout* layout = nullptr;
   std::vector<double> values;  // [series * months + month]
   double value(Metric m, std::size_t group, int month) const {
-    return values[series_layout().series(m, group) * static_cast<std::size_t>(months) + static_cast<std::size_t>(month)];
+    return values[layout->series(m, group) * static_cast<std::size_t>(months) + static_cast<std::size_t>(month)];
   }
-  double all(Metric m, int month) const { return value(m, series_layout().all_group(m), month); }
+  double all(Metric m, int month) const { return value(m, layout->all_group(m), month); }
 };
 
 class Recorder {
  public:
-  explicit Recorder(int months);
+  Recorder(int months, const SeriesLayout& layout);
   void add(Metric m, std::size_t group, double amount = 1.0) { current_[layout_.series(m, group)] += amount; }
   void add(Metric m, double amount = 1.0) { current_[layout_.series(m, 0)] += amount; }
   void set(Metric m, std::size_t group, double value) { current_[layout_.series(m, group)] = value; }

@@ -5,6 +5,7 @@
 
 #include "sim/engine/runner.h"
 #include "sim/engine/statistics.h"
+#include "sim/stage_table.h"
 
 namespace caseflow::sim {
 
@@ -18,7 +19,9 @@ RunSummary run_scenario(const Scenario& scenario, const RunOptions& options) {
   RunSummary summary;
   summary.months = scenario.horizon_months;
   summary.replications = options.replications;
-  const auto& layout = series_layout();
+  const auto& layout = series_layout(scenario.stages->size() - 1);
+  summary.layout = &layout;
+  summary.stage_labels = scenario.stages->group_labels();
   const auto months = static_cast<std::size_t>(summary.months);
   summary.series.resize(layout.total());
   // One series at a time on each thread: its months from every replication are copied

@@ -2,6 +2,7 @@
 // Runs a scenario's replications on the thread pool and summarises every monthly series
 // across them (mean and P10/P50/P90), identically for any thread count.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "sim/engine/statistics.h"
@@ -23,7 +24,9 @@ struct SeriesSummary {
 struct RunSummary {
   int months = 0;
   std::uint32_t replications = 0;
-  std::vector<SeriesSummary> series;  // by series_layout() index
+  const SeriesLayout* layout = nullptr;   // of the scenario's stage table
+  std::vector<std::string> stage_labels;  // the stage groups' labels, in layout order
+  std::vector<SeriesSummary> series;      // by layout index
   std::uint64_t events = 0;
   std::size_t peak_child_records = 0;
   // Financial-year totals of summed metrics: by series, by financial year (April to March).

@@ -6,8 +6,11 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
 #include "sim/distribution.h"
 #include "sim/engine/civil_date.h"
+#include "sim/stage.h"
 
 namespace caseflow::sim {
 
@@ -88,37 +91,25 @@ struct Referral {
   double repeat_harm_multiplier = 1.0;  // strategy discussion odds for children with a past CP plan
 };
 
-struct AssessmentOutcomes {
-  double nfa = 0.4, early_help = 0.3, cin_plan = 0.28, care = 0.02;
+// A stage's duration and where it leads, for each stage of the stage table that has
+// outcomes (sim/stage_table.h): `outcome_shares` follow the table's outcomes for the stage,
+// in its order, and sum to 1. The assessment's duration is its work at a normal pace.
+struct StageRoute {
+  Distribution duration;
+  std::vector<double> outcome_shares;
 };
 
 struct Assessment {
-  Distribution duration;  // wd of work at a normal pace
   int target_wd = 45;
-  AssessmentOutcomes outcomes;
-};
-
-struct CinPlan {
-  Distribution duration;
-  double close = 0.55, step_down = 0.25, step_up_cp = 0.15, care = 0.05;
 };
 
 struct CpPlan {
-  Distribution duration;
-  double step_down_cin = 0.55, close = 0.30, pre_proceedings = 0.12, care = 0.03;
   int first_review_months = 3, review_interval_months = 6;
   int visit_interval_wd = 10;
 };
 
-struct PreProceedings {
-  Distribution duration;
-  double proceedings = 0.7, diverted_cin = 0.3;
-};
-
 struct Proceedings {
-  Distribution duration;
   int target_weeks = 26;
-  double care_order = 0.55, sgo = 0.2, home_supervision = 0.2, no_order = 0.05;
 };
 
 struct Care {
@@ -209,10 +200,9 @@ struct Parameters {
   FrontDoor front_door;
   Referral referral;
   Assessment assessment;
-  CinPlan cin;
   CpPlan cp;
-  PreProceedings pre_proceedings;
   Proceedings proceedings;
+  std::vector<StageRoute> routes;  // by stage id, for the scenario's stage table
   Care care;
   CareLeavers care_leavers;
   AgeProfile referral_age;
@@ -226,6 +216,8 @@ struct Epoch {
   Parameters parameters;
 };
 
+class StageTable;
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -233,6 +225,7 @@ struct Scenario {
   int horizon_months = 60;
   std::uint64_t seed = 1;
   std::uint32_t replications = 100;
+  std::shared_ptr<const StageTable> stages;  // the journey's structure (sim/stage_table.h)
   InitialStock initial;
   std::vector<Epoch> epochs;  // first starts at start_date; sorted by date
   std::string resolved_yaml;  // the fully resolved scenario, for repeatability

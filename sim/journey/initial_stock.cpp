@@ -49,7 +49,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
   for (int i = 0; i < stock.assessments; ++i) {
     const std::uint32_t id = child(p.referral_age);
     Child& c = children_[id];
-    const auto ip = p.assessment.duration.in_progress(u(1), u(2));
+    const auto ip = route(Stage::kAssessment).duration.in_progress(u(1), u(2));
     c.referral_day = c.last_referral_day = -std::floor(ip.elapsed * 7.0 / 5.0);
     c.work_duration = ip.total;
     c.strategy_done = true;
@@ -59,17 +59,18 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
   for (int i = 0; i < stock.cin_plans; ++i) {
     const std::uint32_t id = child(p.referral_age);
     enter(id, Stage::kCin, 0.0);
-    schedule_stage_end(id, remaining(p.cin.duration));
+    schedule_stage_end(id, remaining(route(Stage::kCin).duration));
   }
   for (int i = 0; i < stock.cp_plans; ++i) {
     const std::uint32_t id = child(p.referral_age);
     Child& c = children_[id];
     c.cp_plans = 1;
-    const auto ip = p.cp.duration.in_progress(u(1), u(2));
+    const Distribution& cp_duration = route(Stage::kCp).duration;
+    const auto ip = cp_duration.in_progress(u(1), u(2));
     enter(id, Stage::kCp, 0.0);
-    schedule_stage_end(id, std::max(0.5, in_days(p.cp.duration, ip.total - ip.elapsed)));
+    schedule_stage_end(id, std::max(0.5, in_days(cp_duration, ip.total - ip.elapsed)));
     // The next review falls at 3 months from the plan's start, then every 6 months.
-    const double elapsed = in_days(p.cp.duration, ip.elapsed);
+    const double elapsed = in_days(cp_duration, ip.elapsed);
     double review = p.cp.first_review_months * kDaysPerMonth;
     while (review <= elapsed) review += p.cp.review_interval_months * kDaysPerMonth;
     c.cp_start_day = -elapsed;
@@ -80,8 +81,8 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     int count;
     Stage stage;
     const Distribution& duration;
-  } legal[] = {{stock.pre_proceedings, Stage::kPreProceedings, p.pre_proceedings.duration},
-               {stock.proceedings, Stage::kProceedings, p.proceedings.duration}};
+  } legal[] = {{stock.pre_proceedings, Stage::kPreProceedings, route(Stage::kPreProceedings).duration},
+               {stock.proceedings, Stage::kProceedings, route(Stage::kProceedings).duration}};
   for (const auto& s : legal)
     for (int i = 0; i < s.count; ++i) {
       const std::uint32_t id = child(p.referral_age);

@@ -5,22 +5,23 @@
 #include <cmath>
 
 #include "sim/durations.h"
-#include "sim/journey/stages.h"
 #include "sim/keys.h"
 
 namespace caseflow::sim {
 
 using namespace keys;
 
-Journey::Journey(const engine::Calendar& calendar, engine::EventQueue& queue, Workforce& workforce, Recorder& recorder,
-                 std::uint64_t seed, std::uint32_t replication, double end_day)
-    : calendar_(calendar),
+Journey::Journey(const StageTable& stages, const engine::Calendar& calendar, engine::EventQueue& queue,
+                 Workforce& workforce, Recorder& recorder, std::uint64_t seed, std::uint32_t replication, double end_day)
+    : stages_(stages),
+      calendar_(calendar),
       queue_(queue),
       workforce_(workforce),
       recorder_(recorder),
       front_door_stream_({seed, replication, kFrontDoorPurpose}),
       child_stream_({seed, replication, kChildPurpose}),
       initial_stream_({seed, replication, kInitialPurpose}) {
+  open_.assign(stages.size(), 0);
   assessment_wd_histogram_.assign(512, 0);
   returns_due_.resize(static_cast<std::size_t>(end_day) + 1);
   children_.reserve(8192);
@@ -102,7 +103,7 @@ void Journey::enter(std::uint32_t id, Stage stage, double now) {
   const Team previous_team = c.team;
   const std::uint32_t previous_worker = c.worker;
   if (previous != Stage::kNone) {
-    open_[static_cast<std::size_t>(previous)] -= 1;
+    open_[stage_index(previous)] -= 1;
     recorder_.add(Metric::kStageExits, stage_group(previous));
     if (previous == Stage::kCla) cla_by_placement_[index(c.placement)] -= 1;
   }
@@ -111,22 +112,17 @@ void Journey::enter(std::uint32_t id, Stage stage, double now) {
   track_statutory_visits(id, previous, stage);
   c.stage = stage;
   c.stage_start_day = now;
-  open_[static_cast<std::size_t>(stage)] += 1;
+  open_[stage_index(stage)] += 1;
   recorder_.add(Metric::kStageEntries, stage_group(stage));
   if (stage == Stage::kCla) cla_by_placement_[index(c.placement)] += 1;
 
   const auto& w = params().workforce;
-  const Team team = team_of(stage);
-  CaseRef ref{id, c.version, 1.0, 2};
-  switch (stage) {
-    case Stage::kAssessment: ref.weight = c.harm_suspected ? w.weight_s47 : w.weight_assessment; ref.priority = c.harm_suspected ? 0 : 2; break;
-    case Stage::kCin: ref.weight = w.weight_cin; ref.priority = 2; break;
-    case Stage::kCp: ref.weight = w.weight_cp; ref.priority = 0; break;
-    case Stage::kPreProceedings:
-    case Stage::kProceedings: ref.weight = w.weight_proceedings; ref.priority = 0; break;
-    case Stage::kCla: ref.weight = w.weight_cla; ref.priority = 1; break;
-    case Stage::kCareLeaver: ref.weight = w.weight_care_leaver; ref.priority = 3; break;
-    default: break;
+  const StageSpec& spec = stages_[stage];
+  const Team team = spec.team;
+  CaseRef ref{id, c.version, w.*spec.case_weight, spec.priority};
+  if (stage == Stage::kAssessment && c.harm_suspected) {  // an s47 enquiry: weightier, and first
+    ref.weight = w.weight_s47;
+    ref.priority = 0;
   }
   Allocation a;
   if (previous != Stage::kNone && team == previous_team && previous_worker != kNoWorker) {
@@ -186,7 +182,7 @@ void Journey::leave_stage(std::uint32_t id, double now) {
 }
 
 void Journey::track_statutory_visits(std::uint32_t id, Stage from, Stage to) {
-  auto visited = [](Stage s) { return s == Stage::kCp || s == Stage::kCla; };
+  auto visited = [&](Stage s) { return stages_[s].statutory_visits; };
   if (visited(from) == visited(to)) return;
   Child& c = children_[id];
   if (visited(to)) {

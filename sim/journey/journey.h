@@ -15,14 +15,15 @@
 #include "sim/journey/child.h"
 #include "sim/recorder.h"
 #include "sim/scenario.h"
+#include "sim/stage_table.h"
 #include "sim/workforce/workforce.h"
 
 namespace caseflow::sim {
 
 class Journey {
  public:
-  Journey(const engine::Calendar& calendar, engine::EventQueue& queue, Workforce& workforce, Recorder& recorder,
-          std::uint64_t seed, std::uint32_t replication, double end_day);
+  Journey(const StageTable& stages, const engine::Calendar& calendar, engine::EventQueue& queue, Workforce& workforce,
+          Recorder& recorder, std::uint64_t seed, std::uint32_t replication, double end_day);
   Journey(const Journey&) = delete;
   Journey& operator=(const Journey&) = delete;
 
@@ -65,6 +66,8 @@ class Journey {
   };
   static constexpr std::uint32_t kNoChild = 0xffffffffu;
   const Parameters& params() const { return *params_; }
+  const StageRoute& route(Stage s) const { return params_->routes[stage_index(s)]; }
+  static constexpr std::size_t stage_group(Stage s) { return stage_index(s) - 1; }
 
   // front_door.cpp
   void decide_contact(const Contact& c, int day);
@@ -88,10 +91,13 @@ class Journey {
   void on_strategy(std::uint32_t id, double now);
   void on_icpc(std::uint32_t id, double now);
   void complete_assessment(std::uint32_t id, double now);
-  void assessment_outcome(std::uint32_t id, double now);
   void on_stage_end(std::uint32_t id, double now);
-  void start_cin(std::uint32_t id, double now);
-  void start_cp(std::uint32_t id, double now);
+  // The child enters a stage from another (or from none): its own rule for care, otherwise
+  // the stage's flow, its duration, and CP's reviews.
+  void start_stage(std::uint32_t id, Stage stage, double now);
+  // One draw picks the outcome of the stage the child is in, and the child follows it.
+  void route_onward(std::uint32_t id, const StageSpec& spec, double now);
+  void step_up(std::uint32_t id, double now);
   // The time-in-care distribution of the exit route that the draw `route` picks.
   static const Distribution& care_duration_for(const Care& care, double route);
   void start_care(std::uint32_t id, double now, bool uasc);
@@ -101,6 +107,7 @@ class Journey {
   void schedule_return(std::uint32_t id, double at);
   void on_return(std::uint32_t id, double now);
 
+  const StageTable& stages_;
   const engine::Calendar& calendar_;
   engine::EventQueue& queue_;
   Workforce& workforce_;
@@ -126,7 +133,7 @@ class Journey {
   std::vector<std::vector<DueReturn>> returns_due_;
   std::array<double, kSources> today_intensity_{};  // expected contacts by source today
 
-  std::array<std::size_t, kStages> open_{};
+  std::vector<std::size_t> open_;  // children in each stage, by stage id
   // Children on a CP plan or in care, whose statutory visits the month-end tally counts: a
   // few hundred, where the records number thousands.
   std::vector<std::uint32_t> statutory_visits_;

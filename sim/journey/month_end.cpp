@@ -19,15 +19,17 @@ void Journey::accrue_daily_costs() {
 
 void Journey::close_month(int month, double now, double& total_cost) {
   auto& r = recorder_;
-  const auto stock = [&](Stage s) { return static_cast<double>(open_[static_cast<std::size_t>(s)]); };
+  const auto stock = [&](Stage s) { return static_cast<double>(open_[stage_index(s)]); };
   r.set(Metric::kAssessmentsOpen, stock(Stage::kAssessment));
   r.set(Metric::kCinOpen, stock(Stage::kCin));
   r.set(Metric::kCpOpen, stock(Stage::kCp));
   r.set(Metric::kPreProceedingsOpen, stock(Stage::kPreProceedings));
   r.set(Metric::kProceedingsOpen, stock(Stage::kProceedings));
   r.set(Metric::kCareLeaversOpen, stock(Stage::kCareLeaver));
-  r.set(Metric::kOpenCases, stock(Stage::kAssessment) + stock(Stage::kCin) + stock(Stage::kCp) +
-                                stock(Stage::kPreProceedings) + stock(Stage::kProceedings) + stock(Stage::kCla));
+  double open_cases = 0;  // whole numbers: exact in any order
+  for (const StageSpec& spec : stages_.specs())
+    if (spec.open_case) open_cases += stock(spec.id);
+  r.set(Metric::kOpenCases, open_cases);
   for (std::size_t p = 0; p < kPlacements; ++p) r.set(Metric::kClaOpen, p, static_cast<double>(cla_by_placement_[p]));
   r.set(Metric::kFrontDoorQueue, static_cast<double>(front_door_queue_.size()));
 
@@ -56,7 +58,7 @@ void Journey::close_month(int month, double now, double& total_cost) {
   double visits_due = 0, visits_on_time = 0;
   std::vector<double> pace(workforce_.workers().size());  // each worker's once, not per child
   for (std::uint32_t w = 0; w < pace.size(); ++w) pace[w] = workforce_.pace_of(w);
-  assert(statutory_visits_.size() == open_[static_cast<std::size_t>(Stage::kCp)] + open_[static_cast<std::size_t>(Stage::kCla)]);
+  assert(statutory_visits_.size() == open_[stage_index(Stage::kCp)] + open_[stage_index(Stage::kCla)]);
   for (const std::uint32_t id : statutory_visits_) {
     const Child& c = children_[id];
     double due = 0;

@@ -5,7 +5,6 @@
 
 #include "sim/durations.h"
 #include "sim/journey/journey.h"
-#include "sim/journey/stages.h"
 #include "sim/keys.h"
 
 namespace caseflow::sim {
@@ -33,7 +32,7 @@ void Journey::start_referral(std::uint32_t id, Source source, double now) {
   c.s47 = c.icpc_planned = c.work_scheduled = false;
   c.strategy_done = !c.harm_suspected;
   c.counts_assessment = true;
-  c.work_duration = params().assessment.duration.quantile(draw(id, kAssessDuration));
+  c.work_duration = route(Stage::kAssessment).duration.quantile(draw(id, stages_[Stage::kAssessment].duration_slot));
   recorder_.add(Metric::kAssessmentsStarted);
   if (c.harm_suspected) {
     const int delay = static_cast<int>(std::ceil(r.strategy_delay.quantile(draw(id, kStrategyDelay))));
@@ -86,9 +85,9 @@ void Journey::on_icpc(std::uint32_t id, double now) {
   if (calendar_.working_days_between(c.strategy_day, now) <= params().referral.icpc_target_wd) icpcs_on_time_ += 1;
   complete_assessment(id, now);
   if (draw(id, kCpPlan) < params().referral.cp_plan_prob)
-    start_cp(id, now);
+    start_stage(id, Stage::kCp, now);
   else
-    assessment_outcome(id, now);
+    route_onward(id, stages_[Stage::kAssessment], now);
 }
 
 void Journey::complete_assessment(std::uint32_t id, double now) {
@@ -101,45 +100,11 @@ void Journey::complete_assessment(std::uint32_t id, double now) {
   assessment_wd_histogram_[std::min<std::size_t>(static_cast<std::size_t>(wd), assessment_wd_histogram_.size() - 1)] += 1;
 }
 
-void Journey::assessment_outcome(std::uint32_t id, double now) {
-  const auto& o = params().assessment.outcomes;
-  const double u = draw(id, kAssessOutcome);
-  if (u < o.nfa + o.early_help) {
-    close_case(id, now, params().returns.after_closure_prob);
-  } else if (u < o.nfa + o.early_help + o.cin_plan) {
-    start_cin(id, now);
-  } else {
-    start_care(id, now, false);
-  }
-}
-
-void Journey::start_cin(std::uint32_t id, double now) {
-  recorder_.add(Metric::kCinPlansStarted);
-  enter(id, Stage::kCin, now);
-  schedule_stage_end(id, now + duration_days(params().cin.duration, draw(id, kCinDuration), now));
-}
-
 const Distribution& Journey::care_duration_for(const Care& care, double route) {
   if (route < care.exit_home) return care.duration_home;
   if (route < care.exit_home + care.exit_sgo) return care.duration_sgo;
   if (route < care.exit_home + care.exit_sgo + care.exit_adoption) return care.duration_adoption;
   return care.duration_other;
-}
-
-void Journey::start_cp(std::uint32_t id, double now) {
-  Child& c = children_[id];
-  recorder_.add(Metric::kCpPlansStarted);
-  cp_started_ += 1;
-  if (c.cp_plans > 0) {
-    recorder_.add(Metric::kRepeatCpPlans);
-    repeat_cp_ += 1;
-  }
-  c.cp_plans += 1;
-  enter(id, Stage::kCp, now);
-  c.cp_start_day = now;
-  const auto& cp = params().cp;
-  schedule_stage_end(id, now + duration_days(cp.duration, draw(id, kCpDuration), now));
-  queue_.schedule(now + cp.first_review_months * kDaysPerMonth, kRoutineClass, kCpReview, id, c.version);
 }
 
 void Journey::on_cp_review(std::uint32_t id, double now) {
@@ -184,75 +149,71 @@ void Journey::on_placement_move(std::uint32_t id, double now) {
   queue_.schedule(now + next, kRoutineClass, kPlacementMove, id, c.version);
 }
 
+void Journey::start_stage(std::uint32_t id, Stage stage, double now) {
+  if (stage == Stage::kCla) {
+    start_care(id, now, false);
+    return;
+  }
+  const StageSpec& spec = stages_[stage];
+  Child& c = children_[id];
+  if (spec.started) recorder_.add(*spec.started);
+  if (stage == Stage::kCp) {
+    cp_started_ += 1;
+    if (c.cp_plans > 0) {
+      recorder_.add(Metric::kRepeatCpPlans);
+      repeat_cp_ += 1;
+    }
+    c.cp_plans += 1;
+  }
+  enter(id, stage, now);
+  schedule_stage_end(id, now + duration_days(route(stage).duration, draw(id, spec.duration_slot), now));
+  if (stage == Stage::kCp) {
+    c.cp_start_day = now;
+    queue_.schedule(now + params().cp.first_review_months * kDaysPerMonth, kRoutineClass, kCpReview, id, c.version);
+  }
+}
+
+void Journey::route_onward(std::uint32_t id, const StageSpec& spec, double now) {
+  const std::vector<double>& shares = route(spec.id).outcome_shares;
+  const double u = draw(id, spec.outcome_slot);
+  std::size_t k = 0;
+  double cumulative = shares[0];
+  while (k + 1 < shares.size() && !(u < cumulative)) cumulative += shares[++k];
+  const OutcomeSpec& outcome = spec.outcomes[k];
+  switch (outcome.route) {
+    case Route::kEnter: start_stage(id, outcome.next, now); return;
+    case Route::kClose: close_case(id, now, params().returns.after_closure_prob); return;
+    case Route::kCloseForGood: close_case(id, now, 0.0); return;
+    case Route::kStepUp: step_up(id, now); return;
+  }
+}
+
+void Journey::step_up(std::uint32_t id, double now) {
+  // A strategy discussion and s47 on an open case, without a new referral.
+  Child& c = children_[id];
+  c.harm_suspected = true;
+  c.s47 = c.icpc_planned = c.work_scheduled = c.strategy_done = false;
+  c.counts_assessment = false;
+  enter(id, Stage::kAssessment, now);
+  const int delay = static_cast<int>(std::ceil(params().referral.strategy_delay.quantile(draw(id, kStepUpStrategy))));
+  queue_.schedule(std::max(now, static_cast<double>(calendar_.add_working_days(now, delay))), kStageClass, kStrategy, id,
+                  c.version);
+}
+
 void Journey::on_stage_end(std::uint32_t id, double now) {
   Child& c = children_[id];
+  const StageSpec& spec = stages_[c.stage];
   const auto& p = params();
   switch (c.stage) {
+    case Stage::kNone: return;
     case Stage::kAssessment:
       if (!c.counts_assessment && c.s47) {  // a step-up that did not reach an ICPC returns to CIN
-        start_cin(id, now);
+        start_stage(id, Stage::kCin, now);
         return;
       }
       complete_assessment(id, now);
-      assessment_outcome(id, now);
+      route_onward(id, spec, now);
       return;
-    case Stage::kCin: {
-      recorder_.add(Metric::kCinPlansEnded);
-      const double u = draw(id, kCinOutcome);
-      if (u < p.cin.close + p.cin.step_down) {
-        close_case(id, now, p.returns.after_closure_prob);
-      } else if (u < p.cin.close + p.cin.step_down + p.cin.step_up_cp) {
-        // Step-up: a strategy discussion and s47 on an open case, without a new referral.
-        c.harm_suspected = true;
-        c.s47 = c.icpc_planned = c.work_scheduled = c.strategy_done = false;
-        c.counts_assessment = false;
-        enter(id, Stage::kAssessment, now);
-        const int delay = static_cast<int>(std::ceil(p.referral.strategy_delay.quantile(draw(id, kStepUpStrategy))));
-        queue_.schedule(std::max(now, static_cast<double>(calendar_.add_working_days(now, delay))), kStageClass, kStrategy, id, c.version);
-      } else {
-        start_care(id, now, false);
-      }
-      return;
-    }
-    case Stage::kCp: {
-      recorder_.add(Metric::kCpPlansEnded);
-      const double u = draw(id, kCpOutcome);
-      if (u < p.cp.step_down_cin) {
-        start_cin(id, now);
-      } else if (u < p.cp.step_down_cin + p.cp.close) {
-        close_case(id, now, p.returns.after_closure_prob);
-      } else if (u < p.cp.step_down_cin + p.cp.close + p.cp.pre_proceedings) {
-        recorder_.add(Metric::kPreProceedingsStarted);
-        enter(id, Stage::kPreProceedings, now);
-        schedule_stage_end(id, now + duration_days(p.pre_proceedings.duration, draw(id, kPloDuration), now));
-      } else {
-        start_care(id, now, false);
-      }
-      return;
-    }
-    case Stage::kPreProceedings:
-      if (draw(id, kPloOutcome) < p.pre_proceedings.proceedings) {
-        recorder_.add(Metric::kProceedingsStarted);
-        enter(id, Stage::kProceedings, now);
-        schedule_stage_end(id, now + duration_days(p.proceedings.duration, draw(id, kProcDuration), now));
-      } else {
-        start_cin(id, now);
-      }
-      return;
-    case Stage::kProceedings: {
-      const auto& o = p.proceedings;
-      const double u = draw(id, kProcOutcome);
-      if (u < o.care_order) {
-        start_care(id, now, false);
-      } else if (u < o.care_order + o.sgo) {
-        close_case(id, now, 0.0);
-      } else if (u < o.care_order + o.sgo + o.home_supervision) {
-        start_cin(id, now);
-      } else {
-        close_case(id, now, p.returns.after_closure_prob);
-      }
-      return;
-    }
     case Stage::kCla: {
       recorder_.add(Metric::kClaCeased);
       const double eighteen = c.birth_day + 18.0 * kDaysPerYear;
@@ -275,7 +236,9 @@ void Journey::on_stage_end(std::uint32_t id, double now) {
     case Stage::kCareLeaver:
       close_case(id, now, 0.0);
       return;
-    default:
+    default:  // every other stage routes by its outcomes
+      if (spec.ended) recorder_.add(*spec.ended);
+      route_onward(id, spec, now);
       return;
   }
 }

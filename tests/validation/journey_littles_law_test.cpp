@@ -98,10 +98,12 @@ TEST(JourneyLittlesLaw, CinAndCpStocksMatchRateTimesDuration) {
   }
   const auto& p = s.epochs.front().parameters;
   ASSERT_EQ(s.epochs.size(), 1u);
-  ASSERT_EQ(p.cin.duration.unit, TimeUnit::kDays);
-  ASSERT_EQ(p.cp.duration.unit, TimeUnit::kDays);
-  expect_littles_law("CIN", cin, p.cin.duration.mean());
-  expect_littles_law("CP", cp, p.cp.duration.mean());
+  const Distribution& cin_duration = p.routes[stage_index(Stage::kCin)].duration;
+  const Distribution& cp_duration = p.routes[stage_index(Stage::kCp)].duration;
+  ASSERT_EQ(cin_duration.unit, TimeUnit::kDays);
+  ASSERT_EQ(cp_duration.unit, TimeUnit::kDays);
+  expect_littles_law("CIN", cin, cin_duration.mean());
+  expect_littles_law("CP", cp, cp_duration.mean());
 }
 
 }  // namespace
