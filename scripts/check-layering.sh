@@ -35,12 +35,10 @@ includes() {
     while IFS= read -r hit; do
       local file=${hit%%:*} rest=${hit#*:}
       local line=${rest%%:*} text=${rest#*:}
-      local target written
-      target=$(sed -E 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]([^>"]+)[>"].*/\1/' <<<"$text")
-      written=$target
-      if [[ $text =~ ^[[:space:]]*#[[:space:]]*include[[:space:]]*\" ]] &&
-        [ -e "$(dirname "$file")/$target" ]; then
-        target=$(realpath -m --relative-to=. "$(dirname "$file")/$target")
+      [[ $text =~ ^[[:space:]]*#[[:space:]]*include[[:space:]]*([<\"])([^>\"]+) ]] || continue
+      local target=${BASH_REMATCH[2]} written=${BASH_REMATCH[2]}
+      if [ "${BASH_REMATCH[1]}" = '"' ] && [ -e "${file%/*}/$target" ]; then
+        target=$(realpath -m --relative-to=. "${file%/*}/$target")
       fi
       printf '%s\t%s\t%s\t%s\n' "$file" "$line" "$target" "$written"
     done
