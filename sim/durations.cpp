@@ -15,4 +15,12 @@ double to_sim_days(double value, TimeUnit unit, const engine::Calendar& calendar
   return value;
 }
 
+double sim_days_before(double value, TimeUnit unit, const engine::Calendar& calendar, double day) {
+  if (unit != TimeUnit::kWorkingDays) return to_sim_days(value, unit, calendar, day);
+  const int gone = static_cast<int>(std::floor(value));
+  int from = engine::Calendar::day_of(day);
+  while (calendar.working_days_between(from, day) < gone) --from;
+  return day - from;
+}
+
 }  // namespace caseflow::sim

@@ -15,6 +15,12 @@ constexpr double kDaysPerWeek = 7.0;
 // the last working day, counted from the start of `from_day`; the others are fixed lengths.
 double to_sim_days(double value, TimeUnit unit, const engine::Calendar& calendar, double from_day);
 
+// The simulation days back from `day` that `value` in `unit` has already run: for working
+// days, whole working days gone (a part day not yet counted), back on the calendar to the
+// day after which that many working days fall; the others are fixed lengths. The warm start
+// uses it for stages already under way at the start date.
+double sim_days_before(double value, TimeUnit unit, const engine::Calendar& calendar, double day);
+
 // The same for a draw at cumulative probability u of a duration distribution.
 inline double draw_sim_days(const Distribution& d, double u, const engine::Calendar& calendar, double from_day) {
   return to_sim_days(d.quantile(u), d.unit, calendar, from_day);

@@ -3,6 +3,7 @@
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
 
+#include "sim/durations.h"
 #include "sim/engine/gamma_variate.h"
 
 namespace caseflow::sim {
@@ -93,7 +94,7 @@ double DemandModel::compute_intensity(const Demand& demand, Source source, int d
   const double seasonal = source == Source::kSchools
                               ? demand.schools_monthly_profile[m] * term_factor_of(demand.school_terms, day)
                               : demand.monthly_profile[m];
-  const double years = day / 365.25;
+  const double years = day / kDaysPerYear;
   const double growth = (1.0 + demand.trend_pct_per_year / 100.0) * (1.0 + demand.child_population_growth_pct_per_year / 100.0);
   double rate = demand.contacts_per_month[s] * seasonal * std::pow(growth, years);
   for (const auto& shock : demand.shocks)

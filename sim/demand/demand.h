@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/durations.h"
 #include "sim/engine/calendar.h"
 #include "sim/engine/random.h"
 #include "sim/scenario.h"
@@ -37,7 +38,7 @@ class DemandModel {
                                  const engine::RandomStream& stream) const;
   // The schools term factor on a working day (1 without a calendar); see the header comment.
   double school_term_factor(const SchoolTerms& terms, int day) const;
-  double uasc_per_day(const Demand& demand) const { return demand.uasc_per_year / 365.25; }
+  double uasc_per_day(const Demand& demand) const { return demand.uasc_per_year / kDaysPerYear; }
 
  private:
   struct Tabulated {

@@ -11,16 +11,6 @@ namespace caseflow::sim {
 
 namespace {
 
-double in_days(const Distribution& d, double v) {
-  switch (d.unit) {
-    case TimeUnit::kWeeks: return v * 7.0;
-    case TimeUnit::kMonths: return v * kDaysPerMonth;
-    case TimeUnit::kWorkingDays: return v * 7.0 / 5.0;
-    case TimeUnit::kDays: break;
-  }
-  return v;
-}
-
 double age_from(const AgeProfile& age, double u, double v) {
   double cumulative = 0;
   for (std::size_t b = 0; b < age.probs.size(); ++b) {
@@ -36,10 +26,12 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
   const auto& p = params();
   std::uint64_t entity = 0;
   auto u = [&](std::uint64_t k) { return initial_stream_.uniform(entity, k); };
-  // Remaining time of a stage in progress, in days from the start.
+  // Time gone before the start, and time left after it, of a stage in progress.
+  auto before = [&](const Distribution& d, double v, double day) { return sim_days_before(v, d.unit, calendar_, day); };
+  auto after = [&](const Distribution& d, double v, double day) { return to_sim_days(v, d.unit, calendar_, day); };
   auto remaining = [&](const Distribution& d) {
     const auto ip = d.in_progress(u(1), u(2));
-    return std::max(0.5, in_days(d, ip.total - ip.elapsed));
+    return std::max(0.5, after(d, ip.total - ip.elapsed, 0.0));
   };
   auto child = [&](const AgeProfile& age) {
     ++entity;
@@ -49,8 +41,9 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
   for (int i = 0; i < stock.assessments; ++i) {
     const std::uint32_t id = child(p.referral_age);
     Child& c = children_[id];
-    const auto ip = route(Stage::kAssessment).duration.in_progress(u(1), u(2));
-    c.referral_day = c.last_referral_day = -std::floor(ip.elapsed * 7.0 / 5.0);
+    const Distribution& work = route(Stage::kAssessment).duration;
+    const auto ip = work.in_progress(u(1), u(2));
+    c.referral_day = c.last_referral_day = -before(work, ip.elapsed, 0.0);
     c.work_duration = ip.total;
     c.strategy_done = true;
     c.counts_assessment = true;
@@ -68,9 +61,9 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     const Distribution& cp_duration = route(Stage::kCp).duration;
     const auto ip = cp_duration.in_progress(u(1), u(2));
     enter(id, Stage::kCp, 0.0);
-    schedule_stage_end(id, std::max(0.5, in_days(cp_duration, ip.total - ip.elapsed)));
+    schedule_stage_end(id, std::max(0.5, after(cp_duration, ip.total - ip.elapsed, 0.0)));
     // The next review falls at 3 months from the plan's start, then every 6 months.
-    const double elapsed = in_days(cp_duration, ip.elapsed);
+    const double elapsed = before(cp_duration, ip.elapsed, 0.0);
     double review = p.cp.first_review_months * kDaysPerMonth;
     while (review <= elapsed) review += p.cp.review_interval_months * kDaysPerMonth;
     c.cp_start_day = -elapsed;
@@ -96,8 +89,8 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     const Distribution* d = &care_duration_for(p.care, u(5));
     const auto ip = d->in_progress(u(1), u(2));
     enter(id, Stage::kCla, 0.0);
-    c.care_start_day = -in_days(*d, ip.elapsed);
-    const double exit_day = std::max(0.5, in_days(*d, ip.total - ip.elapsed));
+    c.care_start_day = -before(*d, ip.elapsed, 0.0);
+    const double exit_day = std::max(0.5, after(*d, ip.total - ip.elapsed, 0.0));
     const double eighteen = c.birth_day + 18.0 * kDaysPerYear;
     if (eighteen <= exit_day)
       queue_.schedule(std::max(0.5, eighteen), kStageClass, kAgeOut, id, c.version);
@@ -112,9 +105,10 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     // (assumption), so early re-referrals are counted as they would be in a running service.
     const std::uint32_t id = child(p.referral_age);
     const auto ip = p.returns.delay.in_progress(u(1), u(2));
-    const double waited = in_days(p.returns.delay, ip.elapsed);
-    children_[id].last_referral_day = -waited - in_days(p.returns.delay, p.returns.delay.quantile(u(4)));
-    schedule_return(id, std::max(0.5, in_days(p.returns.delay, ip.total) - waited));
+    const Distribution& delay = p.returns.delay;
+    const double waited = before(delay, ip.elapsed, 0.0);
+    children_[id].last_referral_day = -waited - before(delay, delay.quantile(u(4)), -waited);
+    schedule_return(id, std::max(0.5, after(delay, ip.total, -waited) - waited));
   }
   for (int i = 0; i < stock.care_leavers; ++i) {
     ++entity;

@@ -4,6 +4,7 @@
 #include <cassert>
 #include <cmath>
 
+#include "sim/durations.h"
 #include "sim/journey/journey.h"
 
 namespace caseflow::sim {
@@ -14,7 +15,7 @@ double pct(double num, double den) { return den > 0 ? 100.0 * num / den : std::n
 
 void Journey::accrue_daily_costs() {
   for (std::size_t p = 0; p < kPlacements; ++p)
-    placement_cost_[p] += static_cast<double>(cla_by_placement_[p]) * params().costs.placement_gbp_per_week[p] / 7.0;
+    placement_cost_[p] += static_cast<double>(cla_by_placement_[p]) * params().costs.placement_gbp_per_week[p] / kDaysPerWeek;
 }
 
 void Journey::close_month(int month, double now, double& total_cost) {
@@ -63,7 +64,7 @@ void Journey::close_month(int month, double now, double& total_cost) {
     const Child& c = children_[id];
     double due = 0;
     if (c.stage == Stage::kCp) due = working_days / params().cp.visit_interval_wd;
-    else if (c.stage == Stage::kCla) due = days / (now - c.care_start_day < 365.25 ? params().care.visit_interval_weeks * 7.0 : 91.0);
+    else if (c.stage == Stage::kCla) due = days / (now - c.care_start_day < kDaysPerYear ? params().care.visit_interval_weeks * kDaysPerWeek : 91.0);
     if (due <= 0) continue;
     visits_due += due;
     if (c.worker != kNoWorker) visits_on_time += due / pace[c.worker];

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/durations.h"
 #include "sim/workforce/workforce.h"
 
 namespace caseflow::sim {
@@ -39,9 +40,9 @@ void Workforce::accrue_daily_costs() {
     for (std::size_t k = 0; k < kStaffTypes; ++k) {
       const int n = headcount_[t][k];
       in_post += n;
-      (k == index(StaffType::kAgency) ? agency_cost_[t] : staff_cost_[t]) += n * wf.staff[k].cost_gbp_per_year / 365.25;
+      (k == index(StaffType::kAgency) ? agency_cost_[t] : staff_cost_[t]) += n * wf.staff[k].cost_gbp_per_year / kDaysPerYear;
     }
-    manager_cost_[t] += std::ceil(in_post / wf.manager_span) * wf.manager_cost_gbp_per_year / 365.25;
+    manager_cost_[t] += std::ceil(in_post / wf.manager_span) * wf.manager_cost_gbp_per_year / kDaysPerYear;
   }
 }
 

@@ -82,7 +82,7 @@ double Workforce::cap_of(const Worker& w, double now) const {
   const auto& team = params_->teams[index(w.team)];
   const auto& staff = params_->staff[index(w.type)];
   const double base = w.type == StaffType::kAsye && now < w.asye_until_day ? team.asye_cap_cases : team.cap_cases;
-  const bool inducting = now < w.start_day + staff.induction_weeks * 7.0;
+  const bool inducting = now < w.start_day + staff.induction_weeks * kDaysPerWeek;
   return base * (inducting ? staff.induction_capacity_share : 1.0);
 }
 
