@@ -41,7 +41,7 @@ namespace fs = std::filesystem;
 
 // Settings for a scenario that has no row yet (a row's own settings win when it has one).
 constexpr std::uint64_t kDefaultSeed = 20190401;  // the baseline's own seed
-constexpr std::uint32_t kDefaultReplications = 8;
+constexpr std::uint32_t kDefaultReplications = 4;
 constexpr int kDefaultHorizonMonths = 60;  // the bundled scenarios' full horizon
 constexpr unsigned kThreads = 2;           // the outputs are identical for any thread count
 
