@@ -116,6 +116,13 @@ void check_changeable(const std::string& key, const std::string& file, const YAM
   };
   const ConcreteKey* found = find_key(key);
   if (!found) {
+    // A name inside a value that is set whole (a share group, a named map, a distribution).
+    for (std::size_t dot = key.rfind('.'); dot != std::string::npos && dot > 0; dot = key.rfind('.', dot - 1)) {
+      const ConcreteKey* whole = find_key(key.substr(0, dot));
+      if (whole && whole->declaration->type != KeyType::kSection)
+        fail("'" + key + "' is part of '" + whole->key + "', a " + type_name(whole->declaration->type) +
+             " set whole: give '" + whole->key + "' its full value");
+    }
     const std::string nearest = nearest_key(key);
     fail("unknown key '" + key + "'" + (nearest.empty() ? "" : "; did you mean '" + nearest + "'?"));
   }

@@ -263,6 +263,11 @@ TEST(ScenarioKeys, ChangeToAWholeSectionIsRefused) {
   expect_located("scenario_change_section.yaml", "workforce.teams.assessment", "is a section");
 }
 
+TEST(ScenarioKeys, ChangeToOneShareAsksForTheWholeGroup) {
+  expect_located("scenario_change_one_share.yaml", "cin_plan.outcomes.step_up_cp",
+                 "part of 'cin_plan.outcomes', a share group set whole");
+}
+
 TEST(ScenarioKeys, OutOfRangeStatesTheRangeAndUnit) {
   expect_located("scenario_month_out_of_range.yaml", "workforce.asye_intake_month", "must be between 1 and 12 (got 13)");
   expect_located("scenario_month_out_of_range.yaml", "workforce.asye_intake_month", "unit: month (1 = January)");
