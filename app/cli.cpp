@@ -15,6 +15,7 @@ int run_main(int argc, const char* const* argv) {
   add_run_command(app);
   add_validate_command(app);
   add_metrics_command(app);
+  add_scenario_format_command(app);
   add_forecast_command(app);
   add_demo_command(app);
   try {

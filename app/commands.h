@@ -7,6 +7,7 @@ namespace caseflow::app {
 void add_run_command(CLI::App& app);
 void add_validate_command(CLI::App& app);
 void add_metrics_command(CLI::App& app);
+void add_scenario_format_command(CLI::App& app);
 void add_forecast_command(CLI::App& app);
 void add_demo_command(CLI::App& app);
 

@@ -3,26 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "io/edit_distance.h"
 #include "io/user_error.h"
 
 namespace caseflow::io {
 
 namespace {
-
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
 
 std::string describe(const YAML::Node& node) {
   if (node.IsScalar()) return "'" + node.Scalar() + "'";
@@ -182,6 +168,28 @@ void YamlReader::read_list(const std::string& key, double* out, std::size_t n, b
     out[i] = to_double({found.node[i], found.layer}, key + "[" + std::to_string(i) + "]");
     if (out[i] < 0) fail_at({found.node[i], found.layer}, key, "must not be negative");
   }
+}
+
+void YamlReader::read(const std::string& key, std::span<double> out, bool required) {
+  read_list(key, out.data(), out.size(), required);
+}
+
+void YamlReader::read_named(const std::string& key, const std::vector<std::string>& names, std::span<double> out,
+                            bool required, double default_value) {
+  known_.insert(key);
+  const Found found = find(key);
+  if (!found.layer) {
+    if (required) require_found(key);
+    std::fill(out.begin(), out.end(), default_value);
+    return;
+  }
+  YamlReader inner({{found.node, found.layer->file}}, dotted(key));
+  for (std::size_t i = 0; i < names.size() && i < out.size(); ++i) {
+    out[i] = default_value;
+    inner.read(names[i], out[i], required);
+    inner.require_non_negative(names[i], out[i]);
+  }
+  inner.finish();
 }
 
 void YamlReader::read(const std::string& key, std::vector<double>& out, bool required) {

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,37 +38,17 @@ class YamlReader {
   void read(const std::string& key, std::string& out, bool required = true);
   void read(const std::string& key, engine::CivilDate& out, bool required = true);
   void read(const std::string& key, sim::Distribution& out, bool required = true);
-  template <std::size_t N>
-  void read(const std::string& key, std::array<double, N>& out, bool required = true) {
-    read_list(key, out.data(), N, required);
-  }
   void read(const std::string& key, std::vector<double>& out, bool required = true);
+  // A list of exactly out.size() numbers (a std::array's), each >= 0.
+  void read(const std::string& key, std::span<double> out, bool required = true);
 
   // A map over a fixed set of names (sources, placement types...): every name must appear
-  // exactly once and no other; read whole from the topmost layer that has the key.
-  template <std::size_t N>
-  void read_named(const std::string& key, const std::array<const char*, N>& names, std::array<double, N>& out,
+  // exactly once and no other, none negative; read whole from the topmost layer that has the key.
+  void read_named(const std::string& key, const std::vector<std::string>& names, std::span<double> out,
                   bool required = true, double default_value = 0.0);
 
   // Shares of one whole: each key of `fields` must be present, each in [0, 1], summing to 1.
   void read_shares(const std::string& key, const std::vector<std::pair<std::string, double*>>& fields);
-
-  // A required number that must be a probability (0 to 1), >= 0, or > 0.
-  template <typename T>
-  void read_probability(const std::string& key, T& out) {
-    read(key, out);
-    require_probability(key, out);
-  }
-  template <typename T>
-  void read_non_negative(const std::string& key, T& out) {
-    read(key, out);
-    require_non_negative(key, out);
-  }
-  template <typename T>
-  void read_positive(const std::string& key, T& out) {
-    read(key, out);
-    require_positive(key, out);
-  }
 
   // Values must be >= 0 (durations, counts, FTE) or in [0, 1] (probabilities, shares).
   void require_non_negative(const std::string& key, double value) const;
@@ -76,6 +57,10 @@ class YamlReader {
 
   // Reports keys no read asked for; call after reading everything in this section.
   void finish() const;
+  // Counts `key` as known without reading it (an optional key left to its default).
+  void allow(const std::string& key) const { known_.insert(key); }
+  // Fails with "missing required key" unless some layer names `key`.
+  void require(const std::string& key) const { (void)require_found(key); }
 
   [[noreturn]] void fail(const std::string& key, const std::string& message) const;
   std::string dotted(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
@@ -95,24 +80,5 @@ class YamlReader {
   std::string path_;
   mutable std::set<std::string> known_;
 };
-
-template <std::size_t N>
-void YamlReader::read_named(const std::string& key, const std::array<const char*, N>& names,
-                            std::array<double, N>& out, bool required, double default_value) {
-  known_.insert(key);
-  const Found found = find(key);
-  if (!found.layer) {
-    if (required) require_found(key);
-    out.fill(default_value);
-    return;
-  }
-  YamlReader inner({{found.node, found.layer->file}}, dotted(key));
-  for (std::size_t i = 0; i < N; ++i) {
-    out[i] = default_value;
-    inner.read(names[i], out[i], required);
-    inner.require_non_negative(names[i], out[i]);
-  }
-  inner.finish();
-}
 
 }  // namespace caseflow::io

@@ -1,6 +1,9 @@
 #pragma once
 // A scenario as plain structs: one local authority and one what-if. Units are in the names.
-// Parsed and validated by io/scenario_yaml; the simulation only reads it.
+// Parsed and validated by io/scenario_yaml; the simulation only reads it. Each scenario key is
+// declared once in io/scenario_keys.cpp (docs/scenario-format.md): a field whose key is
+// required starts at zero or empty, since every scenario sets it; a field whose key is
+// optional starts at the key's documented default (tests/io/scenario_keys_test.cpp checks).
 #include <array>
 #include <cstdint>
 #include <string>
@@ -61,10 +64,10 @@ struct SchoolTerms {
 
 struct Demand {
   PerSource contacts_per_month{};             // mean at the start date, before seasonality
-  std::array<double, 12> monthly_profile{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-  std::array<double, 12> schools_monthly_profile{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+  std::array<double, 12> monthly_profile{};
+  std::array<double, 12> schools_monthly_profile{};
   SchoolTerms school_terms;                   // schools only; multiplies on top of the profile
-  std::array<double, 5> weekday_profile{1, 1, 1, 1, 1};  // Monday..Friday, mean 1
+  std::array<double, 5> weekday_profile{};    // Monday..Friday, mean 1
   double trend_pct_per_year = 0.0;                 // change in contacts per child
   double child_population_growth_pct_per_year = 0.0;  // change in the number of children
   double overdispersion_cv = 0.0;  // gamma-mixed daily rate; 0 = Poisson
@@ -73,21 +76,21 @@ struct Demand {
 };
 
 struct FrontDoor {
-  double referral_prob = 0.33, nfa_prob = 0.39, early_help_prob = 0.28;
-  double decisions_per_fte_per_day = 6.0;
-  int decision_target_wd = 1;
+  double referral_prob = 0, nfa_prob = 0, early_help_prob = 0;
+  double decisions_per_fte_per_day = 0;
+  int decision_target_wd = 0;
 };
 
 struct Referral {
   double nfa_prob = 0.0;  // referrals closed at the decision, without assessment
-  double strategy_discussion_prob = 0.4;
+  double strategy_discussion_prob = 0;
   Distribution strategy_delay;  // wd after the referral
-  double s47_prob = 0.87;       // strategy discussion -> s47 enquiry
+  double s47_prob = 0;          // strategy discussion -> s47 enquiry
   Distribution s47_duration;    // wd
-  double icpc_prob = 0.31;      // s47 -> ICPC
+  double icpc_prob = 0;         // s47 -> ICPC
   Distribution icpc_delay;      // wd after the strategy discussion
-  double cp_plan_prob = 0.86;   // ICPC -> CP plan
-  int icpc_target_wd = 15;
+  double cp_plan_prob = 0;      // ICPC -> CP plan
+  int icpc_target_wd = 0;
   double repeat_harm_multiplier = 1.0;  // strategy discussion odds for children with a past CP plan
 };
 
@@ -100,43 +103,43 @@ struct StageRoute {
 };
 
 struct Assessment {
-  int target_wd = 45;
+  int target_wd = 0;
 };
 
 struct CpPlan {
-  int first_review_months = 3, review_interval_months = 6;
-  int visit_interval_wd = 10;
+  int first_review_months = 0, review_interval_months = 0;
+  int visit_interval_wd = 0;
 };
 
 struct Proceedings {
-  int target_weeks = 26;
+  int target_weeks = 0;
 };
 
 struct Care {
   PerPlacement placement_shares{};
   PerPlacement uasc_placement_shares{};
-  double placement_moves_per_year = 0.5;
-  double exit_home = 0.3, exit_sgo = 0.15, exit_adoption = 0.1, exit_other = 0.45;  // before 18
+  double placement_moves_per_year = 0;
+  double exit_home = 0, exit_sgo = 0, exit_adoption = 0, exit_other = 0;  // before 18
   Distribution duration_home, duration_sgo, duration_adoption, duration_other;
-  int visit_interval_weeks = 6;
-  double care_leaver_min_weeks = 13;  // in care at least this long after 14 to qualify
+  int visit_interval_weeks = 0;
+  double care_leaver_min_weeks = 0;  // in care at least this long after 14 to qualify
 };
 
 struct CareLeavers {
-  int support_to_age = 21;
-  double extend_to_25_prob = 0.25;
+  int support_to_age = 0;
+  double extend_to_25_prob = 0;
 };
 
 // Age of children at referral, by band edges in years (band i covers [edge i, edge i+1)).
 struct AgeProfile {
-  std::vector<double> band_edges_years{0, 1, 5, 10, 16, 18};
-  std::vector<double> probs{0.09, 0.19, 0.25, 0.35, 0.12};
+  std::vector<double> band_edges_years;
+  std::vector<double> probs;
 };
 
 struct Returns {
-  double after_front_door_prob = 0.1;
-  double after_closure_prob = 0.25;
-  double referral_prob = 0.7;  // a returning child's contact becomes a referral
+  double after_front_door_prob = 0;
+  double after_closure_prob = 0;
+  double referral_prob = 0;  // a returning child's contact becomes a referral
   Distribution delay;  // days from closure to the new contact
 };
 
@@ -148,17 +151,19 @@ struct InitialStock {
 };
 
 struct StaffTypeParams {
-  double leave_rate_per_year = 0.15;
-  double cost_gbp_per_year = 55'000;
-  double induction_weeks = 4, induction_capacity_share = 0.5;
+  double leave_rate_per_year = 0;
+  double cost_gbp_per_year = 0;
+  double induction_weeks = 0, induction_capacity_share = 0;
 };
 
 struct TeamParams {
   double establishment_fte = 0;
-  double cap_cases = 18;          // hard ceiling on weighted caseload for a qualified worker
-  double pace_cases = 18;         // weighted caseload at which work goes at a normal pace
-  double asye_cap_cases = 12;     // protected caseload in the first year
-  double initial_vacancy_share = 0.05;
+  // The caseload limits are keys of the case-holding teams only: the front door holds no
+  // cases, so its limits stay 0 and never bind.
+  double cap_cases = 0;           // hard ceiling on weighted caseload for a qualified worker
+  double pace_cases = 0;          // weighted caseload at which work goes at a normal pace
+  double asye_cap_cases = 0;      // protected caseload in the first year
+  double initial_vacancy_share = 0;
   // Share of posts agency staff may cover in this team when above the service-wide target
   // (interim cover for a team in crisis); negative = the service-wide target applies.
   double agency_cover_share = -1.0;
@@ -167,27 +172,27 @@ struct TeamParams {
 struct WorkforceParams {
   std::array<TeamParams, kTeams> teams{};
   std::array<StaffTypeParams, kStaffTypes> staff{};
-  double agency_target_share = 0.3;
-  double initial_agency_share = 0.3;
+  double agency_target_share = 0;
+  double initial_agency_share = 0;
   Distribution permanent_lead_time;  // days from vacancy to start (advert, offer, notice)
-  double permanent_campaign_success_prob = 0.6;
+  double permanent_campaign_success_prob = 0;
   Distribution agency_lead_time;     // days to fill with an agency worker
-  double agency_notice_days = 7;
-  double agency_to_permanent_per_year = 0.1;
-  int asye_intake_month = 9;
+  double agency_notice_days = 0;
+  double agency_to_permanent_per_year = 0;
+  int asye_intake_month = 0;
   int asye_intake_count = 0;
-  int asye_months = 12;
+  int asye_months = 0;
   std::array<double, 12> sickness_share_by_month{};
   std::vector<DemandShock> sickness_shocks;  // multiplier[0] scales the sickness share
   // Dated periods of extra work per case (e.g. remedial home visits on open cases after a
   // lockdown): multiplier[0] scales the time every case takes.
   std::vector<DemandShock> workload_shocks;
-  double manager_span = 6;
-  double manager_cost_gbp_per_year = 74'100;
-  double recruitment_cost_gbp_per_hire = 5'000;
+  double manager_span = 0;
+  double manager_cost_gbp_per_year = 0;
+  double recruitment_cost_gbp_per_hire = 0;
   // Case weights by stage: a CP case takes more time than a CIN case.
-  double weight_assessment = 1.0, weight_s47 = 1.5, weight_cin = 1.0, weight_cp = 1.5,
-         weight_proceedings = 2.0, weight_cla = 1.0, weight_care_leaver = 1.0;
+  double weight_assessment = 0, weight_s47 = 0, weight_cin = 0, weight_cp = 0, weight_proceedings = 0,
+         weight_cla = 0, weight_care_leaver = 0;
 };
 
 struct Costs {
@@ -221,8 +226,8 @@ class StageTable;
 struct Scenario {
   std::string name;
   std::string description;
-  engine::CivilDate start_date{2019, 4, 1};
-  int horizon_months = 60;
+  engine::CivilDate start_date{};
+  int horizon_months = 0;
   std::uint64_t seed = 1;
   std::uint32_t replications = 100;
   std::shared_ptr<const StageTable> stages;  // the journey's structure (sim/stage_table.h)

@@ -15,27 +15,34 @@ StageTable::Specs standard_specs() {
   s[0] = {.id = Stage::kNone, .name = "none", .open_case = false};
   // Assessment ends by its own rule (the s47 path, or the work at the worker's pace); its
   // outcomes apply when it ends without a CP plan.
-  s[1] = {.id = Stage::kAssessment, .name = "assessment", .section = "assessment", .team = Team::kAssessment,
+  s[1] = {.id = Stage::kAssessment, .name = "assessment", .section = "assessment",
+          .meaning = "the single assessment", .duration_meaning = "work an assessment takes at a normal pace",
+          .outcomes_meaning = "what completed assessments lead to", .team = Team::kAssessment,
           .case_weight = &W::weight_assessment, .priority = 2, .duration_slot = kAssessDuration,
           .outcome_slot = kAssessOutcome,
           .outcomes = {{"nfa", R::kClose}, {"early_help", R::kClose}, {"cin_plan", R::kEnter, Stage::kCin},
                        {"care", R::kEnter, Stage::kCla}}};
-  s[2] = {.id = Stage::kCin, .name = "cin", .section = "cin_plan", .team = Team::kHelpProtection,
+  s[2] = {.id = Stage::kCin, .name = "cin", .section = "cin_plan", .meaning = "child in need plans",
+          .duration_meaning = "length of a CIN plan", .outcomes_meaning = "how CIN plans end", .team = Team::kHelpProtection,
           .case_weight = &W::weight_cin, .priority = 2, .started = Metric::kCinPlansStarted,
           .ended = Metric::kCinPlansEnded, .duration_slot = kCinDuration, .outcome_slot = kCinOutcome,
           .outcomes = {{"close", R::kClose}, {"step_down", R::kClose}, {"step_up_cp", R::kStepUp},
                        {"care", R::kEnter, Stage::kCla}}};
-  s[3] = {.id = Stage::kCp, .name = "cp", .section = "cp_plan", .team = Team::kHelpProtection,
+  s[3] = {.id = Stage::kCp, .name = "cp", .section = "cp_plan", .meaning = "child protection plans",
+          .duration_meaning = "length of a CP plan", .outcomes_meaning = "how CP plans end", .team = Team::kHelpProtection,
           .case_weight = &W::weight_cp, .priority = 0, .started = Metric::kCpPlansStarted,
           .ended = Metric::kCpPlansEnded, .statutory_visits = true, .duration_slot = kCpDuration,
           .outcome_slot = kCpOutcome,
           .outcomes = {{"step_down_cin", R::kEnter, Stage::kCin}, {"close", R::kClose},
                        {"pre_proceedings", R::kEnter, Stage::kPreProceedings}, {"care", R::kEnter, Stage::kCla}}};
   s[4] = {.id = Stage::kPreProceedings, .name = "pre_proceedings", .section = "pre_proceedings",
+          .meaning = "the pre-proceedings (PLO) stage", .duration_meaning = "length of pre-proceedings",
+          .outcomes_meaning = "how pre-proceedings end",
           .team = Team::kHelpProtection, .case_weight = &W::weight_proceedings, .priority = 0,
           .started = Metric::kPreProceedingsStarted, .duration_slot = kPloDuration, .outcome_slot = kPloOutcome,
           .outcomes = {{"proceedings", R::kEnter, Stage::kProceedings}, {"diverted_cin", R::kEnter, Stage::kCin}}};
-  s[5] = {.id = Stage::kProceedings, .name = "proceedings", .section = "proceedings", .team = Team::kHelpProtection,
+  s[5] = {.id = Stage::kProceedings, .name = "proceedings", .section = "proceedings", .meaning = "care proceedings",
+          .duration_meaning = "length of care proceedings", .outcomes_meaning = "the orders proceedings end in", .team = Team::kHelpProtection,
           .case_weight = &W::weight_proceedings, .priority = 0, .started = Metric::kProceedingsStarted,
           .duration_slot = kProcDuration, .outcome_slot = kProcOutcome,
           .outcomes = {{"care_order", R::kEnter, Stage::kCla}, {"sgo", R::kCloseForGood},

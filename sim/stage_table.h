@@ -37,6 +37,8 @@ struct StageSpec {
   Stage id = Stage::kNone;
   std::string name{};     // its label in stage-grouped outputs
   std::string section{};  // scenario section with `duration` and `outcomes` (empty: none)
+  // One line each, for the scenario's reference page: the section, its duration, its outcomes.
+  std::string meaning{}, duration_meaning{}, outcomes_meaning{};
   Team team = Team::kFrontDoor;
   double WorkforceParams::* case_weight = nullptr;  // from workforce.case_weights
   std::uint8_t priority = 2;                          // lower is allocated first

@@ -94,7 +94,9 @@ double Workforce::pace_cases_of(const Worker& w) const {
 
 double Workforce::pace_of(std::uint32_t worker) const {
   const Worker& w = workers_[worker];
-  const double overload = std::max(1.0, w.load / pace_cases_of(w));
+  // A team that holds no cases (the front door) has no pace caseload: never overloaded.
+  const double pace_cases = pace_cases_of(w);
+  const double overload = pace_cases > 0 ? std::max(1.0, w.load / pace_cases) : 1.0;
   return workload_multiplier_ * overload / std::max(0.05, 1.0 - sickness_share_);
 }
 

@@ -1,0 +1,55 @@
+#include "io/key_validators.h"
+
+#include <cmath>
+#include <vector>
+
+#include "io/key_reader.h"
+
+namespace caseflow::io {
+
+Validator sums_to_one() {
+  return {"sums to 1", "the shares add up to 1", [](KeyCheck& c) {
+            double sum = 0;
+            for (double s : c.numbers(c.key())) sum += s;
+            if (std::fabs(sum - 1) > 1e-6) c.fail(c.key(), "shares sum to " + std::to_string(sum) + ", not 1");
+          }};
+}
+
+Validator not_above(const std::string& other_key) {
+  return {"<= " + other_key, "not above " + other_key, [other_key](KeyCheck& c) {
+            if (c.value<double>(c.key()) > c.value<double>(other_key)) c.fail(c.key(), "must not exceed " + other_key);
+          }};
+}
+
+Validator age_bands() {
+  return {"age bands",
+          "one probability per band (one fewer than band_edges_years), edges increasing, probabilities summing to 1",
+          [](KeyCheck& c) {
+            const auto& edges = c.value<std::vector<double>>("band_edges_years");
+            const auto& probs = c.value<std::vector<double>>("probs");
+            if (edges.size() != probs.size() + 1)
+              c.fail("probs", "needs one probability per band: one fewer than band_edges_years");
+            double sum = 0;
+            for (std::size_t i = 0; i < probs.size(); ++i) {
+              if (edges[i + 1] <= edges[i]) c.fail("band_edges_years", "edges must increase");
+              sum += probs[i];
+            }
+            if (std::fabs(sum - 1) > 1e-6) c.fail("probs", "probabilities sum to " + std::to_string(sum) + ", not 1");
+          }};
+}
+
+Validator school_calendar() {
+  return {"school calendar",
+          "`holidays: []` turns the calendar off (the multipliers go back to their defaults); with holidays "
+          "listed, holiday_multiplier is required",
+          [](KeyCheck& c) {
+            if (c.value<std::vector<sim::SchoolHoliday>>("holidays").empty()) {
+              for (const char* key : {"holiday_multiplier", "end_of_term_multiplier", "end_of_term_days"})
+                c.reset_to_default(key);
+            } else {
+              c.section().require("holiday_multiplier");
+            }
+          }};
+}
+
+}  // namespace caseflow::io

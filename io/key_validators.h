@@ -1,0 +1,20 @@
+#pragma once
+// The named checks that declarations carry beyond a key's type and range: the rules that
+// tie several values together.
+#include <string>
+
+#include "io/scenario_keys.h"
+
+namespace caseflow::io {
+
+// A map of shares over fixed names (placement types) sums to 1.
+Validator sums_to_one();
+// A number does not exceed another key of the same section (pace_cases <= cap_cases).
+Validator not_above(const std::string& other_key);
+// An age profile: one probability per band, edges increasing, probabilities summing to 1.
+Validator age_bands();
+// demand.school_terms: `holidays: []` turns the calendar off (the multipliers go back to
+// their defaults); with holidays listed, holiday_multiplier is required.
+Validator school_calendar();
+
+}  // namespace caseflow::io
