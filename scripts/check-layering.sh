@@ -4,7 +4,9 @@
 #   1. nothing under sim/journey/ or sim/workforce/ includes "sim/model.h";
 #   2. nothing under sim/engine/ includes a sim/ header outside sim/engine/;
 #   3. nothing under sim/ includes an io/, app/ or models/ header;
-#   4. nothing under models/ includes a sim/, io/ or app/ header.
+#   4. nothing under models/ includes a sim/, io/ or app/ header;
+#   5. nothing under sim/workforce/ includes a sim/journey/ header (the journey asks the
+#      workforce for workers, never the other way round).
 # A quoted include that names a file next to the includer ("model.h", "../model.h") is
 # resolved to its path from the root first, so it cannot slip past a rule.
 # Prints FILE:LINE: rule and include for each breach and exits 1 if there is any, else 0.
@@ -56,6 +58,9 @@ while IFS=$'\t' read -r file line target written_as; do
   fi
   if [[ $file == models/* && ($target == sim/* || $target == io/* || $target == app/*) ]]; then
     report "$file" "$line" "rule 4 (models/ does not include sim/, io/ or app/)" "$target"
+  fi
+  if [[ $file == sim/workforce/* && $target == sim/journey/* ]]; then
+    report "$file" "$line" "rule 5 (the workforce does not include the journey)" "$target"
   fi
 done < <(includes)
 

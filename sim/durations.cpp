@@ -17,10 +17,7 @@ double to_sim_days(double value, TimeUnit unit, const engine::Calendar& calendar
 
 double sim_days_before(double value, TimeUnit unit, const engine::Calendar& calendar, double day) {
   if (unit != TimeUnit::kWorkingDays) return to_sim_days(value, unit, calendar, day);
-  const int gone = static_cast<int>(std::floor(value));
-  int from = engine::Calendar::day_of(day);
-  while (calendar.working_days_between(from, day) < gone) --from;
-  return day - from;
+  return day - calendar.working_days_back(day, static_cast<int>(std::floor(value)));
 }
 
 }  // namespace caseflow::sim

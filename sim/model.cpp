@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 
 #include <boost/random/poisson_distribution.hpp>
 
@@ -11,6 +12,13 @@
 namespace caseflow::sim {
 
 namespace {
+// The scenario's stage table, checked against every period's parameters before any use.
+const StageTable& checked_stages(const Scenario& scenario) {
+  if (!scenario.stages) throw std::invalid_argument("scenario '" + scenario.name + "' has no stage table");
+  for (const auto& epoch : scenario.epochs) scenario.stages->validate(epoch.parameters);
+  return *scenario.stages;
+}
+
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
 }  // namespace
 
@@ -40,13 +48,11 @@ Model::Model(const Scenario& scenario, const engine::Calendar& calendar, const D
       months_(scenario.horizon_months),
       end_day_(calendar.month_start_time(scenario.horizon_months)),
       demand_stream_({seed, replication, kDemandPurpose}),
-      recorder_(scenario.horizon_months, series_layout(scenario.stages->size() - 1)),
+      recorder_(scenario.horizon_months, series_layout(checked_stages(scenario).size() - 1)),
       workforce_(calendar, queue_, engine::RandomStream({seed, replication, kWorkforcePurpose})),
       journey_(*scenario.stages, calendar, queue_, workforce_, recorder_, seed, replication, end_day_) {
-  for (const auto& epoch : scenario.epochs) scenario.stages->validate(epoch.parameters);
   queue_.reserve(256);  // the heap holds only same-day follow-ups
-  workforce_.set_parameters(current_->workforce);
-  journey_.set_parameters(*current_);
+  use_parameters(*current_);
 }
 
 void Model::use_parameters(const Parameters& params) {

@@ -42,7 +42,7 @@ void Recorder::close_month(int month) {
   if (month < 0 || month >= result_.months) return;
   for (const auto& m : metric_catalogue()) {
     if (m.groups == GroupKind::kNone) continue;
-    // Counts, stocks and costs add up into "all"; ratios are set whole by the model.
+    // Counts, stocks and costs add up into "all"; ratios are set whole by the journey and the workforce.
     if (!m.additive) continue;
     const std::size_t all = layout_.all_group(m.metric);
     double total = 0.0;

@@ -78,12 +78,19 @@ void StageTable::validate(const Parameters& params) const {
     const StageSpec& spec = specs_[i];
     if (stage_index(spec.id) != i) fail(spec, "is out of place in the table");
     if (spec.case_weight == nullptr) fail(spec, "has no case weight");
+    if (spec.team == Team::kFrontDoor) fail(spec, "is carried by the front door, which holds no cases");
+    const bool added = i >= kStandardStages;
+    // Visit rules (how often, and for how long) are written for CP and care only.
+    if (added && spec.statutory_visits) fail(spec, "has statutory visits, which only CP plans and care have");
     const bool own_rule = spec.id == Stage::kCla || spec.id == Stage::kCareLeaver;
     if (spec.outcomes.empty() != own_rule) fail(spec, own_rule ? "ends by its own rule, not by outcomes" : "has no outcomes");
     if (own_rule) continue;
-    if (spec.duration_slot >= keys::kSlotsPerVisit || spec.outcome_slot >= keys::kSlotsPerVisit ||
-        spec.duration_slot == spec.outcome_slot)
-      fail(spec, "needs two distinct draw slots");
+    // An added stage draws from free slots: the others are drawn in any stage visit by the
+    // shared rules (a closure's return, a step-up's strategy discussion, care's placement).
+    const auto lowest = added ? keys::kFirstFreeSlot : keys::ChildSlot{0};
+    if (spec.duration_slot < lowest || spec.outcome_slot < lowest || spec.duration_slot >= keys::kSlotsPerVisit ||
+        spec.outcome_slot >= keys::kSlotsPerVisit || spec.duration_slot == spec.outcome_slot)
+      fail(spec, "needs two distinct draw slots of its own (from kFirstFreeSlot for an added stage)");
     for (const OutcomeSpec& o : spec.outcomes) {
       if (o.route != Route::kEnter) continue;
       if (stage_index(o.next) >= specs_.size() || o.next == Stage::kNone || o.next == Stage::kAssessment ||
@@ -91,6 +98,7 @@ void StageTable::validate(const Parameters& params) const {
         fail(spec, "outcome '" + o.name + "' leads to a stage it cannot enter");
     }
     const StageRoute& route = params.routes[i];
+    if (!(route.duration.mean() > 0)) fail(spec, "has no duration (its mean must be above 0)");
     if (route.outcome_shares.size() != spec.outcomes.size()) fail(spec, "has shares that do not match its outcomes");
     double sum = 0;
     for (double share : route.outcome_shares) {

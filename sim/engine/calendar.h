@@ -58,6 +58,15 @@ class Calendar {
     if (target >= working_days_.size()) beyond_range(working_days_.empty() ? day : working_days_.back() + 1);
     return working_days_[target];
   }
+  // The latest day d with exactly n working days in (d, day of t] (n >= 0): going back n
+  // working days from t, the day before the earliest of them.
+  int working_days_back(Time t, int n) const {
+    const int day = day_of(t);
+    if (n <= 0) return day;
+    const auto done = static_cast<std::size_t>(cumulative_[slot(day) + 1] - cumulative_[0]);
+    if (static_cast<std::size_t>(n) > done) beyond_range(day);
+    return working_days_[done - static_cast<std::size_t>(n)] - 1;
+  }
   int working_days_in_month(int month_index) const;
 
  private:

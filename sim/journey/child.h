@@ -40,7 +40,7 @@ struct Child {
   double strategy_day = 0.0;
   double work_duration = 0.0;  // wd of work at a normal pace, drawn at referral
   double waiting_since = 0.0;
-  std::uint32_t statutory_slot = 0xffffffffu;  // place in Model's list of children with visits due
+  std::uint32_t statutory_slot = 0xffffffffu;  // place in the journey's list of children with visits due
 };
 
 }  // namespace caseflow::sim

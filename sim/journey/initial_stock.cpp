@@ -41,7 +41,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
   for (int i = 0; i < stock.assessments; ++i) {
     const std::uint32_t id = child(p.referral_age);
     Child& c = children_[id];
-    const Distribution& work = route(Stage::kAssessment).duration;
+    const Distribution& work = stage_route(Stage::kAssessment).duration;
     const auto ip = work.in_progress(u(1), u(2));
     c.referral_day = c.last_referral_day = -before(work, ip.elapsed, 0.0);
     c.work_duration = ip.total;
@@ -52,13 +52,13 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
   for (int i = 0; i < stock.cin_plans; ++i) {
     const std::uint32_t id = child(p.referral_age);
     enter(id, Stage::kCin, 0.0);
-    schedule_stage_end(id, remaining(route(Stage::kCin).duration));
+    schedule_stage_end(id, remaining(stage_route(Stage::kCin).duration));
   }
   for (int i = 0; i < stock.cp_plans; ++i) {
     const std::uint32_t id = child(p.referral_age);
     Child& c = children_[id];
     c.cp_plans = 1;
-    const Distribution& cp_duration = route(Stage::kCp).duration;
+    const Distribution& cp_duration = stage_route(Stage::kCp).duration;
     const auto ip = cp_duration.in_progress(u(1), u(2));
     enter(id, Stage::kCp, 0.0);
     schedule_stage_end(id, std::max(0.5, after(cp_duration, ip.total - ip.elapsed, 0.0)));
@@ -74,8 +74,8 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     int count;
     Stage stage;
     const Distribution& duration;
-  } legal[] = {{stock.pre_proceedings, Stage::kPreProceedings, route(Stage::kPreProceedings).duration},
-               {stock.proceedings, Stage::kProceedings, route(Stage::kProceedings).duration}};
+  } legal[] = {{stock.pre_proceedings, Stage::kPreProceedings, stage_route(Stage::kPreProceedings).duration},
+               {stock.proceedings, Stage::kProceedings, stage_route(Stage::kProceedings).duration}};
   for (const auto& s : legal)
     for (int i = 0; i < s.count; ++i) {
       const std::uint32_t id = child(p.referral_age);

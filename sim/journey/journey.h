@@ -66,7 +66,7 @@ class Journey {
   };
   static constexpr std::uint32_t kNoChild = 0xffffffffu;
   const Parameters& params() const { return *params_; }
-  const StageRoute& route(Stage s) const { return params_->routes[stage_index(s)]; }
+  const StageRoute& stage_route(Stage s) const { return params_->routes[stage_index(s)]; }
   static constexpr std::size_t stage_group(Stage s) { return stage_index(s) - 1; }
 
   // front_door.cpp
@@ -99,7 +99,7 @@ class Journey {
   void route_onward(std::uint32_t id, const StageSpec& spec, double now);
   void step_up(std::uint32_t id, double now);
   // The time-in-care distribution of the exit route that the draw `route` picks.
-  static const Distribution& care_duration_for(const Care& care, double route);
+  static const Distribution& care_duration_for(const Care& care, double exit_draw);
   void start_care(std::uint32_t id, double now, bool uasc);
   void on_cp_review(std::uint32_t id, double now);
   void on_placement_move(std::uint32_t id, double now);

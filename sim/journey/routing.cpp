@@ -1,6 +1,7 @@
 // Where each stage leads: referral, assessment and the s47 path, CIN and CP plans, PLO,
 // proceedings, care with placements, care leavers, and closure with a possible return.
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 #include "sim/durations.h"
@@ -32,7 +33,7 @@ void Journey::start_referral(std::uint32_t id, Source source, double now) {
   c.s47 = c.icpc_planned = c.work_scheduled = false;
   c.strategy_done = !c.harm_suspected;
   c.counts_assessment = true;
-  c.work_duration = route(Stage::kAssessment).duration.quantile(draw(id, stages_[Stage::kAssessment].duration_slot));
+  c.work_duration = stage_route(Stage::kAssessment).duration.quantile(draw(id, stages_[Stage::kAssessment].duration_slot));
   recorder_.add(Metric::kAssessmentsStarted);
   if (c.harm_suspected) {
     const int delay = static_cast<int>(std::ceil(r.strategy_delay.quantile(draw(id, kStrategyDelay))));
@@ -100,10 +101,10 @@ void Journey::complete_assessment(std::uint32_t id, double now) {
   assessment_wd_histogram_[std::min<std::size_t>(static_cast<std::size_t>(wd), assessment_wd_histogram_.size() - 1)] += 1;
 }
 
-const Distribution& Journey::care_duration_for(const Care& care, double route) {
-  if (route < care.exit_home) return care.duration_home;
-  if (route < care.exit_home + care.exit_sgo) return care.duration_sgo;
-  if (route < care.exit_home + care.exit_sgo + care.exit_adoption) return care.duration_adoption;
+const Distribution& Journey::care_duration_for(const Care& care, double exit_draw) {
+  if (exit_draw < care.exit_home) return care.duration_home;
+  if (exit_draw < care.exit_home + care.exit_sgo) return care.duration_sgo;
+  if (exit_draw < care.exit_home + care.exit_sgo + care.exit_adoption) return care.duration_adoption;
   return care.duration_other;
 }
 
@@ -166,7 +167,7 @@ void Journey::start_stage(std::uint32_t id, Stage stage, double now) {
     c.cp_plans += 1;
   }
   enter(id, stage, now);
-  schedule_stage_end(id, now + duration_days(route(stage).duration, draw(id, spec.duration_slot), now));
+  schedule_stage_end(id, now + duration_days(stage_route(stage).duration, draw(id, spec.duration_slot), now));
   if (stage == Stage::kCp) {
     c.cp_start_day = now;
     queue_.schedule(now + params().cp.first_review_months * kDaysPerMonth, kRoutineClass, kCpReview, id, c.version);
@@ -174,7 +175,8 @@ void Journey::start_stage(std::uint32_t id, Stage stage, double now) {
 }
 
 void Journey::route_onward(std::uint32_t id, const StageSpec& spec, double now) {
-  const std::vector<double>& shares = route(spec.id).outcome_shares;
+  const std::vector<double>& shares = stage_route(spec.id).outcome_shares;
+  assert(!shares.empty() && shares.size() == spec.outcomes.size());  // StageTable::validate
   const double u = draw(id, spec.outcome_slot);
   std::size_t k = 0;
   double cumulative = shares[0];

@@ -77,7 +77,7 @@ class Workforce {
   void weekly_review(double now);
   void asye_intake(double now);
 
-  // The start of a day (month_end.cpp): the day's sickness absence and extra work per case
+  // The start of a day (day_and_month.cpp): the day's sickness absence and extra work per case
   // from the dated shocks, the ASYE intake on its month's first day, the review on Mondays.
   void begin_day(const engine::CivilDate& date, bool monday, double now);
   // Staff and manager costs for one day, by team and staff type.
@@ -100,8 +100,6 @@ class Workforce {
   const std::vector<Worker>& workers() const { return workers_; }
   const std::vector<std::uint32_t>& members(Team t) const { return members_[index(t)]; }
   std::size_t waiting(Team t) const { return waiting_count_[index(t)]; }
-  // Staff in post by type, kept as staff join, leave and change type (costs read it daily).
-  int headcount(Team t, StaffType type) const { return headcount_[index(t)][index(type)]; }
   int posts(Team t) const;
 
  private:
@@ -141,6 +139,7 @@ class Workforce {
   std::vector<std::uint32_t> waiting_mark_;  // by case id: version + 1 while waiting, else 0
   std::array<int, kTeams> campaigns_{}, agency_pending_{};
   std::array<TeamTally, kTeams> tally_{};
+  // Staff in post by type, kept as staff join, leave and change type (costs read it daily).
   std::array<std::array<int, kStaffTypes>, kTeams> headcount_{};
   std::array<double, kTeams> staff_cost_{}, agency_cost_{}, manager_cost_{};  // this month so far
   mutable std::array<std::size_t, kTeams> cursor_{};  // where the next allocation in turn starts
