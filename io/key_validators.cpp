@@ -21,6 +21,15 @@ Validator not_above(const std::string& other_key) {
           }};
 }
 
+Validator in_working_days() {
+  return {"in working days", "given in working days (median_wd, p90_wd, mean_wd, value_wd or upper_wd)",
+          [](KeyCheck& c) {
+            if (c.value<sim::Distribution>(c.key()).unit != sim::TimeUnit::kWorkingDays)
+              c.fail(c.key(), "must be given in working days (for example median_wd and p90_wd): the statutory clocks "
+                              "it runs against count working days");
+          }};
+}
+
 Validator age_bands() {
   return {"age bands",
           "one probability per band (one fewer than band_edges_years), edges increasing, probabilities summing to 1",

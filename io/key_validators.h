@@ -13,6 +13,9 @@ Validator sums_to_one();
 Validator not_above(const std::string& other_key);
 // An age profile: one probability per band, edges increasing, probabilities summing to 1.
 Validator age_bands();
+// A duration the journey counts on the calendar's working days (the s47 path and the
+// assessment's work, whose statutory clocks are in working days): written in `_wd`.
+Validator in_working_days();
 // demand.school_terms: `holidays: []` turns the calendar off (the multipliers go back to
 // their defaults); with holidays listed, holiday_multiplier is required.
 Validator school_calendar();

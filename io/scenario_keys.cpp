@@ -275,19 +275,22 @@ std::vector<KeyDeclaration> declare() {
             .unit("probability")
             .bind([](Target& x) -> auto& { return x.parameters.referral.strategy_discussion_prob; }));
   t.add(Key("referral.strategy_delay", K::kDistribution, "time from the referral to the strategy discussion")
-            .unit("time")
+            .unit("working days")
+            .check(in_working_days())
             .bind([](Target& x) -> auto& { return x.parameters.referral.strategy_delay; }));
   t.add(Key("referral.s47_prob", K::kProbability, "strategy discussions that lead to an s47 enquiry")
             .unit("probability")
             .bind([](Target& x) -> auto& { return x.parameters.referral.s47_prob; }));
   t.add(Key("referral.s47_duration", K::kDistribution, "length of an s47 enquiry")
-            .unit("time")
+            .unit("working days")
+            .check(in_working_days())
             .bind([](Target& x) -> auto& { return x.parameters.referral.s47_duration; }));
   t.add(Key("referral.icpc_prob", K::kProbability, "s47 enquiries that lead to an initial child protection conference")
             .unit("probability")
             .bind([](Target& x) -> auto& { return x.parameters.referral.icpc_prob; }));
   t.add(Key("referral.icpc_delay", K::kDistribution, "time from the strategy discussion to the ICPC")
-            .unit("time")
+            .unit("working days")
+            .check(in_working_days())
             .bind([](Target& x) -> auto& { return x.parameters.referral.icpc_delay; }));
   t.add(Key("referral.cp_plan_prob", K::kProbability, "ICPCs that lead to a child protection plan")
             .unit("probability")
@@ -310,9 +313,12 @@ std::vector<KeyDeclaration> declare() {
     const std::size_t stage = sim::stage_index(spec.id);
     const std::size_t outcomes = spec.outcomes.size();
     t.add(Key(spec.section, K::kSection, spec.meaning));
-    t.add(Key(spec.section + ".duration", K::kDistribution, spec.duration_meaning)
-              .unit("time")
-              .bind([stage](Target& x) -> auto& { return route_of(x, stage).duration; }));
+    // The assessment's work runs in working days at the worker's pace (the 45-wd clock).
+    const bool working_days = spec.id == sim::Stage::kAssessment;
+    Key duration(spec.section + ".duration", K::kDistribution, spec.duration_meaning);
+    duration.unit(working_days ? "working days" : "time");
+    if (working_days) duration.check(in_working_days());
+    t.add(std::move(duration.bind([stage](Target& x) -> auto& { return route_of(x, stage).duration; })));
     std::vector<std::string> names;
     for (const sim::OutcomeSpec& o : spec.outcomes) names.push_back(o.name);
     t.add(Key(spec.section + ".outcomes", K::kShares, spec.outcomes_meaning)
