@@ -34,6 +34,11 @@ TEST(ScenarioErrors, NegativeDuration) {
   expect_located("scenario_negative_duration.yaml", "cin_plan.duration", "negative");
 }
 
+TEST(ScenarioErrors, WorkingDayClocksNeedWorkingDays) {
+  expect_located("scenario_s47_in_days.yaml", "referral.s47_duration", "must be given in working days");
+  expect_located("scenario_assessment_in_weeks.yaml", "assessment.duration", "must be given in working days");
+}
+
 TEST(ScenarioErrors, NegativeFte) {
   expect_located("scenario_negative_fte.yaml", "workforce.teams.assessment.establishment_fte", "negative");
 }
