@@ -42,21 +42,6 @@ void Journey::handle(const engine::Event& e, double now) {
   }
 }
 
-double Journey::draw(std::uint32_t id, std::uint64_t slot) {
-  const Child& c = children_[id];
-  const std::uint64_t block = keys::child_block(c.episode, c.visit, slot);
-  if (c.serial != last_block_serial_ || block != last_block_) {
-    last_block_serial_ = c.serial;
-    last_block_ = block;
-    last_block_draws_ = child_stream_.uniform_pair(c.serial, block);
-  }
-  return last_block_draws_[slot & 1];
-}
-
-double Journey::duration_days(const Distribution& d, double u, double from_day) const {
-  return draw_sim_days(d, u, calendar_, from_day);
-}
-
 double Journey::age_years(const Child& c, double now) const { return (now - c.birth_day) / kDaysPerYear; }
 
 Placement Journey::pick_placement(const PerPlacement& shares, double u) const {
@@ -91,10 +76,6 @@ void Journey::free_child(std::uint32_t id) {
   children_[id].in_use = false;
   children_[id].version += 1;
   free_children_.push_back(id);
-}
-
-void Journey::schedule_stage_end(std::uint32_t id, double at) {
-  queue_.schedule(at, kStageClass, kStageEnd, id, children_[id].version);
 }
 
 void Journey::enter(std::uint32_t id, Stage stage, double now) {

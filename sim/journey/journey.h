@@ -12,7 +12,9 @@
 #include "sim/engine/calendar.h"
 #include "sim/engine/event_queue.h"
 #include "sim/engine/random.h"
+#include "sim/durations.h"
 #include "sim/journey/child.h"
+#include "sim/keys.h"
 #include "sim/recorder.h"
 #include "sim/scenario.h"
 #include "sim/stage_table.h"
@@ -79,9 +81,24 @@ class Journey {
   void leave_stage(std::uint32_t id, double now);
   void track_statutory_visits(std::uint32_t id, Stage from, Stage to);
   void on_allocated(const Allocation& a, double now);
-  void schedule_stage_end(std::uint32_t id, double at);
-  double draw(std::uint32_t id, std::uint64_t slot);
-  double duration_days(const Distribution& d, double u, double from_day) const;
+  // These three are inline: the routing (routing.cpp, front_door.cpp) calls them for every
+  // decision, and most draws are the second of a block already computed.
+  void schedule_stage_end(std::uint32_t id, double at) {
+    queue_.schedule(at, kStageClass, kStageEnd, id, children_[id].version);
+  }
+  double draw(std::uint32_t id, std::uint64_t slot) {
+    const Child& c = children_[id];
+    const std::uint64_t block = keys::child_block(c.episode, c.visit, slot);
+    if (c.serial != last_block_serial_ || block != last_block_) {
+      last_block_serial_ = c.serial;
+      last_block_ = block;
+      last_block_draws_ = child_stream_.uniform_pair(c.serial, block);
+    }
+    return last_block_draws_[slot & 1];
+  }
+  double duration_days(const Distribution& d, double u, double from_day) const {
+    return draw_sim_days(d, u, calendar_, from_day);
+  }
   double age_years(const Child& c, double now) const;
   Placement pick_placement(const PerPlacement& shares, double u) const;
 
