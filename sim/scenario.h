@@ -45,6 +45,7 @@ struct DemandShock {
   std::string name;
   engine::CivilDate from, to;  // inclusive
   PerSource multiplier{1, 1, 1, 1, 1, 1};
+  bool covers(const engine::CivilDate& date) const { return !(date < from) && !(to < date); }
 };
 
 // A school holiday: the schools source falls to `holiday_multiplier` on its working days.

@@ -98,7 +98,7 @@ double DemandModel::compute_intensity(const Demand& demand, Source source, int d
   const double growth = (1.0 + demand.trend_pct_per_year / 100.0) * (1.0 + demand.child_population_growth_pct_per_year / 100.0);
   double rate = demand.contacts_per_month[s] * seasonal * std::pow(growth, years);
   for (const auto& shock : demand.shocks)
-    if (!(date < shock.from) && !(shock.to < date)) rate *= shock.multiplier[s];
+    if (shock.covers(date)) rate *= shock.multiplier[s];
   const double weekday = demand.weekday_profile[static_cast<std::size_t>(calendar_.weekday(day))];
   return weight_sum > 0 ? rate * weekday / weight_sum : 0.0;
 }

@@ -11,21 +11,17 @@ namespace caseflow::sim {
 
 namespace {
 double pct(double num, double den) { return den > 0 ? 100.0 * num / den : std::nan(""); }
-
-bool within(const engine::CivilDate& date, const DemandShock& shock) {
-  return !(date < shock.from) && !(shock.to < date);
-}
 }  // namespace
 
 void Workforce::begin_day(const engine::CivilDate& date, bool monday, double now) {
   const auto& wf = *params_;
   double sickness = wf.sickness_share_by_month[static_cast<std::size_t>(date.month - 1)];
   for (const auto& shock : wf.sickness_shocks)
-    if (within(date, shock)) sickness *= shock.multiplier[0];
+    if (shock.covers(date)) sickness *= shock.multiplier[0];
   set_sickness_share(std::min(sickness, 0.95));
   double workload = 1.0;
   for (const auto& shock : wf.workload_shocks)
-    if (within(date, shock)) workload *= shock.multiplier[0];
+    if (shock.covers(date)) workload *= shock.multiplier[0];
   workload_multiplier_ = workload;
 
   if (date.day == 1 && date.month == wf.asye_intake_month && now > 0) asye_intake(now);
