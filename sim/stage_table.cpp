@@ -21,13 +21,13 @@ StageTable::Specs standard_specs() {
           .case_weight = &W::weight_assessment, .priority = 2, .duration_slot = kAssessDuration,
           .outcome_slot = kAssessOutcome,
           .outcomes = {{"nfa", R::kClose}, {"early_help", R::kClose}, {"cin_plan", R::kEnter, Stage::kCin},
-                       {"care", R::kEnter, Stage::kCla}}};
+                       {"care", R::kEnter, Stage::kCla}, {"proceedings", R::kEnter, Stage::kProceedings}}};
   s[2] = {.id = Stage::kCin, .name = "cin", .section = "cin_plan", .meaning = "child in need plans",
           .duration_meaning = "length of a CIN plan", .outcomes_meaning = "how CIN plans end", .team = Team::kHelpProtection,
           .case_weight = &W::weight_cin, .priority = 2, .started = Metric::kCinPlansStarted,
           .ended = Metric::kCinPlansEnded, .duration_slot = kCinDuration, .outcome_slot = kCinOutcome,
           .outcomes = {{"close", R::kClose}, {"step_down", R::kClose}, {"step_up_cp", R::kStepUp},
-                       {"care", R::kEnter, Stage::kCla}}};
+                       {"care", R::kEnter, Stage::kCla}, {"pre_proceedings", R::kEnter, Stage::kPreProceedings}}};
   s[3] = {.id = Stage::kCp, .name = "cp", .section = "cp_plan", .meaning = "child protection plans",
           .duration_meaning = "length of a CP plan", .outcomes_meaning = "how CP plans end", .team = Team::kHelpProtection,
           .case_weight = &W::weight_cp, .priority = 0, .started = Metric::kCpPlansStarted,

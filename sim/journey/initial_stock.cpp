@@ -99,15 +99,26 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     if (p.care.placement_moves_per_year > 0)
       queue_.schedule(-std::log(u(6)) / p.care.placement_moves_per_year * kDaysPerYear, kRoutineClass, kPlacementMove, id, c.version);
   }
+  // Children due back: some were turned away at the front door as first contacts and were
+  // never referred; the rest had a case closed. In a running service the first kind make up
+  // their flow's share of the returns waiting: first contacts a day not referred, times the
+  // share that come back, times the mean wait (Little's law), of all returns due.
+  const Distribution& delay = p.returns.delay;
+  double first_contacts_per_day = 0;
+  for (double per_month : p.demand.contacts_per_month) first_contacts_per_day += per_month / kDaysPerMonth;
+  const double never_referred_share =
+      stock.returns_due > 0 ? std::min(1.0, first_contacts_per_day * (1.0 - p.front_door.referral_prob) *
+                                                p.returns.after_front_door_prob * delay.mean() / stock.returns_due)
+                            : 0.0;
   for (int i = 0; i < stock.returns_due; ++i) {
-    // A case closed before the start whose child will come back: the wait left is drawn
-    // from the return delay's equilibrium, and the previous referral is put one wait earlier
-    // (assumption), so early re-referrals are counted as they would be in a running service.
+    // The wait left is drawn from the return delay's equilibrium. A closed case's previous
+    // referral is put one wait before its closure (assumption), so early re-referrals are
+    // counted as they would be in a running service.
     const std::uint32_t id = child(p.referral_age);
-    const auto ip = p.returns.delay.in_progress(u(1), u(2));
-    const Distribution& delay = p.returns.delay;
+    const auto ip = delay.in_progress(u(1), u(2));
     const double waited = before(delay, ip.elapsed, 0.0);
-    children_[id].last_referral_day = -waited - before(delay, delay.quantile(u(4)), -waited);
+    if (u(5) >= never_referred_share)
+      children_[id].last_referral_day = -waited - before(delay, delay.quantile(u(4)), -waited);
     schedule_return(id, std::max(0.5, after(delay, ip.total, -waited) - waited));
   }
   for (int i = 0; i < stock.care_leavers; ++i) {

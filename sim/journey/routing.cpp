@@ -125,10 +125,12 @@ void Journey::start_care(std::uint32_t id, double now, bool uasc) {
   c.care_start_day = now;
   recorder_.add(Metric::kClaStarted, index(c.placement));
   enter(id, Stage::kCla, now);
-  // Leaving care: by the exit route's own duration, or at 18, whichever comes first.
+  // Leaving care: by the exit route's own duration, or at 18, whichever comes first. An
+  // unaccompanied child has no home to return to and no family for an order: UASC stay
+  // until 18 (PF L95: returns home, SGOs and adoptions are of children with families).
   const Distribution& d = care_duration_for(care, draw(id, kCareExit));
-  const double exit_day = now + duration_days(d, draw(id, kCareDuration), now);
   const double eighteen = c.birth_day + 18.0 * kDaysPerYear;
+  const double exit_day = uasc ? eighteen : now + duration_days(d, draw(id, kCareDuration), now);
   if (eighteen <= exit_day)
     queue_.schedule(std::max(now, eighteen), kStageClass, kAgeOut, id, c.version);
   else
