@@ -14,9 +14,9 @@ the second financial year against the mean of the last, so seasonality cancels),
 first three months' referrals, re-referral % and CLA starts against the same calendar
 months of the later years.
 
-With --check the exit status is 1 when a figure is outside the tolerance (flows: PCT per
-cent, or PCT/2... points for percentages, see below; stationarity: the issue's 1%/yr drift and
-3% / 2 points for the first months). Standard library only, so either Python works.
+With --strict the exit status is 1 when a figure is outside its tolerance: flows within
+--check per cent (counts and per-referral rates) or --check-points points (percentages);
+stocks drifting under 1% a year; the first months within 3% (2 points for percentages). Standard library only, so either Python works.
 """
 import argparse
 import csv
