@@ -305,6 +305,11 @@ std::vector<KeyDeclaration> declare() {
             .range(kNonNegative)
             .optional("1")
             .bind([](Target& x) -> auto& { return x.parameters.referral.repeat_harm_multiplier; }));
+  t.add(Key("referral.prior_cp_plan_prob", K::kProbability,
+            "children new to the model who had a CP plan before it (in earlier years or another council)")
+            .unit("probability")
+            .optional("0")
+            .bind([](Target& x) -> auto& { return x.parameters.referral.prior_cp_plan_prob; }));
 
   // The stages' sections, from the stage table: each stage with outcomes has its duration
   // and its outcome shares, named by the table's outcomes; some have keys of their own.

@@ -97,7 +97,7 @@ enum ChildSlot : std::uint64_t {
   kPloDuration, kPloOutcome,
   kProcDuration, kProcOutcome,
   kLeaverExtend, kReturnSource,
-  kStepUpStrategy,
+  kStepUpStrategy, kPriorCpPlan,
   kFirstFreeSlot,  // slots from here on are free for stages a table adds
   kSlotsPerVisit = 64
 };

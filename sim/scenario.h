@@ -93,6 +93,7 @@ struct Referral {
   double cp_plan_prob = 0;      // ICPC -> CP plan
   int icpc_target_wd = 0;
   double repeat_harm_multiplier = 1.0;  // strategy discussion odds for children with a past CP plan
+  double prior_cp_plan_prob = 0.0;      // children new to the model who had a CP plan before it
 };
 
 // A stage's duration and where it leads, for each stage of the stage table that has

@@ -57,7 +57,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
   for (int i = 0; i < stock.cp_plans; ++i) {
     const std::uint32_t id = child(p.referral_age);
     Child& c = children_[id];
-    c.cp_plans = 1;
+    c.cp_plans += 1;
     const Distribution& cp_duration = stage_route(Stage::kCp).duration;
     const auto ip = cp_duration.in_progress(u(1), u(2));
     enter(id, Stage::kCp, 0.0);

@@ -69,6 +69,11 @@ std::uint32_t Journey::new_child(double age_years, double now) {
   c.serial = next_child_serial_++;
   c.in_use = true;
   c.birth_day = now - age_years * kDaysPerYear;
+  // The record starts when the child first reaches the model, but some children had a CP
+  // plan before it: earlier years, or another council. Without this a five-year run only
+  // remembers plans made inside it, and repeat plans are a fraction of the DfE's share.
+  const double prior = params().referral.prior_cp_plan_prob;
+  if (prior > 0 && draw(id, kPriorCpPlan) < prior) c.cp_plans = 1;
   return id;
 }
 
