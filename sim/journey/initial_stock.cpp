@@ -35,18 +35,43 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
   };
   auto child = [&](const AgeProfile& age) {
     ++entity;
-    return new_child(std::min(17.9, age_from(age, u(0), u(3))), 0.0);
+    // Under 18 at the start, spread evenly within the top band: a cap at 17.9 would send
+    // every child of the band's last weeks out of care together in the first month.
+    return new_child(std::min(18.0 - 1.0 / kDaysPerYear, age_from(age, u(0), u(3))), 0.0);
   };
 
+  // Assessments in progress, on each path in proportion to its flow times its time in the
+  // stage (Little's law): the s47 enquiries waiting for an ICPC, the other s47 enquiries,
+  // and the single assessments. Without the s47 ones the first month has almost no ICPCs.
+  const auto& r = p.referral;
+  const Distribution& work = stage_route(Stage::kAssessment).duration;
+  const double s47_share = std::min(1.0, r.strategy_discussion_prob) * r.s47_prob;
+  const double to_icpc = s47_share * r.icpc_prob * (r.strategy_delay.mean() + r.icpc_delay.mean());
+  const double to_s47_end = s47_share * (1.0 - r.icpc_prob) * (r.strategy_delay.mean() + r.s47_duration.mean());
+  const double to_work_end = (1.0 - s47_share) * work.mean();
+  const double all_paths = to_icpc + to_s47_end + to_work_end;
   for (int i = 0; i < stock.assessments; ++i) {
     const std::uint32_t id = child(p.referral_age);
     Child& c = children_[id];
-    const Distribution& work = stage_route(Stage::kAssessment).duration;
-    const auto ip = work.in_progress(u(1), u(2));
-    c.referral_day = c.last_referral_day = -before(work, ip.elapsed, 0.0);
-    c.work_duration = ip.total;
     c.strategy_done = true;
     c.counts_assessment = true;
+    const double path = u(5) * all_paths;
+    if (path < to_icpc + to_s47_end) {
+      // The enquiry's work is drawn when the case is allocated, in the stage visit it is
+      // about to start: read that draw now to place the strategy discussion part-way through it.
+      c.harm_suspected = c.s47 = true;
+      c.icpc_planned = path < to_icpc;
+      const keys::ChildSlot slot = c.icpc_planned ? keys::kIcpcDelay : keys::kS47Duration;
+      const double u_work = child_stream_.uniform_pair(c.serial, keys::child_block(c.episode, c.visit + 1, slot))[slot & 1];
+      const Distribution& enquiry = c.icpc_planned ? r.icpc_delay : r.s47_duration;
+      const double elapsed = u(2) * enquiry.quantile(u_work);
+      c.strategy_day = -before(enquiry, elapsed, 0.0);
+      c.referral_day = c.last_referral_day = c.strategy_day - before(r.strategy_delay, r.strategy_delay.mean(), c.strategy_day);
+    } else {
+      const auto ip = work.in_progress(u(1), u(2));
+      c.referral_day = c.last_referral_day = -before(work, ip.elapsed, 0.0);
+      c.work_duration = ip.total;
+    }
     enter(id, Stage::kAssessment, 0.0);
   }
   for (int i = 0; i < stock.cin_plans; ++i) {
@@ -121,10 +146,13 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
       children_[id].last_referral_day = -waited - before(delay, delay.quantile(u(4)), -waited);
     schedule_return(id, std::max(0.5, after(delay, ip.total, -waited) - waited));
   }
+  const double extend = p.care_leavers.extend_to_25_prob, years_to_21 = p.care_leavers.support_to_age - 18.0;
+  const double extended_share = extend > 0 ? extend * 7.0 / (extend * 7.0 + (1.0 - extend) * years_to_21) : 0.0;
   for (int i = 0; i < stock.care_leavers; ++i) {
     ++entity;
-    // Care leavers at the start: ages spread evenly over the years of support.
-    const bool extended = u(0) < p.care_leavers.extend_to_25_prob;
+    // Care leavers at the start: ages spread evenly over the years of support. Those
+    // supported to 25 are there for longer, so they are more of the stock than of the inflow.
+    const bool extended = u(0) < extended_share;
     const double to_age = extended ? 25.0 : p.care_leavers.support_to_age;
     const double age = 18.0 + u(1) * (to_age - 18.0);
     const std::uint32_t id = new_child(age, 0.0);
