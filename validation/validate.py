@@ -60,8 +60,14 @@ def national_figures(year):
         return [dict(r, national=float(r[f"national_{year}"])) for r in csv.DictReader(f)]
 
 
+def mean_stock(monthly, metric, years):
+    values = [v for month, v in monthly[metric] if str(fy_of(month)) in {y[:4] for y in years}]
+    return sum(values) / len(values)
+
+
 def flows(args):
     annual = read_annual(args.run_dir)
+    monthly = read_monthly(args.run_dir)
     years = steady_years(annual)
     if not years:
         sys.exit(f"{args.run_dir}: no complete financial year after the first; run at least 24 months")
@@ -79,7 +85,12 @@ def flows(args):
         if num is None:
             print(f"| {f['figure']} | not measured | | | {f['source']} |")
             continue
-        if f["kind"] == "pct":
+        if f["kind"] == "per_stock":
+            value = num / mean_stock(monthly, f["denominator"], years)
+            ratio = value / f["national"]
+            shown = f"{value:.3f}", f"{f['national']:.3f}", f"{ratio:.3f}"
+            off = abs(ratio - 1.0) > args.check / 100.0
+        elif f["kind"] == "pct":
             value = 100.0 * num / per_year[f["denominator"]]
             nat = f["national"]
             shown = f"{value:.1f}%", f"{nat:.1f}%", f"{value - nat:+.1f} points"
@@ -91,9 +102,11 @@ def flows(args):
             shown = f"{value:,.0f}" if args.absolute else f"{value:.1f}", \
                 f"{nat:,.0f}" if args.absolute else f"{nat:.1f}", f"{ratio:.3f}"
             off = abs(ratio - 1.0) > args.check / 100.0
+        off = off and f["checked"] == "yes"
         if off:
             failures.append(f["figure"])
-        print(f"| {f['figure']} | {shown[0]} | {shown[1]} | {shown[2]}{' **off**' if off else ''} | {f['source']} |")
+        note = " **off**" if off else ("" if f["checked"] == "yes" else " (reported, not an input)")
+        print(f"| {f['figure']} | {shown[0]} | {shown[1]} | {shown[2]}{note} | {f['source']} |")
     return failures
 
 
