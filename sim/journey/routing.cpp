@@ -196,7 +196,8 @@ void Journey::route_onward(std::uint32_t id, const StageSpec& spec, double now) 
 
 bool Journey::entry_held(std::uint32_t id, Stage next, double within, double now) {
   // The routing draw is the same when the hold ends (same episode and stage visit), so the
-  // child routes to the same stage and `within` meets whatever shock covers that day.
+  // child routes to the same stage (unless dated changes moved the shares meanwhile), and
+  // `within` meets whatever shock covers that day.
   const std::size_t stage = stage_index(next);
   if (stage >= kStandardStages) return false;  // a table's added stages are not held back
   const HoldBack hold =
