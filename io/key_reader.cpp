@@ -4,6 +4,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "sim/stage_table.h"
+
 namespace caseflow::io {
 
 namespace {
@@ -26,9 +28,20 @@ const std::vector<const ConcreteKey*>& children_of(const std::string& section) {
   return it == kChildren.end() ? kNone : it->second;
 }
 
+// The id of a stage of the standard table, by its name.
+std::size_t standard_stage(const std::string& name) {
+  for (const sim::StageSpec& spec : sim::StageTable::standard()->specs())
+    if (spec.name == name) return sim::stage_index(spec.id);
+  throw std::logic_error("no stage '" + name + "' in the standard stage table");
+}
+
 // A list of shocks: each {name, from, to, multipliers: {all, <source>...}}; a source not
-// named takes `all`, and `all` defaults to 1.
-std::vector<sim::DemandShock> read_shocks(YamlReader& r, const std::string& key, bool required) {
+// named takes `all`, and `all` defaults to 1. Demand shocks (their declaration names the
+// stages in `entry_stages`) may also give `uasc` (a multiplier, default 1) and
+// `entries: {<stage>: share let through, ...}`, each 0 to 1 (a shock holds entries back; it
+// cannot add children); for other shocks both are unknown keys.
+std::vector<sim::DemandShock> read_shocks(YamlReader& r, const std::string& key, bool required,
+                                          const std::vector<std::string>& entry_stages) {
   std::vector<sim::DemandShock> shocks;
   for (YamlReader item : r.items(key, required)) {
     sim::DemandShock shock;
@@ -46,6 +59,19 @@ std::vector<sim::DemandShock> read_shocks(YamlReader& r, const std::string& key,
       m.require_non_negative(sim::source_names()[s], shock.multiplier[s]);
     }
     m.finish();
+    if (!entry_stages.empty()) {
+      item.read("uasc", shock.uasc, false);
+      item.require_non_negative("uasc", shock.uasc);
+    }
+    if (!entry_stages.empty() && item.has("entries")) {
+      YamlReader e = item.section("entries");
+      for (const std::string& stage : entry_stages) {
+        double& share = shock.entries[standard_stage(stage)];
+        e.read(stage, share, false);
+        e.require_probability(stage, share);
+      }
+      e.finish();
+    }
     item.finish();
     shocks.push_back(std::move(shock));
   }
@@ -110,7 +136,7 @@ class ValueReader {
     r_.read_shares(name_, named);
   }
   void operator()(const Field<std::vector<sim::DemandShock>>& f) const {
-    f.get(at_) = read_shocks(r_, name_, d_.required);
+    f.get(at_) = read_shocks(r_, name_, d_.required, d_.names);
   }
   void operator()(const Field<std::vector<sim::SchoolHoliday>>& f) const {
     f.get(at_) = read_holidays(r_, name_, d_.required);

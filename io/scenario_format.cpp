@@ -34,6 +34,12 @@ std::string type_text(const KeyDeclaration& d) {
       for (const auto& n : d.names) names.push_back(code(n));
       return type_name(d.type) + ": " + join(names, ", ");
     }
+    case KeyType::kShockList: {  // names: the stages its `entries` may hold back
+      if (d.names.empty()) return type_name(d.type);
+      std::vector<std::string> names;
+      for (const auto& n : d.names) names.push_back(code(n));
+      return type_name(d.type) + "; `entries`: " + join(names, ", ");
+    }
     default: return type_name(d.type);
   }
 }
@@ -196,10 +202,13 @@ void write_scenario_format(std::ostream& out) {
          "one per bin, summing to 1). The suffix `_days`, `_wd` (working days), `_weeks` or `_months` gives "
          "the unit; no value may be negative |\n"
       << "| list of shocks | `[{name: first lockdown, from: 2020-03-23, to: 2020-06-14, multipliers: "
-         "{all: 0.84, schools: 0.23}}]` | `from` to `to` inclusive, `to` not before `from`; `multipliers` "
-         "has `all` (default 1) and any of the sources, a source not named taking `all`; none negative. "
-         "Sickness and workload shocks are meant to give `all` (the model reads the first source's "
-         "multiplier, which is `all` unless `police` is named) |\n"
+         "{all: 0.84, schools: 0.23}, uasc: 0.5, entries: {cla: 0.67}}]` | `from` to `to` inclusive, `to` not before "
+         "`from`; `multipliers` has `all` (default 1) and any of the sources, a source not named taking "
+         "`all`; none negative. Demand shocks only, both optional: `uasc`, a multiplier on UASC arrivals "
+         "(default 1, not negative), and `entries`, a map from any of the stages listed with `demand.shocks` "
+         "below to the share of entries into that stage let through, 0 to 1 (the rest wait for the shock's "
+         "length). Sickness and workload shocks are meant to give `all` (the model reads the first "
+         "source's multiplier, which is `all` unless `police` is named) |\n"
       << "| list of holidays | `[{from: 2019-04-06, to: 2019-04-22}]` | inclusive, `to` not before `from`, in "
          "date order without overlaps |\n"
       << "| list of changes | see Dated `changes:` | |\n";

@@ -66,6 +66,20 @@ sim::StageRoute& route_of(Target& x, std::size_t stage) {
   return routes[stage];
 }
 
+// The stages a demand shock's `entries` may hold back: those some outcome of the standard
+// table enters (the journey holds entries at routing, sim/journey/routing.cpp), by stage id.
+std::vector<std::string> held_entry_stages() {
+  const sim::StageTable& table = *sim::StageTable::standard();
+  std::vector<bool> entered(table.size(), false);
+  for (const sim::StageSpec& spec : table.specs())
+    for (const sim::OutcomeSpec& o : spec.outcomes)
+      if (o.route == sim::Route::kEnter) entered[sim::stage_index(o.next)] = true;
+  std::vector<std::string> names;
+  for (const sim::StageSpec& spec : table.specs())
+    if (entered[sim::stage_index(spec.id)]) names.push_back(spec.name);
+  return names;
+}
+
 // Builds one declaration; the table below reads as one line of facts per key.
 class Key {
  public:
@@ -247,7 +261,11 @@ std::vector<KeyDeclaration> declare() {
             .unit("children/year")
             .range(kNonNegative)
             .bind([](Target& x) -> auto& { return x.parameters.demand.uasc_per_year; }));
-  t.add(Key("demand.shocks", K::kShockList, "dated multipliers on contacts by source (a lockdown, a surge)")
+  t.add(Key("demand.shocks", K::kShockList,
+            "dated multipliers on contacts by source (a lockdown, a surge) and on UASC arrivals (`uasc`), and "
+            "shares of entries into stages let through (`entries`); first contacts and UASC are thinned, returning "
+            "children's contacts and held entries are deferred by the shock's length (docs/model.md, Shocks)")
+            .names(held_entry_stages())
             .optional("[]")
             .bind([](Target& x) -> auto& { return x.parameters.demand.shocks; }));
 

@@ -23,6 +23,7 @@ enum EventKind : std::uint32_t {
   kCpReview,       // a CP review is due
   kPlacementMove,  // a child in care moves placement
   kAgeOut,         // a child in care reaches 18
+  kHeldEntry,      // a shock's hold on a child's entry into a stage ends (route again)
   kStaffLeave = 100,  // a worker leaves (the workforce's kinds start here)
   kStaffConvert,      // an agency worker becomes permanent
   kCampaignEnd,       // a permanent recruitment campaign ends
@@ -36,7 +37,7 @@ constexpr std::uint32_t kFirstWorkforceEvent = kStaffLeave;
 enum PriorityClass : std::uint8_t {
   kDayClass = 0,
   kStaffClass = 2,
-  kStageClass = 3,   // stage ends, strategy discussions, ICPCs, ageing out
+  kStageClass = 3,   // stage ends, strategy discussions, ICPCs, ageing out, held entries
   kRoutineClass = 4, // CP reviews, placement moves
 };
 

@@ -123,11 +123,12 @@ void Model::arrive_demand(int day, double now) {
     const Source source = static_cast<Source>(s);
     const double intensity = demand_.intensity(demand, source, day);
     const std::uint32_t n = demand_.sample_with_mean(demand, source, day, intensity, demand_stream_);
-    journey_.receive_contacts(day, source, n, intensity);
+    journey_.receive_contacts(day, source, n,
+                              demand.shocks.empty() ? intensity : demand_.unshocked_intensity(demand, source, day));
   }
   const std::uint64_t uasc = keys::day_source(day, keys::kUascSource);
   auto rng = demand_stream_.at(uasc, 0);
-  const double mean = demand_.uasc_per_day(demand);
+  const double mean = demand_.uasc_per_day(demand, day);
   const auto n = mean > 0 ? boost::random::poisson_distribution<std::uint32_t, double>(mean)(rng) : 0u;
   for (std::uint32_t k = 0; k < n; ++k) journey_.receive_uasc(16.0 + 1.99 * demand_stream_.uniform(uasc, 1 + k), now);
 }

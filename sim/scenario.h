@@ -40,12 +40,24 @@ const std::array<const char*, kStaffTypes>& staff_type_names();
 using PerSource = std::array<double, kSources>;
 using PerPlacement = std::array<double, kPlacements>;
 
-// A dated multiplier on named sources, e.g. a lockdown or a reopening surge.
+// A dated multiplier on named sources, e.g. a lockdown or a reopening surge. First contacts
+// (and UASC arrivals, `uasc`) are thinned as a rate; returning children's contacts, and a
+// demand shock's `entries` into stages (care during a lockdown), are held back for the
+// shock's length instead (sim/demand/hold_back.h).
 struct DemandShock {
   std::string name;
   engine::CivilDate from, to;  // inclusive
   PerSource multiplier{1, 1, 1, 1, 1, 1};
+  // By stage id of the standard table (sim/stage.h): the share of entries into the stage let
+  // through while the shock lasts; 1 = not held back.
+  double uasc = 1.0;  // multiplier on UASC arrivals into care (a rate, thinned as first contacts are)
+  std::array<double, kStandardStages> entries = [] {
+    std::array<double, kStandardStages> all;
+    all.fill(1.0);
+    return all;
+  }();
   bool covers(const engine::CivilDate& date) const { return !(date < from) && !(to < date); }
+  int length_days() const { return engine::days_from_civil(to) - engine::days_from_civil(from) + 1; }
 };
 
 // A school holiday: the schools source falls to `holiday_multiplier` on its working days.

@@ -68,24 +68,39 @@ void DemandModel::prepare(const Demand& demand) {
   for (const auto& t : tabulated_)
     if (t.demand == &demand) return;
   const int days = calendar_.day_of(calendar_.month_start(months_ + 1));
-  Tabulated t{&demand, std::vector<double>(static_cast<std::size_t>(days) * kSources)};
+  const std::size_t cells = static_cast<std::size_t>(days) * kSources;
+  Tabulated t{&demand, std::vector<double>(cells), std::vector<double>(demand.shocks.empty() ? 0 : cells)};
   for (int d = 0; d < days; ++d)
-    for (std::size_t s = 0; s < kSources; ++s)
-      t.by_day_and_source[static_cast<std::size_t>(d) * kSources + s] = compute_intensity(demand, static_cast<Source>(s), d);
+    for (std::size_t s = 0; s < kSources; ++s) {
+      const std::size_t i = static_cast<std::size_t>(d) * kSources + s;
+      t.by_day_and_source[i] = compute_intensity(demand, static_cast<Source>(s), d);
+      if (!t.unshocked.empty()) t.unshocked[i] = compute_intensity(demand, static_cast<Source>(s), d, false);
+    }
   tabulated_.push_back(std::move(t));
 }
 
+const DemandModel::Tabulated* DemandModel::tabulated(const Demand& demand) const {
+  for (const auto& t : tabulated_)
+    if (t.demand == &demand) return &t;
+  return nullptr;
+}
+
 double DemandModel::intensity(const Demand& demand, Source source, int day) const {
-  for (const auto& t : tabulated_) {
-    if (t.demand != &demand) continue;
-    const std::size_t i = static_cast<std::size_t>(day) * kSources + index(source);
-    if (day >= 0 && i < t.by_day_and_source.size()) return t.by_day_and_source[i];
-    break;
-  }
+  const Tabulated* t = tabulated(demand);
+  const std::size_t i = static_cast<std::size_t>(day) * kSources + index(source);
+  if (t && day >= 0 && i < t->by_day_and_source.size()) return t->by_day_and_source[i];
   return compute_intensity(demand, source, day);
 }
 
-double DemandModel::compute_intensity(const Demand& demand, Source source, int day) const {
+double DemandModel::unshocked_intensity(const Demand& demand, Source source, int day) const {
+  if (demand.shocks.empty()) return intensity(demand, source, day);
+  const Tabulated* t = tabulated(demand);
+  const std::size_t i = static_cast<std::size_t>(day) * kSources + index(source);
+  if (t && day >= 0 && i < t->unshocked.size()) return t->unshocked[i];
+  return compute_intensity(demand, source, day, false);
+}
+
+double DemandModel::compute_intensity(const Demand& demand, Source source, int day, bool shocked) const {
   if (!calendar_.is_working_day(day)) return 0.0;
   const engine::CivilDate date = calendar_.date_at(day);
   const double weight_sum = weekday_weight_sum(demand, calendar_.month_index(day));
@@ -97,10 +112,20 @@ double DemandModel::compute_intensity(const Demand& demand, Source source, int d
   const double years = day / kDaysPerYear;
   const double growth = (1.0 + demand.trend_pct_per_year / 100.0) * (1.0 + demand.child_population_growth_pct_per_year / 100.0);
   double rate = demand.contacts_per_month[s] * seasonal * std::pow(growth, years);
-  for (const auto& shock : demand.shocks)
-    if (shock.covers(date)) rate *= shock.multiplier[s];
+  if (shocked)
+    for (const auto& shock : demand.shocks)
+      if (shock.covers(date)) rate *= shock.multiplier[s];
   const double weekday = demand.weekday_profile[static_cast<std::size_t>(calendar_.weekday(day))];
   return weight_sum > 0 ? rate * weekday / weight_sum : 0.0;
+}
+
+double DemandModel::uasc_per_day(const Demand& demand, int day) const {
+  double mean = demand.uasc_per_year / kDaysPerYear;
+  if (demand.shocks.empty()) return mean;
+  const engine::CivilDate date = calendar_.date_at(day);
+  for (const auto& shock : demand.shocks)
+    if (shock.covers(date)) mean *= shock.uasc;
+  return mean;
 }
 
 std::uint32_t DemandModel::sample(const Demand& demand, Source source, int day,

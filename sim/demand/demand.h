@@ -30,6 +30,10 @@ class DemandModel {
   void prepare(const Demand& demand);
   // Expected contacts from a source on a day (0 on non-working days).
   double intensity(const Demand& demand, Source source, int day) const;
+  // The same before the dated shocks: the day's mix that returning children's sources follow
+  // (a shock then holds their contacts back, sim/demand/hold_back.h). Equal to intensity()
+  // when the demand has no shocks.
+  double unshocked_intensity(const Demand& demand, Source source, int day) const;
   // A draw of the day's contacts from a source; entity (day, source) keys the random stream,
   // so the draw is the same in every scenario that has the same intensity.
   std::uint32_t sample(const Demand& demand, Source source, int day, const engine::RandomStream& stream) const;
@@ -38,14 +42,17 @@ class DemandModel {
                                  const engine::RandomStream& stream) const;
   // The schools term factor on a working day (1 without a calendar); see the header comment.
   double school_term_factor(const SchoolTerms& terms, int day) const;
-  double uasc_per_day(const Demand& demand) const { return demand.uasc_per_year / kDaysPerYear; }
+  // Expected UASC arrivals on a day, times the `uasc` multipliers of the shocks covering it.
+  double uasc_per_day(const Demand& demand, int day) const;
 
  private:
   struct Tabulated {
     const Demand* demand;
     std::vector<double> by_day_and_source;  // [day * kSources + source]
+    std::vector<double> unshocked;          // the same without shocks; empty when it has none
   };
-  double compute_intensity(const Demand& demand, Source source, int day) const;
+  const Tabulated* tabulated(const Demand& demand) const;
+  double compute_intensity(const Demand& demand, Source source, int day, bool shocked = true) const;
   std::vector<Tabulated> tabulated_;
   struct DayRange {
     int from, to;  // inclusive day numbers

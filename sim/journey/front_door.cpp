@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/demand/hold_back.h"
 #include "sim/journey/journey.h"
 #include "sim/keys.h"
 
@@ -10,9 +11,9 @@ namespace caseflow::sim {
 
 using namespace keys;
 
-void Journey::receive_contacts(int day, Source source, std::uint32_t n, double intensity) {
+void Journey::receive_contacts(int day, Source source, std::uint32_t n, double unshocked_intensity) {
   const auto s = index(source);
-  today_intensity_[s] = intensity;
+  today_mix_[s] = unshocked_intensity;
   for (std::uint32_t k = 0; k < n; ++k) {
     const std::uint64_t entity = first_contact(day, s, k);
     front_door_queue_.push_back({static_cast<double>(day), kNoChild, source, entity,
@@ -92,16 +93,28 @@ void Journey::arrive_returns(int day) {
 void Journey::on_return(std::uint32_t id, double now) {
   Child& c = children_[id];
   c.episode += 1;  // a new contact: fresh draws for everything that follows
-  // The source follows the day's demand mix (so school returns pause in the holidays); on a
-  // non-working day, the monthly mix.
+  // The source follows the day's demand mix before shocks (so school returns pause in the
+  // holidays); on a non-working day, the monthly mix.
   std::array<double, kSources> weight{};
   double total = 0;
-  for (std::size_t k = 0; k < kSources; ++k) total += weight[k] = today_intensity_[k];
+  for (std::size_t k = 0; k < kSources; ++k) total += weight[k] = today_mix_[k];
   if (total <= 0)
     for (std::size_t k = 0; k < kSources; ++k) total += weight[k] = params().demand.contacts_per_month[k];
   double u = draw(id, kReturnSource) * total;
   std::size_t s = 0;
   while (s + 1 < kSources && u > weight[s]) u -= weight[s++];
+  // A shock holds the contact back with one minus its multiplier for the source: the child
+  // is not seen by that source now and comes back when the shock has had its length
+  // (sim/demand/hold_back.h). Where the draw fell within the source's weight is a uniform of
+  // its own, so the hold costs no draw and runs without shocks are unchanged.
+  const auto& shocks = params().demand.shocks;
+  if (!shocks.empty() && weight[s] > 0) {
+    const HoldBack hold = hold_back(shocks, calendar_.date_at(now), [s](const DemandShock& k) { return k.multiplier[s]; });
+    if (hold.pass < 1.0 && u / weight[s] >= hold.pass) {
+      schedule_return(id, now + hold.defer_days);
+      return;
+    }
+  }
   recorder_.add(Metric::kContacts, s);
   const std::uint64_t entity = returning_contact(c.serial, c.episode);
   front_door_queue_.push_back({now, id, static_cast<Source>(s), entity, front_door_stream_.uniform_pair(entity, 1)});

@@ -38,6 +38,7 @@ void Journey::handle(const engine::Event& e, double now) {
     case kCpReview: on_cp_review(e.entity, now); break;
     case kPlacementMove: on_placement_move(e.entity, now); break;
     case kAgeOut: on_stage_end(e.entity, now); break;
+    case kHeldEntry: route_onward(e.entity, stages_[c.stage], now); break;
     default: break;
   }
 }

@@ -34,9 +34,10 @@ class Journey {
   // The open caseload at the start date (initial_stock.cpp).
   void seed_initial_stock(const InitialStock& stock);
 
-  // Demand: `n` first contacts from a source on a working day, whose expected number was
-  // `intensity` (returning children take their source from the day's mix).
-  void receive_contacts(int day, Source source, std::uint32_t n, double intensity);
+  // Demand: `n` first contacts from a source on a working day. `unshocked_intensity`, the
+  // day's expected contacts from the source before any shock, makes the day's mix that
+  // returning children take their source from (a shock then holds some back: on_return).
+  void receive_contacts(int day, Source source, std::uint32_t n, double unshocked_intensity);
   // An unaccompanied asylum-seeking child arriving into care.
   void receive_uasc(double age_years, double now);
   // Returns due by the start of `day` join the front-door queue, in time order.
@@ -112,8 +113,13 @@ class Journey {
   // The child enters a stage from another (or from none): its own rule for care, otherwise
   // the stage's flow, its duration, and CP's reviews.
   void start_stage(std::uint32_t id, Stage stage, double now);
-  // One draw picks the outcome of the stage the child is in, and the child follows it.
+  // One draw picks the outcome of the stage the child is in, and the child follows it,
+  // unless a shock holds back its entry into the next stage (entry_held).
   void route_onward(std::uint32_t id, const StageSpec& spec, double now);
+  // Whether the demand shocks covering `now` hold back the child's entry into `next`;
+  // `within` is where the outcome draw fell inside the outcome's share (uniform on [0, 1)).
+  // A held child stays where it is, and routes again when the hold ends (kHeldEntry).
+  bool entry_held(std::uint32_t id, Stage next, double within, double now);
   void step_up(std::uint32_t id, double now);
   // The time-in-care distribution of the exit route that the draw `route` picks.
   static const Distribution& care_duration_for(const Care& care, double exit_draw);
@@ -148,7 +154,7 @@ class Journey {
     std::uint32_t child;
   };
   std::vector<std::vector<DueReturn>> returns_due_;
-  std::array<double, kSources> today_intensity_{};  // expected contacts by source today
+  std::array<double, kSources> today_mix_{};  // expected contacts by source today, before shocks
 
   std::vector<std::size_t> open_;  // children in each stage, by stage id
   // Children on a CP plan or in care, whose statutory visits the month-end tally counts: a

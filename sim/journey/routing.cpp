@@ -4,6 +4,7 @@
 #include <cassert>
 #include <cmath>
 
+#include "sim/demand/hold_back.h"
 #include "sim/durations.h"
 #include "sim/journey/journey.h"
 #include "sim/keys.h"
@@ -184,12 +185,28 @@ void Journey::route_onward(std::uint32_t id, const StageSpec& spec, double now) 
   double cumulative = shares[0];
   while (k + 1 < shares.size() && !(u < cumulative)) cumulative += shares[++k];
   const OutcomeSpec& outcome = spec.outcomes[k];
+  if (outcome.route == Route::kEnter && !params().demand.shocks.empty() && shares[k] > 0 &&
+      entry_held(id, outcome.next, (u - (cumulative - shares[k])) / shares[k], now))
+    return;
   switch (outcome.route) {
     case Route::kEnter: start_stage(id, outcome.next, now); return;
     case Route::kClose: close_case(id, now, params().returns.after_closure_prob); return;
     case Route::kCloseForGood: close_case(id, now, 0.0); return;
     case Route::kStepUp: step_up(id, now); return;
   }
+}
+
+bool Journey::entry_held(std::uint32_t id, Stage next, double within, double now) {
+  // The routing draw is the same when the hold ends (same episode and stage visit), so the
+  // child routes to the same stage (unless dated changes moved the shares meanwhile), and
+  // `within` meets whatever shock covers that day.
+  const std::size_t stage = stage_index(next);
+  if (stage >= kStandardStages) return false;  // a table's added stages are not held back
+  const HoldBack hold =
+      hold_back(params().demand.shocks, calendar_.date_at(now), [stage](const DemandShock& k) { return k.entries[stage]; });
+  if (hold.pass >= 1.0 || within < hold.pass) return false;
+  queue_.schedule(now + hold.defer_days, kStageClass, kHeldEntry, id, children_[id].version);
+  return true;
 }
 
 void Journey::step_up(std::uint32_t id, double now) {
