@@ -132,7 +132,12 @@ void Journey::on_allocated(const Allocation& a, double now) {
   c.waiting = false;
   c.had_worker = true;
   c.pace = a.pace;
-  if (c.stage == Stage::kAssessment) schedule_assessment_work(a.ref.id, now);
+  if (c.stage == Stage::kAssessment) {
+    // The assessment's work begins with its worker: from the referral when one was there at
+    // once (or, at the warm start, already), from now when the case waited for one.
+    if (!c.work_scheduled) c.work_from_day = a.waited_days > 0 ? now : c.referral_day;
+    schedule_assessment_work(a.ref.id, now);
+  }
 }
 
 void Journey::apply_pending_allocations(double now) {

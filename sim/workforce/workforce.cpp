@@ -97,19 +97,40 @@ double Workforce::pace_of(std::uint32_t worker) const {
   // A team that holds no cases (the front door) has no pace caseload: never overloaded.
   const double pace_cases = pace_cases_of(w);
   const double overload = pace_cases > 0 ? std::max(1.0, w.load / pace_cases) : 1.0;
-  return workload_multiplier_ * overload / std::max(0.05, 1.0 - sickness_share_);
+  return workload_multiplier_ * overload * sickness_pace_;
 }
 
-std::uint32_t Workforce::find_room(Team team, double weight, double now) const {
+void Workforce::set_sickness_share(double share) {
+  sickness_share_ = share;
+  // The durations are fitted to observed timeliness (docs/parameter-sources.md C6, C13),
+  // which already includes the usual absence: only absence above the year's mean profile
+  // slows work, so usual sickness is not counted twice.
+  double usual = 0;
+  for (double s : params_->sickness_share_by_month) usual += s;
+  usual /= static_cast<double>(params_->sickness_share_by_month.size());
+  sickness_pace_ = std::max(1.0, (1.0 - usual) / std::max(0.05, 1.0 - share));
+}
+
+double Workforce::stretch_of(Team team, std::size_t waiting) const {
+  // Managers hold the planned caseload while the queue is short and stretch their workers
+  // towards the hard cap as it lengthens: the queue and the caseloads above pace share any
+  // excess of work over capacity, so the queue grows smoothly with it (no cliff at the cap).
+  const auto in_post = static_cast<double>(members_[index(team)].size());
+  if (in_post <= 0) return 1.0;
+  return std::min(1.0, static_cast<double>(waiting) / (params_->allocation_stretch_queue_per_fte * in_post));
+}
+
+std::uint32_t Workforce::find_room(Team team, double weight, double now, std::size_t waiting) const {
   // Cases go round the team in turn (as a manager allocates), to the next worker with room
-  // under the cap; turns keep caseloads even without scanning the whole team each time.
+  // under the allocation ceiling; turns keep caseloads even without scanning the whole team.
   const auto& members = members_[index(team)];
   const std::size_t n = members.size();
   std::size_t& cursor = cursor_[index(team)];
+  const double stretch = stretch_of(team, waiting);
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t i = (cursor + k) % n;
     const Worker& w = workers_[members[i]];
-    if (!w.leaving && w.load + weight <= cap_of(w, now) + 1e-9) {
+    if (has_room(w, weight, now, stretch)) {
       cursor = i + 1;
       return members[i];
     }
@@ -134,7 +155,7 @@ Allocation Workforce::request(Team team, const CaseRef& ref, double now, double 
   Allocation a;
   a.ref = ref;
   // Nobody jumps the queue: a new case waits behind those already waiting.
-  if (waiting_count_[index(team)] == 0) a.worker = find_room(team, ref.weight, now);
+  if (waiting_count_[index(team)] == 0) a.worker = find_room(team, ref.weight, now, 1);
   if (a.worker == kNoWorker) {
     enqueue(team, ref, waiting_since, false);
     a.queued = true;
@@ -202,11 +223,12 @@ void Workforce::drain(Team team, double now, std::uint32_t freed_worker) {
     // they take the next waiting case (as a worker closing a case picks up the next one);
     // the weekly review and staff changes drain against the whole team.
     std::uint32_t worker = kNoWorker;
+    const std::size_t waiting = waiting_count_[index(team)];
     if (freed_worker == kNoWorker) {
-      worker = find_room(team, top.ref.weight, now);
+      worker = find_room(team, top.ref.weight, now, waiting);
     } else {
       const Worker& w = workers_[freed_worker];
-      if (w.active && !w.leaving && w.load + top.ref.weight <= cap_of(w, now) + 1e-9) worker = freed_worker;
+      if (w.active && has_room(w, top.ref.weight, now, stretch_of(team, waiting))) worker = freed_worker;
     }
     if (worker == kNoWorker) return;
     Allocation a;
@@ -245,7 +267,7 @@ void Workforce::remove(std::uint32_t id, double now) {
     Allocation a;
     a.ref = ref;
     a.handover = true;
-    a.worker = waiting_count_[index(team)] == 0 ? find_room(team, ref.weight, now) : kNoWorker;
+    a.worker = waiting_count_[index(team)] == 0 ? find_room(team, ref.weight, now, 1) : kNoWorker;
     if (a.worker == kNoWorker) {
       enqueue(team, ref, now, true);
       a.queued = true;
