@@ -141,10 +141,12 @@ void Journey::on_allocated(const Allocation& a, double now) {
 }
 
 void Journey::apply_pending_allocations(double now) {
+  // The batch and the workforce's list swap buffers, so neither allocates once both have
+  // grown: allocations off the queue come with most releases while cases wait.
   while (!workforce_.pending().empty()) {
-    std::vector<Allocation> batch;
-    batch.swap(workforce_.pending());
-    for (const Allocation& a : batch) {
+    pending_batch_.clear();
+    pending_batch_.swap(workforce_.pending());
+    for (const Allocation& a : pending_batch_) {
       Child& c = children_[a.ref.id];
       if (a.handover && c.in_use && c.version == a.ref.version) c.worker = kNoWorker;
       on_allocated(a, now);

@@ -50,6 +50,7 @@ std::uint32_t Workforce::hire(Team team, StaffType type, double now, double tenu
   headcount_[index(team)][index(type)] += 1;
   w.start_day = now - tenure_days;
   w.asye_until_day = type == StaffType::kAsye ? now + params_->asye_months * kDaysPerMonth : -1.0;
+  settle(w);
   w.load = 0.0;
   w.version += 1;
   w.serial = next_serial_++;
@@ -78,11 +79,20 @@ void Workforce::schedule_departure(std::uint32_t id, double now) {
     queue_.schedule(now + leave_in, kStaffClass, kStaffLeave, id, w.version);
 }
 
+void Workforce::set_parameters(const WorkforceParams& params) {
+  params_ = &params;
+  for (Worker& w : workers_) settle(w);  // a new period may change the induction lengths
+}
+
+void Workforce::settle(Worker& w) const {
+  w.settled_day = w.start_day + params_->staff[index(w.type)].induction_weeks * kDaysPerWeek;
+}
+
 double Workforce::cap_of(const Worker& w, double now) const {
   const auto& team = params_->teams[index(w.team)];
   const auto& staff = params_->staff[index(w.type)];
   const double base = w.type == StaffType::kAsye && now < w.asye_until_day ? team.asye_cap_cases : team.cap_cases;
-  const bool inducting = now < w.start_day + staff.induction_weeks * kDaysPerWeek;
+  const bool inducting = now < w.settled_day;
   return base * (inducting ? staff.induction_capacity_share : 1.0);
 }
 
@@ -127,10 +137,14 @@ std::uint32_t Workforce::find_room(Team team, double weight, double now, std::si
   const std::size_t n = members.size();
   std::size_t& cursor = cursor_[index(team)];
   const double stretch = stretch_of(team, waiting);
+  const auto& p = params_->teams[index(team)];
+  const double settled_ceiling = ceiling_of(p.cap_cases, p.pace_cases, stretch) + 1e-9;  // as has_room's
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t i = (cursor + k) % n;
     const Worker& w = workers_[members[i]];
-    if (has_room(w, weight, now, stretch)) {
+    const bool room = w.type != StaffType::kAsye && now >= w.settled_day ? !w.leaving && w.load + weight <= settled_ceiling
+                                                                          : has_room(w, weight, now, stretch);
+    if (room) {
       cursor = i + 1;
       return members[i];
     }
@@ -296,6 +310,7 @@ void Workforce::handle(const engine::Event& e, double now) {
       headcount_[index(w.team)][index(w.type)] -= 1;
       headcount_[index(w.team)][index(StaffType::kPermanent)] += 1;
       w.type = StaffType::kPermanent;  // same worker, same cases: no worker change for children
+      settle(w);
       w.version += 1;
       schedule_departure(e.entity, now);
       return;
@@ -330,6 +345,7 @@ void Workforce::review_team(Team team, double now) {
       headcount_[t][index(StaffType::kAsye)] -= 1;
       headcount_[t][index(StaffType::kPermanent)] += 1;
       w.type = StaffType::kPermanent;
+      settle(w);
     }
     if (w.leaving) continue;
     (w.type == StaffType::kAgency ? agency : permanent) += 1;
