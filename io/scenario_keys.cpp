@@ -559,6 +559,12 @@ std::vector<KeyDeclaration> declare() {
             "dated periods of extra work per case (multipliers.all scales the time every case takes)")
             .optional("[]")
             .bind([](Target& x) -> auto& { return x.parameters.workforce.workload_shocks; }));
+  t.add(Key("workforce.allocation_stretch_queue_per_fte", K::kNumber,
+            "cases waiting in a team, per worker in post, at which managers allocate up to cap_cases")
+            .unit("cases/FTE")
+            .range(kPositive)
+            .note("with nobody waiting, cases go only to workers under pace_cases; the ceiling rises in proportion to the queue")
+            .bind([](Target& x) -> auto& { return x.parameters.workforce.allocation_stretch_queue_per_fte; }));
   t.add(Key("workforce.manager_span", K::kNumber, "workers per team manager")
             .unit("FTE/manager")
             .range(kPositive)

@@ -201,6 +201,9 @@ struct WorkforceParams {
   // Dated periods of extra work per case (e.g. remedial home visits on open cases after a
   // lockdown): multiplier[0] scales the time every case takes.
   std::vector<DemandShock> workload_shocks;
+  // Cases waiting per worker in post at which managers allocate up to the hard cap; below it
+  // the ceiling they allocate to rises in proportion from the pace caseload (docs/model.md).
+  double allocation_stretch_queue_per_fte = 0;
   double manager_span = 0;
   double manager_cost_gbp_per_year = 0;
   double recruitment_cost_gbp_per_hire = 0;

@@ -40,6 +40,7 @@ struct Child {
   double strategy_day = 0.0;
   double work_duration = 0.0;  // wd of work at a normal pace, drawn at referral
   double waiting_since = 0.0;
+  double work_from_day = 0.0;  // when the assessment's work began: the referral, or a late allocation
   std::uint32_t statutory_slot = 0xffffffffu;  // place in the journey's list of children with visits due
 };
 

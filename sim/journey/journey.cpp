@@ -138,14 +138,21 @@ void Journey::on_allocated(const Allocation& a, double now) {
   c.waiting = false;
   c.had_worker = true;
   c.pace = a.pace;
-  if (c.stage == Stage::kAssessment) schedule_assessment_work(a.ref.id, now);
+  if (c.stage == Stage::kAssessment) {
+    // The assessment's work begins with its worker: from the referral when one was there at
+    // once (or, at the warm start, already), from now when the case waited for one.
+    if (!c.work_scheduled) c.work_from_day = a.waited_days > 0 ? now : c.referral_day;
+    schedule_assessment_work(a.ref.id, now);
+  }
 }
 
 void Journey::apply_pending_allocations(double now) {
+  // The batch and the workforce's list swap buffers, so neither allocates once both have
+  // grown: allocations off the queue come with most releases while cases wait.
   while (!workforce_.pending().empty()) {
-    std::vector<Allocation> batch;
-    batch.swap(workforce_.pending());
-    for (const Allocation& a : batch) {
+    pending_batch_.clear();
+    pending_batch_.swap(workforce_.pending());
+    for (const Allocation& a : pending_batch_) {
       Child& c = children_[a.ref.id];
       if (a.handover && c.in_use && c.version == a.ref.version) c.worker = kNoWorker;
       on_allocated(a, now);

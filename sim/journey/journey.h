@@ -166,6 +166,7 @@ class Journey {
          icpcs_on_time_ = 0, reviews_ = 0, reviews_on_time_ = 0, referrals_ = 0, re_referrals_ = 0, cp_started_ = 0,
          repeat_cp_ = 0;
   std::vector<std::uint32_t> assessment_wd_histogram_;
+  std::vector<Allocation> pending_batch_;  // apply_pending_allocations' buffer
   std::array<double, kPlacements> placement_cost_{};
 };
 

@@ -65,18 +65,21 @@ void Journey::schedule_assessment_work(std::uint32_t id, double now) {
   if (c.worker == kNoWorker || !c.strategy_done || c.work_scheduled) return;
   c.work_scheduled = true;
   const auto& r = params().referral;
-  // Work runs at the worker's pace; the statutory clocks keep running from the referral or
-  // the strategy discussion, so waiting for allocation and slow work both make them late.
+  // Work runs at the worker's pace once the child has a worker: the s47 enquiry and the
+  // ICPC's preparation from now (the later of the strategy discussion and the allocation),
+  // the assessment from work_from_day (on_allocated). The statutory clocks run from
+  // the referral or the strategy discussion (complete_assessment, on_icpc), so time waiting
+  // for a worker and slow work both make them late; no work is done while a case waits.
   auto paced = [&](double wd) { return static_cast<int>(std::ceil(wd * c.pace)); };
   if (c.icpc_planned) {
     const int wd = paced(r.icpc_delay.quantile(draw(id, kIcpcDelay)));
-    queue_.schedule(std::max(now, static_cast<double>(calendar_.add_working_days(c.strategy_day, wd))), kStageClass, kIcpc, id, c.version);
+    queue_.schedule(calendar_.add_working_days(now, wd), kStageClass, kIcpc, id, c.version);
   } else if (c.s47) {
     const int wd = paced(r.s47_duration.quantile(draw(id, kS47Duration)));
-    schedule_stage_end(id, std::max(now, static_cast<double>(calendar_.add_working_days(c.strategy_day, wd))));
+    schedule_stage_end(id, calendar_.add_working_days(now, wd));
   } else {
     const int wd = paced(c.work_duration);
-    schedule_stage_end(id, std::max(now, static_cast<double>(calendar_.add_working_days(c.referral_day, wd))));
+    schedule_stage_end(id, std::max(now, static_cast<double>(calendar_.add_working_days(c.work_from_day, wd))));
   }
 }
 

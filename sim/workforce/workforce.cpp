@@ -50,6 +50,7 @@ std::uint32_t Workforce::hire(Team team, StaffType type, double now, double tenu
   headcount_[index(team)][index(type)] += 1;
   w.start_day = now - tenure_days;
   w.asye_until_day = type == StaffType::kAsye ? now + params_->asye_months * kDaysPerMonth : -1.0;
+  settle(w);
   w.load = 0.0;
   w.version += 1;
   w.serial = next_serial_++;
@@ -78,11 +79,20 @@ void Workforce::schedule_departure(std::uint32_t id, double now) {
     queue_.schedule(now + leave_in, kStaffClass, kStaffLeave, id, w.version);
 }
 
+void Workforce::set_parameters(const WorkforceParams& params) {
+  params_ = &params;
+  for (Worker& w : workers_) settle(w);  // a new period may change the induction lengths
+}
+
+void Workforce::settle(Worker& w) const {
+  w.settled_day = w.start_day + params_->staff[index(w.type)].induction_weeks * kDaysPerWeek;
+}
+
 double Workforce::cap_of(const Worker& w, double now) const {
   const auto& team = params_->teams[index(w.team)];
   const auto& staff = params_->staff[index(w.type)];
   const double base = w.type == StaffType::kAsye && now < w.asye_until_day ? team.asye_cap_cases : team.cap_cases;
-  const bool inducting = now < w.start_day + staff.induction_weeks * kDaysPerWeek;
+  const bool inducting = now < w.settled_day;
   return base * (inducting ? staff.induction_capacity_share : 1.0);
 }
 
@@ -97,19 +107,44 @@ double Workforce::pace_of(std::uint32_t worker) const {
   // A team that holds no cases (the front door) has no pace caseload: never overloaded.
   const double pace_cases = pace_cases_of(w);
   const double overload = pace_cases > 0 ? std::max(1.0, w.load / pace_cases) : 1.0;
-  return workload_multiplier_ * overload / std::max(0.05, 1.0 - sickness_share_);
+  return workload_multiplier_ * overload * sickness_pace_;
 }
 
-std::uint32_t Workforce::find_room(Team team, double weight, double now) const {
+void Workforce::set_sickness_share(double share) {
+  sickness_share_ = share;
+  // The durations are fitted to observed timeliness (docs/parameter-sources.md C6, C13),
+  // which already includes the usual absence: only absence above the year's mean profile
+  // slows work, so usual sickness is not counted twice.
+  double usual = 0;
+  for (double s : params_->sickness_share_by_month) usual += s;
+  usual /= static_cast<double>(params_->sickness_share_by_month.size());
+  sickness_pace_ = std::max(1.0, (1.0 - usual) / std::max(0.05, 1.0 - share));
+}
+
+double Workforce::stretch_of(Team team, std::size_t waiting) const {
+  // Managers hold the planned caseload while the queue is short and stretch their workers
+  // towards the hard cap as it lengthens: the queue and the caseloads above pace share any
+  // excess of work over capacity, so the queue grows smoothly with it (no cliff at the cap).
+  const auto in_post = static_cast<double>(members_[index(team)].size());
+  if (in_post <= 0) return 1.0;
+  return std::min(1.0, static_cast<double>(waiting) / (params_->allocation_stretch_queue_per_fte * in_post));
+}
+
+std::uint32_t Workforce::find_room(Team team, double weight, double now, std::size_t waiting) const {
   // Cases go round the team in turn (as a manager allocates), to the next worker with room
-  // under the cap; turns keep caseloads even without scanning the whole team each time.
+  // under the allocation ceiling; turns keep caseloads even without scanning the whole team.
   const auto& members = members_[index(team)];
   const std::size_t n = members.size();
   std::size_t& cursor = cursor_[index(team)];
+  const double stretch = stretch_of(team, waiting);
+  const auto& p = params_->teams[index(team)];
+  const double settled_ceiling = ceiling_of(p.cap_cases, p.pace_cases, stretch) + 1e-9;  // as has_room's
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t i = (cursor + k) % n;
     const Worker& w = workers_[members[i]];
-    if (!w.leaving && w.load + weight <= cap_of(w, now) + 1e-9) {
+    const bool room = w.type != StaffType::kAsye && now >= w.settled_day ? !w.leaving && w.load + weight <= settled_ceiling
+                                                                          : has_room(w, weight, now, stretch);
+    if (room) {
       cursor = i + 1;
       return members[i];
     }
@@ -134,7 +169,7 @@ Allocation Workforce::request(Team team, const CaseRef& ref, double now, double 
   Allocation a;
   a.ref = ref;
   // Nobody jumps the queue: a new case waits behind those already waiting.
-  if (waiting_count_[index(team)] == 0) a.worker = find_room(team, ref.weight, now);
+  if (waiting_count_[index(team)] == 0) a.worker = find_room(team, ref.weight, now, 1);
   if (a.worker == kNoWorker) {
     enqueue(team, ref, waiting_since, false);
     a.queued = true;
@@ -202,11 +237,12 @@ void Workforce::drain(Team team, double now, std::uint32_t freed_worker) {
     // they take the next waiting case (as a worker closing a case picks up the next one);
     // the weekly review and staff changes drain against the whole team.
     std::uint32_t worker = kNoWorker;
+    const std::size_t waiting = waiting_count_[index(team)];
     if (freed_worker == kNoWorker) {
-      worker = find_room(team, top.ref.weight, now);
+      worker = find_room(team, top.ref.weight, now, waiting);
     } else {
       const Worker& w = workers_[freed_worker];
-      if (w.active && !w.leaving && w.load + top.ref.weight <= cap_of(w, now) + 1e-9) worker = freed_worker;
+      if (w.active && has_room(w, top.ref.weight, now, stretch_of(team, waiting))) worker = freed_worker;
     }
     if (worker == kNoWorker) return;
     Allocation a;
@@ -245,7 +281,7 @@ void Workforce::remove(std::uint32_t id, double now) {
     Allocation a;
     a.ref = ref;
     a.handover = true;
-    a.worker = waiting_count_[index(team)] == 0 ? find_room(team, ref.weight, now) : kNoWorker;
+    a.worker = waiting_count_[index(team)] == 0 ? find_room(team, ref.weight, now, 1) : kNoWorker;
     if (a.worker == kNoWorker) {
       enqueue(team, ref, now, true);
       a.queued = true;
@@ -274,6 +310,7 @@ void Workforce::handle(const engine::Event& e, double now) {
       headcount_[index(w.team)][index(w.type)] -= 1;
       headcount_[index(w.team)][index(StaffType::kPermanent)] += 1;
       w.type = StaffType::kPermanent;  // same worker, same cases: no worker change for children
+      settle(w);
       w.version += 1;
       schedule_departure(e.entity, now);
       return;
@@ -308,6 +345,7 @@ void Workforce::review_team(Team team, double now) {
       headcount_[t][index(StaffType::kAsye)] -= 1;
       headcount_[t][index(StaffType::kPermanent)] += 1;
       w.type = StaffType::kPermanent;
+      settle(w);
     }
     if (w.leaving) continue;
     (w.type == StaffType::kAgency ? agency : permanent) += 1;

@@ -30,6 +30,7 @@ struct Worker {
   Team team = Team::kAssessment;
   double start_day = 0.0;
   double asye_until_day = -1.0;
+  double settled_day = 0.0;  // end of induction: from then on the cap is the team's (ASYE aside)
   double load = 0.0;  // weighted caseload
   std::uint32_t version = 0;
   std::uint64_t serial = 0;  // keys this worker's random draws
@@ -59,8 +60,9 @@ class Workforce {
   Workforce(const Workforce&) = delete;
   Workforce& operator=(const Workforce&) = delete;
 
-  void set_parameters(const WorkforceParams& params) { params_ = &params; }
-  void set_sickness_share(double share) { sickness_share_ = share; }
+  void set_parameters(const WorkforceParams& params);
+  // The day's share of staff off sick; work slows only for absence above the usual level.
+  void set_sickness_share(double share);
   double sickness_share() const { return sickness_share_; }
   // Staff in post at the start: establishment less vacancies, agency at the initial share.
   void staff_initial(double now);
@@ -93,6 +95,14 @@ class Workforce {
   double pace_of(std::uint32_t worker) const;
   double cap_of(const Worker& w, double now) const;
   double pace_cases_of(const Worker& w) const;
+  // The caseload a manager allocates this worker up to when `waiting` cases (counting the
+  // one being allocated) wait in the team: the pace caseload while nobody else waits, rising
+  // in proportion to the queue per worker in post until it reaches the hard cap at
+  // allocation_stretch_queue_per_fte (docs/model.md, "Allocation").
+  double stretch_of(Team team, std::size_t waiting) const;
+  static double ceiling_of(double cap, double pace_cases, double stretch) {
+    return pace_cases >= cap ? cap : pace_cases + stretch * (cap - pace_cases);
+  }
 
   // Allocations made off the caller's path since the last take.
   std::vector<Allocation>& pending() { return pending_; }
@@ -116,8 +126,22 @@ class Workforce {
   using WaitQueue = std::priority_queue<Waiting, std::vector<Waiting>, std::greater<>>;
 
   std::uint32_t hire(Team team, StaffType type, double now, double tenure_days);
+  void settle(Worker& w) const;  // settled_day from the start and the type's induction
   void remove(std::uint32_t worker, double now);
-  std::uint32_t find_room(Team team, double weight, double now) const;
+  // The next worker in turn whose caseload stays within the allocation ceiling with the case.
+  // Most of a team is past induction and not in its ASYE year, so their shared ceiling is
+  // worked out once per search (the search may pass many workers at their ceiling).
+  std::uint32_t find_room(Team team, double weight, double now, std::size_t waiting) const;
+  bool has_room(const Worker& w, double weight, double now, double stretch) const {
+    if (w.leaving) return false;
+    const auto& p = params_->teams[index(w.team)];
+    // Past induction and the ASYE year the cap and pace caseload are the team's (exactly as
+    // cap_of and pace_cases_of give them), without their look-ups.
+    const double ceiling = w.type != StaffType::kAsye && now >= w.settled_day
+                               ? ceiling_of(p.cap_cases, p.pace_cases, stretch)
+                               : ceiling_of(cap_of(w, now), pace_cases_of(w), stretch);
+    return w.load + weight <= ceiling + 1e-9;
+  }
   void assign(std::uint32_t worker, const CaseRef& ref);
   void enqueue(Team team, const CaseRef& ref, double since, bool handover);
   void drain(Team team, double now, std::uint32_t freed_worker = kNoWorker);
@@ -130,6 +154,7 @@ class Workforce {
   engine::RandomStream stream_;
   const WorkforceParams* params_ = nullptr;
   double sickness_share_ = 0.0;
+  double sickness_pace_ = 1.0;  // how much the day's absence above the usual level slows work
   double workload_multiplier_ = 1.0;
   std::vector<Worker> workers_;
   std::vector<std::uint32_t> free_;
