@@ -90,11 +90,11 @@ class Journey {
     std::uint32_t& n = episodes_by_start_day_[episode_bucket(c.referral_day)];
     n = was_open ? n - 1 : n + 1;
   }
+  // Episodes start no later than the horizon's end, so only the oldest are clamped.
   std::size_t episode_bucket(double start_day) const {
     auto day = static_cast<std::int64_t>(start_day);  // the floor, without a library call
     if (static_cast<double>(day) > start_day) day -= 1;
-    day = std::clamp<std::int64_t>(day - kFirstEpisodeDay, 0, static_cast<std::int64_t>(episodes_by_start_day_.size()) - 1);
-    return static_cast<std::size_t>(day);
+    return static_cast<std::size_t>(std::max<std::int64_t>(day - kFirstEpisodeDay, 0));
   }
   // A placement begins: the year's count and the placement's start day.
   static void start_placement(Child& c, double now);
