@@ -50,7 +50,7 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
   out.write("annual.csv", [&](std::ostream& os) {
     os << "financial_year,metric,group,months,mean,p10,p50,p90\n";
     for (const auto& info : sim::metric_catalogue()) {
-      if (!info.summed_over_year) continue;
+      if (info.year == sim::YearRule::kNone) continue;
       const auto labels = sim::group_labels(info.groups, summary.stage_labels);
       for (std::size_t y = 0; y < summary.financial_years.size(); ++y) {
         const int fy = summary.financial_years[y];

@@ -63,16 +63,24 @@ RunSummary run_scenario(const Scenario& scenario, const RunOptions& options) {
   values.reserve(results.size());
   summary.annual.resize(layout.total());
   for (const auto& info : metric_catalogue()) {
-    if (!info.summed_over_year) continue;
+    if (info.year == YearRule::kNone) continue;
     for (std::size_t g = 0; g < layout.groups(info.metric); ++g) {
       const std::size_t s = layout.series(info.metric, g);
       for (int fy : summary.financial_years) {
         values.clear();
         for (const auto& r : results) {
-          double total = 0;
-          for (std::size_t m = 0; m < months; ++m)
-            if (fy_of_month[m] == fy) total += r.monthly.values[s * months + m];
-          values.push_back(total);
+          const double* month_values = r.monthly.values.data() + s * months;
+          if (info.year == YearRule::kSum) {
+            double total = 0;
+            for (std::size_t m = 0; m < months; ++m)
+              if (fy_of_month[m] == fy) total += month_values[m];
+            values.push_back(total);
+          } else {  // a year measure: its value at the year's last month in the horizon
+            std::size_t last = 0;
+            for (std::size_t m = 0; m < months; ++m)
+              if (fy_of_month[m] == fy) last = m;
+            if (!std::isnan(month_values[last])) values.push_back(month_values[last]);
+          }
         }
         summary.annual[s].push_back(engine::spread_of(values));
       }

@@ -29,7 +29,8 @@ struct RunSummary {
   std::vector<SeriesSummary> series;      // by layout index
   std::uint64_t events = 0;
   std::size_t peak_child_records = 0;
-  // Financial-year totals of summed metrics: by series, by financial year (April to March).
+  // Financial-year figures (MetricInfo::year: totals of flows and costs, year measures at
+  // the year's last month): by series, by financial year (April to March).
   std::vector<int> financial_years;
   std::vector<std::vector<engine::Spread>> annual;
 };

@@ -57,6 +57,21 @@ inline double quantile(std::vector<double> values, double p) {
   return quantile_of_sorted(values, p);
 }
 
+// The nearest-rank p-quantile of `n` values counted by value in `counts` (counts[v] values
+// equal to v): the smallest v with at least ceil(p n) values at or below it. NaN when n is 0.
+// Timeliness quartiles (working days of completed assessments) come this way: exact
+// whole days, and a year's figure from the months' counts pooled.
+inline double quantile_of_histogram(const std::vector<std::uint32_t>& counts, std::uint64_t n, double p) {
+  if (n == 0) return std::nan("");
+  const auto rank = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::ceil(p * static_cast<double>(n))));
+  std::uint64_t seen = 0;
+  for (std::size_t v = 0; v < counts.size(); ++v) {
+    seen += counts[v];
+    if (seen >= rank) return static_cast<double>(v);
+  }
+  return std::nan("");
+}
+
 struct Spread {
   double mean = 0.0, p10 = 0.0, p50 = 0.0, p90 = 0.0;
 };

@@ -32,16 +32,24 @@ struct Child {
   // The assessment and s47 path.
   bool harm_suspected = false, s47 = false, icpc_planned = false, counts_assessment = true;
   bool strategy_done = false, work_scheduled = false;
+  // The DfE's year measures (month_end.cpp): placements and social workers in the financial
+  // year to date, reset each April (saturating: only "3 or more" is read), and the day the
+  // current placement started (whole days, as dates count; 16 bits reach 89 years, the
+  // horizon at most 50). They fill the padding before the doubles.
+  std::uint8_t placements_in_year = 0, workers_in_year = 0;
+  std::int16_t placement_start_day = 0;
   double birth_day = 0.0;
-  double stage_start_day = 0.0;
-  double referral_day = -1e9;       // current episode's referral (assessment clock)
+  double referral_day = -1e9;       // current episode's referral (assessment clock; the CIN
+                                    // episode's start, backdated for the warm start's cases)
   double last_referral_day = -1e9;  // previous referral, for re-referrals within 12 months
   double cp_start_day = 0.0;
   double strategy_day = 0.0;
   double work_duration = 0.0;  // wd of work at a normal pace, drawn at referral
-  double waiting_since = 0.0;
   double work_from_day = 0.0;  // when the assessment's work began: the referral, or a late allocation
   std::uint32_t statutory_slot = 0xffffffffu;  // place in the journey's list of children with visits due
+  std::uint32_t last_worker = kNoWorker;       // the social worker last counted in workers_in_year
 };
+// Two cache lines: keep the record from growing unnoticed.
+static_assert(sizeof(Child) <= 128, "Child grew past 128 bytes: check what the hot path reads");
 
 }  // namespace caseflow::sim

@@ -25,6 +25,7 @@ void Journey::receive_contacts(int day, Source source, std::uint32_t n, double u
 void Journey::receive_uasc(double age_years, double now) {
   const std::uint32_t id = new_child(age_years, now);
   recorder_.add(Metric::kUascArrivals);
+  children_[id].referral_day = now;  // the CIN episode starts on arrival into care
   start_care(id, now, true);
 }
 

@@ -33,6 +33,12 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     const auto ip = d.in_progress(u(1), u(2));
     return std::max(0.5, after(d, ip.total - ip.elapsed, 0.0));
   };
+  // The same stage's time gone: the CIN episode is dated from it (its referral and any
+  // earlier stages are not known, so the warm start's episodes are understated).
+  auto gone = [&](const Distribution& d) {
+    const auto ip = d.in_progress(u(1), u(2));
+    return before(d, ip.elapsed, 0.0);
+  };
   auto child = [&](const AgeProfile& age) {
     ++entity;
     // Under 18 at the start, spread evenly within the top band: a cap at 17.9 would send
@@ -76,6 +82,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
   }
   for (int i = 0; i < stock.cin_plans; ++i) {
     const std::uint32_t id = child(p.referral_age);
+    children_[id].referral_day = -gone(stage_route(Stage::kCin).duration);
     enter(id, Stage::kCin, 0.0);
     schedule_stage_end(id, remaining(stage_route(Stage::kCin).duration));
   }
@@ -85,10 +92,11 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     c.cp_plans += 1;
     const Distribution& cp_duration = stage_route(Stage::kCp).duration;
     const auto ip = cp_duration.in_progress(u(1), u(2));
+    const double elapsed = before(cp_duration, ip.elapsed, 0.0);
+    c.referral_day = -elapsed;
     enter(id, Stage::kCp, 0.0);
     schedule_stage_end(id, std::max(0.5, after(cp_duration, ip.total - ip.elapsed, 0.0)));
     // The next review falls at 3 months from the plan's start, then every 6 months.
-    const double elapsed = before(cp_duration, ip.elapsed, 0.0);
     double review = p.cp.first_review_months * kDaysPerMonth;
     while (review <= elapsed) review += p.cp.review_interval_months * kDaysPerMonth;
     c.cp_start_day = -elapsed;
@@ -104,6 +112,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
   for (const auto& s : legal)
     for (int i = 0; i < s.count; ++i) {
       const std::uint32_t id = child(p.referral_age);
+      children_[id].referral_day = -gone(s.duration);
       enter(id, s.stage, 0.0);
       schedule_stage_end(id, remaining(s.duration));
     }
@@ -113,8 +122,11 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     c.placement = pick_placement(p.care.placement_shares, u(4));
     const Distribution* d = &care_duration_for(p.care, u(5));
     const auto ip = d->in_progress(u(1), u(2));
+    c.care_start_day = c.referral_day = -before(*d, ip.elapsed, 0.0);
+    // One placement held at the start, taken to have begun with care (moves before the
+    // start are not known).
+    start_placement(c, c.care_start_day);
     enter(id, Stage::kCla, 0.0);
-    c.care_start_day = -before(*d, ip.elapsed, 0.0);
     const double exit_day = std::max(0.5, after(*d, ip.total - ip.elapsed, 0.0));
     const double eighteen = c.birth_day + 18.0 * kDaysPerYear;
     if (eighteen <= exit_day)

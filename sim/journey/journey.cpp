@@ -22,7 +22,10 @@ Journey::Journey(const StageTable& stages, const engine::Calendar& calendar, eng
       child_stream_({seed, replication, kChildPurpose}),
       initial_stream_({seed, replication, kInitialPurpose}) {
   open_.assign(stages.size(), 0);
+  for (const StageSpec& spec : stages.specs()) open_case_.push_back(spec.open_case ? 1 : 0);
   assessment_wd_histogram_.assign(512, 0);
+  assessment_wd_year_.assign(assessment_wd_histogram_.size(), 0);
+  episodes_by_start_day_.assign(static_cast<std::size_t>(end_day - kFirstEpisodeDay) + 2, 0);
   returns_due_.resize(static_cast<std::size_t>(end_day) + 1);
   children_.reserve(8192);
 }
@@ -97,8 +100,8 @@ void Journey::enter(std::uint32_t id, Stage stage, double now) {
   c.version += 1;
   c.visit += 1;
   track_statutory_visits(id, previous, stage);
+  track_episode(c, previous, stage);
   c.stage = stage;
-  c.stage_start_day = now;
   open_[stage_index(stage)] += 1;
   recorder_.add(Metric::kStageEntries, stage_group(stage));
   if (stage == Stage::kCla) cla_by_placement_[index(c.placement)] += 1;
@@ -130,10 +133,15 @@ void Journey::on_allocated(const Allocation& a, double now) {
   if (a.queued) {
     c.worker = kNoWorker;
     c.waiting = true;
-    c.waiting_since = now;
     return;
   }
   if (c.had_worker && !a.handover && a.worker != c.worker) workforce_.count_worker_change(c.team);
+  // Social workers in the year: a different worker from the last one counted, or a new
+  // person taking a leaver's case (whose place in the workforce may be the same).
+  if (a.handover || a.worker != c.last_worker) {
+    if (c.workers_in_year < 255) c.workers_in_year += 1;
+    c.last_worker = a.worker;
+  }
   c.worker = a.worker;
   c.waiting = false;
   c.had_worker = true;
@@ -168,6 +176,7 @@ void Journey::leave_stage(std::uint32_t id, double now) {
   if (c.stage == Stage::kCla) cla_by_placement_[index(c.placement)] -= 1;
   workforce_.release(c.team, c.waiting ? kNoWorker : c.worker, id, now);
   track_statutory_visits(id, c.stage, Stage::kNone);
+  track_episode(c, c.stage, Stage::kNone);
   c.stage = Stage::kNone;
   c.worker = kNoWorker;
   c.waiting = false;
@@ -189,6 +198,13 @@ void Journey::track_statutory_visits(std::uint32_t id, Stage from, Stage to) {
   children_[moved].statutory_slot = c.statutory_slot;
   statutory_visits_.pop_back();
   c.statutory_slot = 0xffffffffu;
+}
+
+void Journey::start_placement(Child& c, double now) {
+  if (c.placements_in_year < 255) c.placements_in_year += 1;
+  // 16 bits: the horizon is at most 50 years; a warm-start placement older than 89 years
+  // (a long tail's draw) is as good as any over 2 years.
+  c.placement_start_day = static_cast<std::int16_t>(std::clamp(std::floor(now), -32768.0, 32767.0));
 }
 
 }  // namespace caseflow::sim

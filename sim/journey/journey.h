@@ -4,6 +4,7 @@
 // closures and returns. Owns the children's records, their routing and their random draws,
 // and the journey's month-end figures (stocks, timeliness, statutory visits, placement
 // costs). Asks the workforce for a worker whenever a child enters a stage.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <deque>
@@ -81,6 +82,25 @@ class Journey {
   void enter(std::uint32_t id, Stage stage, double now);
   void leave_stage(std::uint32_t id, double now);
   void track_statutory_visits(std::uint32_t id, Stage from, Stage to);
+  // A CIN episode opens when the child enters an open-case stage from none and closes when
+  // it leaves the open-case stages; it is counted by its start day (the referral's). Inline,
+  // as every change of stage asks.
+  void track_episode(const Child& c, Stage from, Stage to) {
+    const bool was_open = open_case_[stage_index(from)];
+    if (was_open == static_cast<bool>(open_case_[stage_index(to)])) return;
+    std::uint32_t& n = episodes_by_start_day_[episode_bucket(c.referral_day)];
+    n = was_open ? n - 1 : n + 1;
+  }
+  // Episodes start no later than the horizon's end, so only the oldest are clamped.
+  std::size_t episode_bucket(double start_day) const {
+    auto day = static_cast<std::int64_t>(start_day);  // the floor, without a library call
+    if (static_cast<double>(day) > start_day) day -= 1;
+    return static_cast<std::size_t>(std::max<std::int64_t>(day - kFirstEpisodeDay, 0));
+  }
+  // A placement begins: the year's count and the placement's start day.
+  static void start_placement(Child& c, double now);
+  // The year counts start afresh on 1 April (month_end.cpp).
+  void start_financial_year();
   void on_allocated(const Allocation& a, double now);
   // These three are inline: the routing (routing.cpp, front_door.cpp) calls them for every
   // decision, and most draws are the second of a block already computed.
@@ -157,6 +177,7 @@ class Journey {
   std::array<double, kSources> today_mix_{};  // expected contacts by source today, before shocks
 
   std::vector<std::size_t> open_;  // children in each stage, by stage id
+  std::vector<std::uint8_t> open_case_;  // by stage id: 1 when the stage is an open case
   // Children on a CP plan or in care, whose statutory visits the month-end tally counts: a
   // few hundred, where the records number thousands.
   std::vector<std::uint32_t> statutory_visits_;
@@ -167,6 +188,13 @@ class Journey {
          repeat_cp_ = 0;
   std::vector<std::uint32_t> assessment_wd_histogram_;
   std::vector<Allocation> pending_batch_;  // apply_pending_allocations' buffer
+  // The financial year to date's assessments, pooled for its quartiles.
+  std::vector<std::uint32_t> assessment_wd_year_;
+  double assessments_done_year_ = 0;
+  // Open CIN episodes by the whole day they started, from kFirstEpisodeDay (earlier starts
+  // share its bucket: they are over 2 years old at every month end).
+  static constexpr int kFirstEpisodeDay = -732;
+  std::vector<std::uint32_t> episodes_by_start_day_;
   std::array<double, kPlacements> placement_cost_{};
 };
 

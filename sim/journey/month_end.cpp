@@ -1,10 +1,13 @@
 // The journey's month-end figures: stocks, statutory timeliness, statutory visits, re-referrals
-// and repeat CP plans, and placement costs.
+// and repeat CP plans, placement costs, and the DfE indicators (durations in bands, the
+// financial year's placements, social workers and long-term stability).
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <numeric>
 
 #include "sim/durations.h"
+#include "sim/engine/statistics.h"
 #include "sim/journey/journey.h"
 
 namespace caseflow::sim {
@@ -38,18 +41,42 @@ void Journey::close_month(int month, double now, double& total_cost) {
   r.set(Metric::kAssessmentsWithin45WdPct, pct(assessments_on_time_, assessments_done_));
   r.set(Metric::kIcpcWithin15WdPct, pct(icpcs_on_time_, icpcs_));
   r.set(Metric::kCpReviewsOnTimePct, pct(reviews_on_time_, reviews_));
+  // Assessment durations: the month's quartiles, then the financial year's to date from the
+  // months' completions pooled.
+  const auto quartiles = [&](const std::vector<std::uint32_t>& wd, double n, Metric p25, Metric p50, Metric p75) {
+    const auto count = static_cast<std::uint64_t>(n);
+    r.set(p25, engine::quantile_of_histogram(wd, count, 0.25));
+    r.set(p50, engine::quantile_of_histogram(wd, count, 0.5));
+    r.set(p75, engine::quantile_of_histogram(wd, count, 0.75));
+  };
+  quartiles(assessment_wd_histogram_, assessments_done_, Metric::kAssessmentP25Wd, Metric::kAssessmentMedianWd,
+            Metric::kAssessmentP75Wd);
+  for (std::size_t wd = 0; wd < assessment_wd_year_.size(); ++wd)
+    assessment_wd_year_[wd] += assessment_wd_histogram_[wd];
+  assessments_done_year_ += assessments_done_;
+  quartiles(assessment_wd_year_, assessments_done_year_, Metric::kAssessmentP25WdFy, Metric::kAssessmentMedianWdFy,
+            Metric::kAssessmentP75WdFy);
+
+  // Open CIN episodes by whole days since their start: each band a run of day buckets back
+  // from today's, the last band every older one.
   {
-    double median = std::nan("");
-    const auto half = static_cast<std::uint64_t>(std::ceil(assessments_done_ / 2.0));
-    std::uint64_t seen = 0;
-    for (std::size_t wd = 0; wd < assessment_wd_histogram_.size() && assessments_done_ > 0; ++wd) {
-      seen += assessment_wd_histogram_[wd];
-      if (seen >= half) {
-        median = static_cast<double>(wd);
-        break;
-      }
+    std::array<double, kDurationBands> episodes{};
+    const auto count = [&](std::size_t from, std::size_t to) {  // buckets [from, to)
+      const auto first = episodes_by_start_day_.begin();
+      return static_cast<double>(std::accumulate(first + static_cast<std::ptrdiff_t>(from),
+                                                 first + static_cast<std::ptrdiff_t>(to), std::uint64_t{0}));
+    };
+    // Today's bucket is over 731 past the first (kFirstEpisodeDay): every band but the last
+    // is a whole run of buckets.
+    const std::size_t today = episode_bucket(now);
+    std::size_t younger = today + 1;  // the buckets from here on are counted
+    for (std::size_t b = 0; b + 1 < kDurationBands; ++b) {
+      const std::size_t oldest = today - static_cast<std::size_t>(kDurationBandEdges[b]);
+      episodes[b] = count(oldest, younger);
+      younger = oldest;
     }
-    r.set(Metric::kAssessmentMedianWd, median);
+    episodes[kDurationBands - 1] = count(0, younger);
+    for (std::size_t b = 0; b < kDurationBands; ++b) r.set(Metric::kCinEpisodesOpenByDuration, b, episodes[b]);
   }
 
   // Statutory visits due this month, made on time when the child has a worker whose pace
@@ -60,8 +87,26 @@ void Journey::close_month(int month, double now, double& total_cost) {
   std::vector<double> pace(workforce_.workers().size());  // each worker's once, not per child
   for (std::uint32_t w = 0; w < pace.size(); ++w) pace[w] = workforce_.pace_of(w);
   assert(statutory_visits_.size() == open_[stage_index(Stage::kCp)] + open_[stage_index(Stage::kCla)]);
+  // The same children's DfE figures (now is a midnight, so time elapsed bands as dates do): CP plans by duration, and those in care for the year
+  // measures (the financial year to date's placements and social workers; long-term
+  // stability of children under 16 in care 2.5+ years).
+  std::array<double, kDurationBands> cp_plans{};
+  double cla = 0, cla_3_placements = 0, cla_3_workers = 0, long_term = 0, long_term_same_placement = 0;
   for (const std::uint32_t id : statutory_visits_) {
     const Child& c = children_[id];
+    if (c.stage == Stage::kCp) {
+      cp_plans[duration_band(now - c.cp_start_day)] += 1;
+    } else if (c.stage == Stage::kCla) {
+      cla += 1;
+      if (c.placements_in_year >= 3) cla_3_placements += 1;
+      if (c.workers_in_year >= 3) cla_3_workers += 1;
+      // In care 2.5 years (913.1 days) or more: 914 whole days, over 913 elapsed. The same
+      // placement 2 years (730.5 days) or more: over 730 whole days.
+      if (now - c.care_start_day > 913.0 && now - c.birth_day < 16.0 * kDaysPerYear) {
+        long_term += 1;
+        if (now - c.placement_start_day > kDurationBandEdges.back()) long_term_same_placement += 1;
+      }
+    }
     double due = 0;
     if (c.stage == Stage::kCp) due = working_days / params().cp.visit_interval_wd;
     else if (c.stage == Stage::kCla) due = days / (now - c.care_start_day < kDaysPerYear ? params().care.visit_interval_weeks * kDaysPerWeek : 91.0);
@@ -70,6 +115,10 @@ void Journey::close_month(int month, double now, double& total_cost) {
     if (c.worker != kNoWorker) visits_on_time += due / pace[c.worker];
   }
   r.set(Metric::kVisitsOnTimePct, pct(visits_on_time, visits_due));
+  for (std::size_t b = 0; b < kDurationBands; ++b) r.set(Metric::kCpOpenByDuration, b, cp_plans[b]);
+  r.set(Metric::kCla3PlusPlacementsPct, pct(cla_3_placements, cla));
+  r.set(Metric::kCla3PlusSocialWorkersPct, pct(cla_3_workers, cla));
+  r.set(Metric::kClaLongTermStabilityPct, pct(long_term_same_placement, long_term));
 
   r.set(Metric::kReReferralPct, pct(re_referrals_, referrals_));
   r.set(Metric::kRepeatCpPct, pct(repeat_cp_, cp_started_));
@@ -83,6 +132,21 @@ void Journey::close_month(int month, double now, double& total_cost) {
       reviews_on_time_ = 0;
   referrals_ = re_referrals_ = cp_started_ = repeat_cp_ = 0;
   std::fill(assessment_wd_histogram_.begin(), assessment_wd_histogram_.end(), 0);
+  if (calendar_.financial_year_of_month(month + 1) != calendar_.financial_year_of_month(month))
+    start_financial_year();
+}
+
+void Journey::start_financial_year() {
+  // Once a year, every record: a child's count starts from the placement and the worker it
+  // holds on 1 April.
+  for (Child& c : children_) {
+    if (!c.in_use) continue;
+    c.placements_in_year = c.stage == Stage::kCla ? 1 : 0;
+    c.workers_in_year = c.worker != kNoWorker ? 1 : 0;
+    c.last_worker = c.worker;
+  }
+  std::fill(assessment_wd_year_.begin(), assessment_wd_year_.end(), 0);
+  assessments_done_year_ = 0;
 }
 
 }  // namespace caseflow::sim

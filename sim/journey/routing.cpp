@@ -127,6 +127,7 @@ void Journey::start_care(std::uint32_t id, double now, bool uasc) {
   c.uasc = uasc;
   c.placement = pick_placement(uasc ? care.uasc_placement_shares : care.placement_shares, draw(id, kPlacement));
   c.care_start_day = now;
+  start_placement(c, now);
   recorder_.add(Metric::kClaStarted, index(c.placement));
   enter(id, Stage::kCla, now);
   // Leaving care: by the exit route's own duration, or at 18, whichever comes first. An
@@ -152,6 +153,7 @@ void Journey::on_placement_move(std::uint32_t id, double now) {
   cla_by_placement_[index(c.placement)] -= 1;
   c.placement = pick_placement(c.uasc ? care.uasc_placement_shares : care.placement_shares, child_stream_.uniform(c.serial, key));
   cla_by_placement_[index(c.placement)] += 1;
+  start_placement(c, now);
   const double next = -std::log(child_stream_.uniform(c.serial, key + 1)) / care.placement_moves_per_year * kDaysPerYear;
   queue_.schedule(now + next, kRoutineClass, kPlacementMove, id, c.version);
 }
@@ -262,6 +264,7 @@ void Journey::on_stage_end(std::uint32_t id, double now) {
       return;
     default:  // every other stage routes by its outcomes
       if (spec.ended) recorder_.add(*spec.ended);
+      if (c.stage == Stage::kCp) recorder_.add(Metric::kCpPlansEndedByDuration, duration_band(now - c.cp_start_day));
       route_onward(id, spec, now);
       return;
   }
