@@ -36,6 +36,8 @@ const std::vector<MetricInfo>& metric_catalogue() {
       {Metric::kUascArrivals, "uasc_arrivals", "children/month", G::kNone, Y::kSum, "Unaccompanied asylum-seeking children arriving into care"},
       {Metric::kStageEntries, "stage_entries", "children/month", G::kStage, Y::kSum, "Children entering each stage"},
       {Metric::kStageExits, "stage_exits", "children/month", G::kStage, Y::kSum, "Children leaving each stage"},
+      {Metric::kCinEpisodesStarted, "cin_episodes_started", "children/month", G::kNone, Y::kSum, "Children found in need (DfE CIN episodes starting): referrals whose assessment finds need (any outcome but not in need), and UASC; counted when the assessment ends"},
+      {Metric::kCinEpisodesEnded, "cin_episodes_ended", "children/month", G::kNone, Y::kSum, "CIN episodes ending: a child found in need whose case closes, or who leaves care for care-leaver support"},
       {Metric::kOpenCases, "open_cases", "children", G::kNone, Y::kNone, "Open cases at month end: assessments, CIN, CP, PLO, proceedings and CLA"},
       {Metric::kCinEpisodesOpenByDuration, "cin_episodes_open_by_duration", "children", G::kDuration, Y::kNone, "Open CIN episodes (referral to case closure, any open-case stage) at month end, by time since the referral"},
       {Metric::kAssessmentsOpen, "assessments_open", "children", G::kNone, Y::kNone, "Assessments (and s47 enquiries) open at month end"},

@@ -24,7 +24,8 @@ enum class Metric : std::uint16_t {
   kContacts, kReferrals, kReReferrals, kAssessmentsStarted, kAssessmentsCompleted, kStrategyDiscussions,
   kS47Enquiries, kIcpcs, kCpPlansStarted, kRepeatCpPlans, kCpPlansEnded, kCpPlansEndedByDuration,
   kCinPlansStarted, kCinPlansEnded, kPreProceedingsStarted, kProceedingsStarted, kClaStarted, kClaCeased,
-  kCareLeaversStarted, kPlacementMoves, kUascArrivals, kStageEntries, kStageExits,
+  kCareLeaversStarted, kPlacementMoves, kUascArrivals, kStageEntries, kStageExits, kCinEpisodesStarted,
+  kCinEpisodesEnded,
   // stocks at month end
   kOpenCases, kCinEpisodesOpenByDuration, kAssessmentsOpen, kCinOpen, kCpOpen, kCpOpenByDuration, kPreProceedingsOpen,
   kProceedingsOpen, kClaOpen, kCareLeaversOpen, kFrontDoorQueue,

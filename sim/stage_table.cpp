@@ -20,7 +20,7 @@ StageTable::Specs standard_specs() {
           .outcomes_meaning = "what completed assessments lead to", .team = Team::kAssessment,
           .case_weight = &W::weight_assessment, .priority = 2, .duration_slot = kAssessDuration,
           .outcome_slot = kAssessOutcome,
-          .outcomes = {{"nfa", R::kClose}, {"early_help", R::kClose}, {"cin_plan", R::kEnter, Stage::kCin},
+          .outcomes = {{"nfa", R::kClose, Stage::kNone, true}, {"early_help", R::kClose}, {"cin_plan", R::kEnter, Stage::kCin},
                        {"care", R::kEnter, Stage::kCla}, {"proceedings", R::kEnter, Stage::kProceedings}}};
   s[2] = {.id = Stage::kCin, .name = "cin", .section = "cin_plan", .meaning = "child in need plans",
           .duration_meaning = "length of a CIN plan", .outcomes_meaning = "how CIN plans end", .team = Team::kHelpProtection,

@@ -31,6 +31,9 @@ struct OutcomeSpec {
   std::string name{};  // its key in the scenario's `outcomes:` shares
   Route route = Route::kClose;
   Stage next = Stage::kNone;  // for Route::kEnter
+  // An assessment's finding that the child is not in need (DfE: RC8). Every other outcome
+  // of an assessment finds the child in need and starts a CIN episode (sim/metrics.h).
+  bool not_in_need = false;
 };
 
 struct StageSpec {

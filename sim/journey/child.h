@@ -29,6 +29,7 @@ struct Child {
   Placement placement = Placement::kInHouseFoster;
   bool uasc = false;
   bool had_worker = false;
+  bool in_need = false;  // in a CIN episode: found in need and not yet closed
   // The assessment and s47 path.
   bool harm_suspected = false, s47 = false, icpc_planned = false, counts_assessment = true;
   bool strategy_done = false, work_scheduled = false;

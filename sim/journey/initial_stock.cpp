@@ -83,6 +83,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
   for (int i = 0; i < stock.cin_plans; ++i) {
     const std::uint32_t id = child(p.referral_age);
     children_[id].referral_day = -gone(stage_route(Stage::kCin).duration);
+    children_[id].in_need = true;  // an open case at the start is a CIN episode
     enter(id, Stage::kCin, 0.0);
     schedule_stage_end(id, remaining(stage_route(Stage::kCin).duration));
   }
@@ -94,6 +95,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     const auto ip = cp_duration.in_progress(u(1), u(2));
     const double elapsed = before(cp_duration, ip.elapsed, 0.0);
     c.referral_day = -elapsed;
+    children_[id].in_need = true;
     enter(id, Stage::kCp, 0.0);
     schedule_stage_end(id, std::max(0.5, after(cp_duration, ip.total - ip.elapsed, 0.0)));
     // The next review falls at 3 months from the plan's start, then every 6 months.
@@ -113,6 +115,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     for (int i = 0; i < s.count; ++i) {
       const std::uint32_t id = child(p.referral_age);
       children_[id].referral_day = -gone(s.duration);
+      children_[id].in_need = true;
       enter(id, s.stage, 0.0);
       schedule_stage_end(id, remaining(s.duration));
     }
@@ -126,6 +129,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     // One placement held at the start, taken to have begun with care (moves before the
     // start are not known).
     start_placement(c, c.care_start_day);
+    children_[id].in_need = true;
     enter(id, Stage::kCla, 0.0);
     const double exit_day = std::max(0.5, after(*d, ip.total - ip.elapsed, 0.0));
     const double eighteen = c.birth_day + 18.0 * kDaysPerYear;

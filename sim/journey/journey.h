@@ -147,6 +147,9 @@ class Journey {
   void on_cp_review(std::uint32_t id, double now);
   void on_placement_move(std::uint32_t id, double now);
   void close_case(std::uint32_t id, double now, double return_prob);
+  // A CIN episode (DfE): starts when the child is found in need, ends when the case closes.
+  void start_in_need(Child& c);
+  void end_in_need(Child& c);
   void schedule_return(std::uint32_t id, double at);
   void on_return(std::uint32_t id, double now);
 

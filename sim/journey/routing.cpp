@@ -121,8 +121,15 @@ void Journey::on_cp_review(std::uint32_t id, double now) {
   queue_.schedule(now + params().cp.review_interval_months * kDaysPerMonth, kRoutineClass, kCpReview, id, c.version);
 }
 
+void Journey::start_in_need(Child& c) {
+  if (c.in_need) return;
+  c.in_need = true;
+  recorder_.add(Metric::kCinEpisodesStarted);
+}
+
 void Journey::start_care(std::uint32_t id, double now, bool uasc) {
   Child& c = children_[id];
+  start_in_need(c);
   const auto& care = params().care;
   c.uasc = uasc;
   c.placement = pick_placement(uasc ? care.uasc_placement_shares : care.placement_shares, draw(id, kPlacement));
@@ -165,6 +172,7 @@ void Journey::start_stage(std::uint32_t id, Stage stage, double now) {
   }
   const StageSpec& spec = stages_[stage];
   Child& c = children_[id];
+  start_in_need(c);
   if (spec.started) recorder_.add(*spec.started);
   if (stage == Stage::kCp) {
     cp_started_ += 1;
@@ -193,6 +201,8 @@ void Journey::route_onward(std::uint32_t id, const StageSpec& spec, double now) 
   if (outcome.route == Route::kEnter && !params().demand.shocks.empty() && shares[k] > 0 &&
       entry_held(id, outcome.next, (u - (cumulative - shares[k])) / shares[k], now))
     return;
+  // Closed after an assessment that found need (early help): a CIN episode of its own.
+  if (outcome.route != Route::kEnter && !outcome.not_in_need) start_in_need(children_[id]);
   switch (outcome.route) {
     case Route::kEnter: start_stage(id, outcome.next, now); return;
     case Route::kClose: close_case(id, now, params().returns.after_closure_prob); return;
@@ -247,6 +257,7 @@ void Journey::on_stage_end(std::uint32_t id, double now) {
         // Left care at 18: a care leaver if looked after long enough.
         if (now - c.care_start_day >= p.care.care_leaver_min_weeks * kDaysPerWeek) {
           recorder_.add(Metric::kCareLeaversStarted);
+          end_in_need(c);
           enter(id, Stage::kCareLeaver, now);
           const double to_age = draw(id, kLeaverExtend) < p.care_leavers.extend_to_25_prob ? 25.0 : p.care_leavers.support_to_age;
           schedule_stage_end(id, std::max(now, c.birth_day + to_age * kDaysPerYear));
@@ -270,7 +281,14 @@ void Journey::on_stage_end(std::uint32_t id, double now) {
   }
 }
 
+void Journey::end_in_need(Child& c) {
+  if (!c.in_need) return;
+  c.in_need = false;
+  recorder_.add(Metric::kCinEpisodesEnded);
+}
+
 void Journey::close_case(std::uint32_t id, double now, double return_prob) {
+  end_in_need(children_[id]);
   leave_stage(id, now);
   if (return_prob > 0 && draw(id, kReturnDraw) < return_prob) {
     // The record stays while a return is due, so the next referral knows the history.
