@@ -7,36 +7,23 @@
 
 #include <cstdio>
 
-#include "io/scenario_yaml.h"
 #include "sim/engine/calendar.h"
 #include "sim/engine/runner.h"
 #include "sim/engine/statistics.h"
 #include "sim/model.h"
+#include "../sim/test_scenario.h"
 
 namespace caseflow::sim {
 namespace {
 
 // Seed 15151 (any fixed number, recorded so the outcome is repeatable); 80 replications of
-// 60 months. The window starts at month 3: in the first months only conferences on
-// strategy discussions held since the start are counted (the warm start has no s47 in
-// progress), which are the quickest ones; a delay beyond two months has probability < 1e-4.
+// 60 months. The window starts at month 3, once the warm start's enquiries in progress
+// (placed part-way through their drawn delay) have had their conferences; a delay beyond two
+// months has probability < 1e-4.
 constexpr std::uint64_t kSeed = 15151;
 constexpr std::uint32_t kReps = 80;
 constexpr int kMonths = 60, kFrom = 3;
 
-Scenario unlimited_staff_baseline() {
-  Scenario s = io::load_scenario(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml");
-  s.horizon_months = kMonths;
-  for (auto& epoch : s.epochs) {
-    auto& w = epoch.parameters.workforce;
-    for (auto& team : w.teams) team.cap_cases = team.pace_cases = team.asye_cap_cases = 1e6;
-    w.sickness_share_by_month.fill(0.0);
-    w.sickness_shocks.clear();
-    w.workload_shocks.clear();
-    epoch.parameters.front_door.decisions_per_fte_per_day = 1e4;
-  }
-  return s;
-}
 
 // P(X <= x) for the fitted distribution, by bisection on its quantile function (monotone).
 double probability_at_most(const Distribution& d, double x) {
@@ -60,7 +47,7 @@ struct RepResult {
 // share by about 5 points (the density near 15 wd), and the usual sickness absence counted on
 // top of the fitted delay (x1.04) by about 3: both far outside the tolerance.
 TEST(IcpcTimeliness, UnlimitedStaffGiveTheFittedShareWithin15WorkingDays) {
-  const Scenario s = unlimited_staff_baseline();
+  const Scenario s = testing::unlimited_staff_baseline(kMonths);
   ASSERT_EQ(s.epochs.size(), 1u);
   const auto& referral = s.epochs.front().parameters.referral;
   const double fitted = probability_at_most(referral.icpc_delay, referral.icpc_target_wd);

@@ -5,11 +5,11 @@
 #include <cmath>
 #include <cstdio>
 
-#include "io/scenario_yaml.h"
 #include "sim/engine/calendar.h"
 #include "sim/engine/runner.h"
 #include "sim/engine/statistics.h"
 #include "sim/model.h"
+#include "../sim/test_scenario.h"
 
 namespace caseflow::sim {
 namespace {
@@ -30,18 +30,6 @@ constexpr std::uint64_t kSeed = 60240;
 constexpr std::uint32_t kReps = 40;
 constexpr int kMonths = 60, kFrom = 24;
 
-Scenario unlimited_staff_baseline() {
-  Scenario s = io::load_scenario(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml");
-  s.horizon_months = kMonths;
-  for (auto& epoch : s.epochs) {
-    auto& w = epoch.parameters.workforce;
-    for (auto& team : w.teams) team.cap_cases = team.pace_cases = team.asye_cap_cases = 1e6;
-    w.sickness_share_by_month.fill(0.0);
-    w.sickness_shocks.clear();
-    epoch.parameters.front_door.decisions_per_fte_per_day = 1e4;
-  }
-  return s;
-}
 
 StageWindow window(const MonthlyResult& m, const engine::Calendar& cal, Stage stage, Metric stock) {
   const std::size_t g = static_cast<std::size_t>(stage) - 1;
@@ -84,7 +72,7 @@ void expect_littles_law(const char* name, const std::vector<StageWindow>& w, dou
 // Before stage visits were part of the draw key, a repeated CIN plan replayed the first
 // plan's step-up draw and the stocks never settled; this test caught that.
 TEST(JourneyLittlesLaw, CinAndCpStocksMatchRateTimesDuration) {
-  const Scenario s = unlimited_staff_baseline();
+  const Scenario s = testing::unlimited_staff_baseline(kMonths);
   const engine::Calendar cal(s.start_date, 5, 40);
   const auto results = engine::run_replications<RepResult>(kReps, 2, [&](std::uint32_t rep) {
     const ReplicationResult r = run_replication(s, cal, kSeed, rep);
