@@ -97,7 +97,8 @@ TEST(ScenarioExtends, ChildOverridesOneValueAndInheritsTheRest) {
   EXPECT_DOUBLE_EQ(base.epochs[0].parameters.workforce.agency_target_share, 0.30);
   // Everything else comes from the baseline.
   EXPECT_DOUBLE_EQ(w.initial_agency_share, base.epochs[0].parameters.workforce.initial_agency_share);
-  EXPECT_DOUBLE_EQ(w.teams[sim::index(sim::Team::kHelpProtection)].establishment_fte, 63);
+  EXPECT_DOUBLE_EQ(w.teams[sim::index(sim::Team::kHelpProtection)].establishment_fte,
+                   base.epochs[0].parameters.workforce.teams[sim::index(sim::Team::kHelpProtection)].establishment_fte);
   EXPECT_EQ(child.initial.cla, base.initial.cla);
   EXPECT_EQ(child.seed, base.seed);
   EXPECT_NE(child.hash, base.hash);
