@@ -43,6 +43,7 @@ std::uint32_t Workforce::hire(Team team, StaffType type, double now, double tenu
   } else {
     id = static_cast<std::uint32_t>(workers_.size());
     workers_.emplace_back();
+    position_.push_back(0);
   }
   Worker& w = workers_[id];
   w.type = type;
@@ -57,7 +58,10 @@ std::uint32_t Workforce::hire(Team team, StaffType type, double now, double tenu
   w.active = true;
   w.leaving = false;
   w.cases.clear();
+  position_[id] = static_cast<std::uint32_t>(members_[index(team)].size());
   members_[index(team)].push_back(id);
+  rooms_[index(team)].push();
+  rekey(id);
   if (tenure_days <= 0) tally_[index(team)].starters += 1;
   schedule_departure(id, now);
   drain(team, now);
@@ -82,6 +86,24 @@ void Workforce::schedule_departure(std::uint32_t id, double now) {
 void Workforce::set_parameters(const WorkforceParams& params) {
   params_ = &params;
   for (Worker& w : workers_) settle(w);  // a new period may change the induction lengths
+  for (std::size_t t = 0; t < kTeams; ++t) {
+    const auto& team = params.teams[t];
+    for (std::size_t s = 0; s < kStaffTypes; ++s) {
+      const bool asye_within = s != index(StaffType::kAsye) || team.asye_cap_cases <= team.cap_cases;
+      load_bounds_room_[t][s] = team.cap_cases > 0 && asye_within && params.staff[s].induction_capacity_share <= 1.0;
+    }
+  }
+  for (const auto& team : members_)       // and the caps the room keys rest on
+    for (std::uint32_t id : team) rekey(id);
+}
+
+double Workforce::room_key(const Worker& w) const {
+  if (w.leaving) return RoomIndex::kNever;
+  // A worker whose cap and pace caseload can never exceed the team's (an ASYE cap no higher
+  // than the team's, induction at no more than full capacity) has room only if its load is
+  // under the team's settled ceiling: its load is a lower bound to search on, and has_room
+  // decides. Anyone else is always looked at.
+  return load_bounds_room_[index(w.team)][index(w.type)] ? w.load : RoomIndex::kAlways;
 }
 
 void Workforce::settle(Worker& w) const {
@@ -133,35 +155,46 @@ double Workforce::stretch_of(Team team, std::size_t waiting) const {
 std::uint32_t Workforce::find_room(Team team, double weight, double now, std::size_t waiting) const {
   // Cases go round the team in turn (as a manager allocates), to the next worker with room
   // under the allocation ceiling; turns keep caseloads even without scanning the whole team.
+  // The room index skips the workers whose load rules them out; each candidate it gives is
+  // checked exactly, so the worker found is the one a scan in turn would find.
   const auto& members = members_[index(team)];
   const std::size_t n = members.size();
+  if (n == 0) return kNoWorker;
   std::size_t& cursor = cursor_[index(team)];
   const double stretch = stretch_of(team, waiting);
   const auto& p = params_->teams[index(team)];
   const double settled_ceiling = ceiling_of(p.cap_cases, p.pace_cases, stretch) + 1e-9;  // as has_room's
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::size_t i = (cursor + k) % n;
-    const Worker& w = workers_[members[i]];
-    const bool room = w.type != StaffType::kAsye && now >= w.settled_day ? !w.leaving && w.load + weight <= settled_ceiling
-                                                                          : has_room(w, weight, now, stretch);
-    if (room) {
-      cursor = i + 1;
-      return members[i];
+  // load + weight <= ceiling implies load <= ceiling - weight up to rounding, hence the margin.
+  const double threshold = settled_ceiling - weight + 1e-6 * std::max(1.0, std::abs(settled_ceiling));
+  const RoomIndex& rooms = rooms_[index(team)];
+  const auto search = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = rooms.first_at_most(from, threshold); i < to; i = rooms.first_at_most(i + 1, threshold)) {
+      const Worker& w = workers_[members[i]];
+      const bool room = w.type != StaffType::kAsye && now >= w.settled_day ? !w.leaving && w.load + weight <= settled_ceiling
+                                                                            : has_room(w, weight, now, stretch);
+      if (room) return i;
     }
-  }
-  return kNoWorker;
+    return RoomIndex::kNone;
+  };
+  const std::size_t start = cursor % n;
+  std::size_t i = search(start, n);
+  if (i == RoomIndex::kNone) i = search(0, start);
+  if (i == RoomIndex::kNone) return kNoWorker;
+  cursor = i + 1;
+  return members[i];
 }
 
 void Workforce::assign(std::uint32_t worker, const CaseRef& ref) {
   Worker& w = workers_[worker];
   w.load += ref.weight;
   w.cases.push_back(ref);
+  rekey(worker);
 }
 
 void Workforce::enqueue(Team team, const CaseRef& ref, double since, bool handover) {
   if (waiting_mark_.size() <= ref.id) waiting_mark_.resize(ref.id + 1024, 0);
   waiting_mark_[ref.id] = ref.version + 1;
-  queues_[index(team)].push({ref.priority, next_sequence_++, ref, since, handover});
+  queues_[index(team)].push(ref.priority, {ref, since, handover});
   waiting_count_[index(team)] += 1;
 }
 
@@ -193,6 +226,7 @@ Allocation Workforce::continue_case(Team team, std::uint32_t worker, const CaseR
       w.cases.pop_back();
       break;
     }
+  rekey(worker);
   if (!w.leaving && w.load + ref.weight <= cap_of(w, now) + 1e-9) {
     assign(worker, ref);
     Allocation a;
@@ -222,6 +256,7 @@ void Workforce::release(Team team, std::uint32_t worker, std::uint32_t case_id, 
       break;
     }
   if (w.load < 1e-9) w.load = 0.0;
+  rekey(worker);
   drain(team, now, worker);
 }
 
@@ -266,7 +301,10 @@ void Workforce::remove(std::uint32_t id, double now) {
   Worker& w = workers_[id];
   const Team team = w.team;
   auto& m = members_[index(team)];
-  m.erase(std::find(m.begin(), m.end(), id));
+  const std::uint32_t position = position_[id];
+  m.erase(m.begin() + position);
+  rooms_[index(team)].erase(position);
+  for (std::size_t i = position; i < m.size(); ++i) position_[m[i]] = static_cast<std::uint32_t>(i);
   w.active = false;
   w.version += 1;
   headcount_[index(team)][index(w.type)] -= 1;
@@ -311,6 +349,7 @@ void Workforce::handle(const engine::Event& e, double now) {
       headcount_[index(w.team)][index(StaffType::kPermanent)] += 1;
       w.type = StaffType::kPermanent;  // same worker, same cases: no worker change for children
       settle(w);
+      rekey(e.entity);
       w.version += 1;
       schedule_departure(e.entity, now);
       return;
@@ -346,6 +385,7 @@ void Workforce::review_team(Team team, double now) {
       headcount_[t][index(StaffType::kPermanent)] += 1;
       w.type = StaffType::kPermanent;
       settle(w);
+      rekey(id);
     }
     if (w.leaving) continue;
     (w.type == StaffType::kAgency ? agency : permanent) += 1;
@@ -387,6 +427,7 @@ void Workforce::review_team(Team team, double now) {
     if (lightest == kNoWorker) break;
     workers_[lightest].leaving = true;
     workers_[lightest].version += 1;
+    rekey(lightest);
     queue_.schedule(now + params_->agency_notice_days, kStaffClass, kStaffLeave, lightest, workers_[lightest].version);
   }
   drain(team, now);

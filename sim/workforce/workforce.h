@@ -5,7 +5,6 @@
 // intakes, induction). Knows cases only as ids with a weight and a priority.
 #include <array>
 #include <cstdint>
-#include <queue>
 #include <vector>
 
 #include "sim/engine/calendar.h"
@@ -13,6 +12,8 @@
 #include "sim/engine/random.h"
 #include "sim/recorder.h"
 #include "sim/scenario.h"
+#include "sim/workforce/room_index.h"
+#include "sim/workforce/wait_queue.h"
 
 namespace caseflow::sim {
 
@@ -114,16 +115,10 @@ class Workforce {
 
  private:
   struct Waiting {
-    std::uint8_t priority;
-    std::uint64_t sequence;
     CaseRef ref;
     double since;
     bool handover;
-    bool operator>(const Waiting& o) const {
-      return priority != o.priority ? priority > o.priority : sequence > o.sequence;
-    }
   };
-  using WaitQueue = std::priority_queue<Waiting, std::vector<Waiting>, std::greater<>>;
 
   std::uint32_t hire(Team team, StaffType type, double now, double tenure_days);
   void settle(Worker& w) const;  // settled_day from the start and the type's induction
@@ -142,6 +137,10 @@ class Workforce {
                                : ceiling_of(cap_of(w, now), pace_cases_of(w), stretch);
     return w.load + weight <= ceiling + 1e-9;
   }
+  // The worker's key in its team's room index: a lower bound of the caseload it must stay
+  // under, relative to the team's settled ceiling (docs/performance.md, "Allocation search").
+  double room_key(const Worker& w) const;
+  void rekey(std::uint32_t worker) { rooms_[index(workers_[worker].team)].set(position_[worker], room_key(workers_[worker])); }
   void assign(std::uint32_t worker, const CaseRef& ref);
   void enqueue(Team team, const CaseRef& ref, double since, bool handover);
   void drain(Team team, double now, std::uint32_t freed_worker = kNoWorker);
@@ -159,7 +158,12 @@ class Workforce {
   std::vector<Worker> workers_;
   std::vector<std::uint32_t> free_;
   std::array<std::vector<std::uint32_t>, kTeams> members_;
-  std::array<WaitQueue, kTeams> queues_;
+  std::array<RoomIndex, kTeams> rooms_;  // by position in members_
+  std::vector<std::uint32_t> position_;   // by worker: its position in its team's members_
+  // By team and staff type: whether a worker's ceiling can never exceed the team's settled
+  // ceiling, so that its load alone can rule it out (room_key).
+  std::array<std::array<bool, kStaffTypes>, kTeams> load_bounds_room_{};
+  std::array<WaitQueue<Waiting>, kTeams> queues_;
   std::array<std::size_t, kTeams> waiting_count_{};
   std::vector<std::uint32_t> waiting_mark_;  // by case id: version + 1 while waiting, else 0
   std::array<int, kTeams> campaigns_{}, agency_pending_{};
@@ -169,7 +173,7 @@ class Workforce {
   std::array<double, kTeams> staff_cost_{}, agency_cost_{}, manager_cost_{};  // this month so far
   mutable std::array<std::size_t, kTeams> cursor_{};  // where the next allocation in turn starts
   std::vector<Allocation> pending_;
-  std::uint64_t next_serial_ = 1, next_sequence_ = 0, next_campaign_ = 1;
+  std::uint64_t next_serial_ = 1, next_campaign_ = 1;
 };
 
 }  // namespace caseflow::sim
