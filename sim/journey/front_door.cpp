@@ -84,11 +84,11 @@ void Journey::decide_contact(const Contact& c, int day) {
 }
 
 void Journey::arrive_returns(int day) {
-  auto& due = returns_due_[static_cast<std::size_t>(day)];
+  returns_due_.take(static_cast<std::size_t>(day), returns_today_);
   // Scheduling order breaks ties in time, as in the event queue.
-  std::stable_sort(due.begin(), due.end(), [](const DueReturn& a, const DueReturn& b) { return a.time < b.time; });
-  for (const DueReturn& r : due) on_return(r.child, r.time);
-  due.clear();
+  std::stable_sort(returns_today_.begin(), returns_today_.end(),
+                   [](const DueReturns::Due& a, const DueReturns::Due& b) { return a.time < b.time; });
+  for (const DueReturns::Due& r : returns_today_) on_return(r.child, r.time);
 }
 
 void Journey::on_return(std::uint32_t id, double now) {

@@ -26,7 +26,7 @@ Journey::Journey(const StageTable& stages, const engine::Calendar& calendar, eng
   assessment_wd_histogram_.assign(512, 0);
   assessment_wd_year_.assign(assessment_wd_histogram_.size(), 0);
   episodes_by_start_day_.assign(static_cast<std::size_t>(end_day - kFirstEpisodeDay) + 2, 0);
-  returns_due_.resize(static_cast<std::size_t>(end_day) + 1);
+  returns_due_.reset(static_cast<std::size_t>(end_day) + 1);
   children_.reserve(8192);
 }
 

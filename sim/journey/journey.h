@@ -15,6 +15,7 @@
 #include "sim/engine/random.h"
 #include "sim/durations.h"
 #include "sim/journey/child.h"
+#include "sim/journey/due_returns.h"
 #include "sim/keys.h"
 #include "sim/recorder.h"
 #include "sim/scenario.h"
@@ -172,11 +173,8 @@ class Journey {
   // return's own). A return only joins the front-door queue, which acts at the start of a
   // working day, so returns wait here rather than in the event queue; arrive_returns runs
   // them at the start of that day in time order, exactly as events would have run.
-  struct DueReturn {
-    double time;
-    std::uint32_t child;
-  };
-  std::vector<std::vector<DueReturn>> returns_due_;
+  DueReturns returns_due_;
+  std::vector<DueReturns::Due> returns_today_;  // the day's returns while they are run
   std::array<double, kSources> today_mix_{};  // expected contacts by source today, before shocks
 
   std::vector<std::size_t> open_;  // children in each stage, by stage id

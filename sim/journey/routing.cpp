@@ -301,8 +301,8 @@ void Journey::close_case(std::uint32_t id, double now, double return_prob) {
 
 void Journey::schedule_return(std::uint32_t id, double at) {
   const double first_day = std::floor(at) + 1.0;
-  if (first_day >= static_cast<double>(returns_due_.size())) return;  // beyond the horizon
-  returns_due_[static_cast<std::size_t>(first_day)].push_back({at, id});
+  if (first_day >= static_cast<double>(returns_due_.days())) return;  // beyond the horizon
+  returns_due_.add(static_cast<std::size_t>(first_day), at, id);
 }
 
 }  // namespace caseflow::sim
