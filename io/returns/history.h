@@ -66,6 +66,9 @@ struct Referral {
   std::vector<Section47> section47s;
   std::vector<CpPlan> cp_plans;
   Origin origin;
+  // CINdetails-level DateOfInitialCPC: the older schemas record the ICPC only here; the 2024
+  // schema repeats it in Section47. Readers keep it as returned (added by the readers).
+  MaybeDay initial_cpc;
 };
 
 // ---- SSDA903 ----
