@@ -33,7 +33,7 @@ struct CinContext {
   std::string id;
   Origin here() const { return {file, r.line()}; }
   void code(std::string_view list, std::string_view value, Day day, std::string_view what) {
-    b.check_code(list, value, year, child_record(id, what, day), here());
+    b.check_code(list, value, year, here(), [&] { return child_record(id, what, day); });
   }
 };
 
@@ -174,7 +174,7 @@ void read_cin_child(XmlReader& r, std::uint32_t file, int year, HistoryBuilder& 
       if (x.id.empty()) r.fail("LAchildID is missing or empty (a required element)");
       child = b.child(x.id);
       b.set_header(child, year, gender, {}, upn);
-      if (!gender.empty()) b.check_code("cin_gender", gender, year, "CHILD " + x.id, start);
+      if (!gender.empty()) b.check_code("cin_gender", gender, year, start, [&] { return "CHILD " + x.id; });
       if (birth) b.set_birth(child, *birth, year, start);
       if (death) b.set_death(child, *death, year);
     } else if (child == SIZE_MAX) {
@@ -193,7 +193,7 @@ void read_cin_child(XmlReader& r, std::uint32_t file, int year, HistoryBuilder& 
               continue;
             }
             disabilities.emplace_back(r.text());
-            b.check_code("cin_disability", disabilities.back(), year, "CHILD " + x.id, x.here());
+            b.check_code("cin_disability", disabilities.back(), year, x.here(), [&] { return "CHILD " + x.id; });
           }
         } else r.skip();
       }

@@ -12,7 +12,7 @@ void read_csww_worker(XmlReader& r, std::uint32_t file, int year, HistoryBuilder
   const int d = r.depth();
   std::string role;
   auto code = [&](std::string_view list, const std::string& value) {
-    b.check_code(list, value, year, "SWENo " + w.swe_no + " census " + std::to_string(year), w.origin);
+    b.check_code(list, value, year, w.origin, [&] { return "SWENo " + w.swe_no + " census " + std::to_string(year); });
   };
   while (r.next_child(d)) {
     const auto n = r.name();

@@ -43,8 +43,8 @@ void HistoryBuilder::add_year(std::vector<int> History::*years, int year) {
 std::size_t HistoryBuilder::child(std::string_view id) {
   const auto it = index_.find(id);
   if (it != index_.end()) return it->second;
-  const std::size_t i = history_.children.size();
-  history_.children.emplace_back().id = std::string(id);
+  const std::size_t i = children_.size();
+  children_.emplace_back().id = std::string(id);
   pending_.emplace_back();
   index_.emplace(std::string(id), i);
   return i;
@@ -55,7 +55,7 @@ void HistoryBuilder::set_header(std::size_t child, int year, std::string_view se
   Pending& p = pending_[child];
   if (year < p.header_year) return;
   p.header_year = year;
-  ChildHistory& c = history_.children[child];
+  ChildHistory& c = children_[child];
   if (!sex.empty()) c.sex = sex;
   if (!ethnicity.empty()) c.ethnicity = ethnicity;
   if (!upn.empty()) c.upn = upn;
@@ -63,7 +63,7 @@ void HistoryBuilder::set_header(std::size_t child, int year, std::string_view se
 
 void HistoryBuilder::set_birth(std::size_t child, Day birth, int year, const Origin& origin) {
   Pending& p = pending_[child];
-  ChildHistory& c = history_.children[child];
+  ChildHistory& c = children_[child];
   if (c.birth && *c.birth != birth)
     quality_.add("child.dob_conflict", "CHILD " + c.id + " born " + format_iso(*c.birth) + " or " + format_iso(birth), origin);
   if (!c.birth || year >= p.birth_year) {
@@ -74,7 +74,7 @@ void HistoryBuilder::set_birth(std::size_t child, Day birth, int year, const Ori
 
 void HistoryBuilder::set_death(std::size_t child, Day death, int year) {
   Pending& p = pending_[child];
-  ChildHistory& c = history_.children[child];
+  ChildHistory& c = children_[child];
   if (!c.death || year >= p.death_year) {
     c.death = death;
     p.death_year = year;
@@ -105,9 +105,8 @@ void HistoryBuilder::add_worker(WorkerRecord worker) {
   history_.workers.push_back(std::move(worker));
 }
 
-void HistoryBuilder::check_code(std::string_view list, std::string_view code, int year, const std::string& example,
-                                const Origin& origin) {
-  if (code.empty() || code_valid(list, code, year)) return;
+void HistoryBuilder::unknown_code(std::string_view list, std::string_view code, int year, const std::string& example,
+                                  const Origin& origin) {
   quality_.add("code." + std::string(list) + ".unknown", example + " '" + std::string(code) + "' (" + std::to_string(year) + ")",
                origin);
 }
@@ -181,8 +180,8 @@ void HistoryBuilder::finish() {
   std::sort(history_.ssda903_years.begin(), history_.ssda903_years.end());
   std::sort(history_.cin_years.begin(), history_.cin_years.end());
   std::sort(history_.csww_years.begin(), history_.csww_years.end());
-  for (std::size_t i = 0; i < history_.children.size(); ++i) {
-    ChildHistory& c = history_.children[i];
+  for (std::size_t i = 0; i < children_.size(); ++i) {
+    ChildHistory& c = children_[i];
     Pending& p = pending_[i];
     merge_episodes(c, p);
     merge_referrals(c, p);
@@ -214,7 +213,13 @@ void HistoryBuilder::finish() {
   }
   pending_.clear();
   index_.clear();
-  std::sort(history_.children.begin(), history_.children.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  // Sorted by id through an index, so each child is moved once.
+  std::vector<std::size_t> order(children_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return children_[a].id < children_[b].id; });
+  history_.children.reserve(order.size());
+  for (std::size_t i : order) history_.children.push_back(std::move(children_[i]));
+  children_.clear();
   std::sort(history_.workers.begin(), history_.workers.end(), [](const auto& a, const auto& b) {
     return a.census_year != b.census_year ? a.census_year < b.census_year : a.swe_no < b.swe_no;
   });

@@ -13,12 +13,14 @@
 // Child-level fields (sex, ethnicity, UPN, date of birth) take the latest year's value; a date
 // of birth that differs is counted (child.dob_conflict).
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "io/returns/codes.h"
 #include "io/returns/history.h"
 #include "io/returns/quality_rules.h"
 
@@ -34,7 +36,7 @@ class HistoryBuilder {
 
   // The child with this id (created on first sight); its index for the add_* calls.
   std::size_t child(std::string_view id);
-  ChildHistory& at(std::size_t child) { return history_.children[child]; }
+  ChildHistory& at(std::size_t child) { return children_[child]; }
   // Child-level fields, from the return of collection year `year`: the latest year wins.
   void set_header(std::size_t child, int year, std::string_view sex, std::string_view ethnicity, std::string_view upn);
   void set_birth(std::size_t child, Day birth, int year, const Origin& origin);
@@ -48,7 +50,12 @@ class HistoryBuilder {
   void add_vacancies(const Vacancies& vacancies) { history_.vacancies.push_back(vacancies); }
 
   // A code checked against its list for the year; unknown codes are counted, kept as returned.
-  void check_code(std::string_view list, std::string_view code, int year, const std::string& example, const Origin& origin);
+  // `example()` names the record; it is called only for an unknown code (most codes are fine,
+  // and building the name for each would cost more than the check).
+  template <class Example>
+  void check_code(std::string_view list, std::string_view code, int year, const Origin& origin, Example&& example) {
+    if (!code.empty() && !code_valid(list, code, year)) unknown_code(list, code, year, example(), origin);
+  }
 
   QualityReporter& quality() { return quality_; }
 
@@ -74,13 +81,17 @@ class HistoryBuilder {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
 
+  void unknown_code(std::string_view list, std::string_view code, int year, const std::string& example, const Origin& origin);
   void merge_episodes(ChildHistory& child, Pending& pending);
   void merge_referrals(ChildHistory& child, Pending& pending);
 
   History& history_;
   QualityReporter& quality_;
   std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> index_;
-  std::vector<Pending> pending_;
+  // Deques while reading: they grow without moving the children already read (England has
+  // hundreds of thousands); finish() moves them into History::children once.
+  std::deque<ChildHistory> children_;
+  std::deque<Pending> pending_;
   std::unordered_set<std::string> worker_keys_;
   std::uint32_t order_ = 0;
 };

@@ -27,8 +27,10 @@ struct Context {
     if (id().empty()) t.fail(0, "the child id is empty");
     return b.child(id());
   }
-  void code(std::string_view list, std::size_t column, const std::string& example) {
-    b.check_code(list, t[column], year, example, here());
+  // `example` names the record (only built for an unknown code).
+  template <class Example>
+  void code(std::string_view list, std::size_t column, Example&& example) {
+    b.check_code(list, t[column], year, here(), example);
   }
 };
 
@@ -39,7 +41,7 @@ void read_header(Context& x) {
     const Day birth = x.t.required_date(DOB);
     x.b.set_header(c, x.year, x.t[SEX], x.t[ETHNIC], x.t[UPN]);
     x.b.set_birth(c, birth, x.year, x.here());
-    x.code("ssda903_sex", SEX, "CHILD " + std::string(x.id()));
+    x.code("ssda903_sex", SEX, [&] { return "CHILD " + std::string(x.id()); });
   }
 }
 
@@ -61,7 +63,7 @@ void read_episodes(Context& x) {
     e.placement_postcode = x.t[PL_POST];
     e.urn = x.t[URN];
     e.origin = x.here();
-    const std::string example = child_record(std::string(x.id()), "episode from", e.start);
+    const auto example = [&, start = e.start] { return child_record(std::string(x.id()), "episode from", start); };
     x.code("ssda903_rne", RNE, example);
     x.code("ssda903_legal_status", LS, example);
     x.code("ssda903_category_of_need", CIN, example);
@@ -88,7 +90,7 @@ void read_reviews(Context& x) {
     const std::size_t c = x.child();
     const Day review = x.t.required_date(REVIEW);
     x.b.at(c).reviews.push_back(review);
-    x.code("ssda903_review_code", REVIEW_CODE, child_record(std::string(x.id()), "review", review));
+    x.code("ssda903_review_code", REVIEW_CODE, [&] { return child_record(std::string(x.id()), "review", review); });
   }
 }
 
@@ -100,7 +102,7 @@ void read_missing(Context& x) {
     m.kind = x.t[MISSING];
     m.start = x.t.required_date(MIS_START);
     m.end = x.t.date(MIS_END);
-    x.code("ssda903_missing", MISSING, child_record(std::string(x.id()), "missing from", m.start));
+    x.code("ssda903_missing", MISSING, [&] { return child_record(std::string(x.id()), "missing from", m.start); });
     x.b.add_missing(c, std::move(m), x.year);
   }
 }
@@ -120,7 +122,7 @@ void read_sw_episodes(Context& x) {
     s.start = x.t.required_date(SW_DECOM);
     s.end = x.t.date(SW_DEC);
     s.reason = x.t[SW_REASON];
-    x.code("ssda903_sw_reason", SW_REASON, child_record(std::string(x.id()), "social worker from", s.start));
+    x.code("ssda903_sw_reason", SW_REASON, [&] { return child_record(std::string(x.id()), "social worker from", s.start); });
     x.b.add_social_worker(c, std::move(s), x.year);
   }
 }

@@ -17,8 +17,9 @@ struct Context {
   std::string id;
   std::size_t child = SIZE_MAX;
   Origin here() const { return {file, r.line()}; }
-  void code(std::string_view list, std::string_view value, const std::string& example) {
-    b.check_code(list, value, year, example, here());
+  template <class Example>
+  void code(std::string_view list, std::string_view value, Example&& example) {
+    b.check_code(list, value, year, here(), example);
   }
 };
 
@@ -36,7 +37,7 @@ void read_missing(Context& x) {
     else x.r.skip();
   }
   if (!started) x.r.fail("MIS_START is missing (a required element)");
-  x.code("ssda903_missing", m.kind, child_record(x.id, "missing from", m.start));
+  x.code("ssda903_missing", m.kind, [&] { return child_record(x.id, "missing from", m.start); });
   x.b.add_missing(x.child, std::move(m), x.year);
 }
 
@@ -72,7 +73,7 @@ void read_header(Context& x) {
       const int v = x.r.depth();
       while (x.r.next_child(v)) {
         if (x.r.name() == "REVIEW") x.b.at(x.child).reviews.push_back(x.r.required_date());
-        else if (x.r.name() == "REVIEW_CODE") x.code("ssda903_review_code", x.r.text(), "CHILD " + x.id + " review");
+        else if (x.r.name() == "REVIEW_CODE") x.code("ssda903_review_code", x.r.text(), [&] { return "CHILD " + x.id + " review"; });
         else x.r.skip();
       }
     } else if (n == "DATE_INT" || n == "DATE_MATCH") x.r.date();  // checked, not kept
@@ -80,7 +81,7 @@ void read_header(Context& x) {
   }
   need_id();
   x.b.set_header(x.child, x.year, sex, ethnic, upn);
-  x.code("ssda903_sex", sex, "CHILD " + x.id);
+  x.code("ssda903_sex", sex, [&] { return "CHILD " + x.id; });
   if (birth) x.b.set_birth(x.child, *birth, x.year, start);
   ChildHistory& c = x.b.at(x.child);
   if (!uasc.empty() && uasc != "0" && uasc != "N") c.uasc = true;
@@ -115,7 +116,7 @@ void read_episode(Context& x) {
     else x.r.skip();
   }
   if (!started) x.r.fail("DECOM is missing (a required element)");
-  const std::string example = child_record(x.id, "episode from", e.start);
+  const auto example = [&] { return child_record(x.id, "episode from", e.start); };
   x.code("ssda903_rne", e.reason_new, example);
   x.code("ssda903_legal_status", e.legal_status, example);
   x.code("ssda903_category_of_need", e.need, example);
