@@ -23,6 +23,10 @@ void read_csww_worker(XmlReader& r, std::uint32_t file, int year, HistoryBuilder
     else if (n == "PersonBirthDate") w.birth = r.date();
     else if (n == "GenderCurrent") w.gender = r.text();
     else if (n == "Ethnicity") w.ethnicity = r.text();
+    else if (n == "QualInst") {
+      if (w.qual_inst.empty()) w.qual_inst = r.text();  // the first of possibly several
+      else r.skip();
+    }
     else if (n == "OrgRole") {
       role = r.text();
       code("csww_org_role", role);

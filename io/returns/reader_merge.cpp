@@ -5,6 +5,7 @@
 
 #include "io/returns/codes.h"
 #include "io/returns/dates.h"
+#include "io/returns/returns_error.h"
 
 namespace caseflow::returns {
 
@@ -41,9 +42,12 @@ void HistoryBuilder::add_year(std::vector<int> History::*years, int year) {
 }
 
 std::size_t HistoryBuilder::child(std::string_view id) {
+  // Tables list a child's rows together (Episodes by CHILD): the last child found is the
+  // likeliest next, and checking it first saves a hash lookup per row.
+  if (last_child_ < children_.size() && children_[last_child_].id == id) return last_child_;
   const auto it = index_.find(id);
-  if (it != index_.end()) return it->second;
-  const std::size_t i = children_.size();
+  if (it != index_.end()) return last_child_ = it->second;
+  const std::size_t i = last_child_ = children_.size();
   children_.emplace_back().id = std::string(id);
   pending_.emplace_back();
   index_.emplace(std::string(id), i);
@@ -95,6 +99,18 @@ void HistoryBuilder::add_missing(std::size_t child, MissingEpisode missing, int 
 
 void HistoryBuilder::add_social_worker(std::size_t child, SocialWorkerEpisode episode, int year) {
   pending_[child].social_workers.push_back({year, order_++, std::move(episode)});
+}
+
+void HistoryBuilder::set_la_code(std::string_view code, const std::string& file) {
+  if (code.empty()) return;
+  if (!history_.la_code.empty() && history_.la_code != code)
+    throw ReturnsError(file + ": Header/Source/LEA is " + std::string(code) + " but another file says " + history_.la_code +
+                       "; the folder must hold one council's returns");
+  history_.la_code = code;
+}
+
+void HistoryBuilder::add_review(std::size_t child, Day review, std::string_view code) {
+  pending_[child].reviews.emplace_back(review, code);
 }
 
 void HistoryBuilder::add_worker(WorkerRecord worker) {
@@ -203,8 +219,13 @@ void HistoryBuilder::finish() {
       else if (s.record.end || !it->end) *it = std::move(s.record);
     }
     std::stable_sort(c.social_workers.begin(), c.social_workers.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
-    std::sort(c.reviews.begin(), c.reviews.end());
-    c.reviews.erase(std::unique(c.reviews.begin(), c.reviews.end()), c.reviews.end());
+    // One review per date (the last one read keeps its code), with its code beside it.
+    std::stable_sort(p.reviews.begin(), p.reviews.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t k = 0; k < p.reviews.size(); ++k) {
+      if (k + 1 < p.reviews.size() && p.reviews[k + 1].first == p.reviews[k].first) continue;
+      c.reviews.push_back(p.reviews[k].first);
+      c.review_codes.push_back(std::move(p.reviews[k].second));
+    }
     std::stable_sort(c.care_leaver.begin(), c.care_leaver.end(),
                      [](const auto& a, const auto& b) { return a.collection_year < b.collection_year; });
     // One OC3 record per year: the last one read stands (rows are appended in reading order).
@@ -213,12 +234,16 @@ void HistoryBuilder::finish() {
   }
   pending_.clear();
   index_.clear();
-  // Sorted by id through an index, so each child is moved once.
-  std::vector<std::size_t> order(children_.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return children_[a].id < children_[b].id; });
+  // Sorted by id through a compact (id, index) list, so each child is moved once and the sort
+  // does not chase every comparison into a child's record.
+  std::vector<std::pair<std::string, std::size_t>> order(children_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = {std::move(children_[i].id), i};
+  std::sort(order.begin(), order.end());
   history_.children.reserve(order.size());
-  for (std::size_t i : order) history_.children.push_back(std::move(children_[i]));
+  for (auto& [id, i] : order) {
+    history_.children.push_back(std::move(children_[i]));
+    history_.children.back().id = std::move(id);
+  }
   children_.clear();
   std::sort(history_.workers.begin(), history_.workers.end(), [](const auto& a, const auto& b) {
     return a.census_year != b.census_year ? a.census_year < b.census_year : a.swe_no < b.swe_no;

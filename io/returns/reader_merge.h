@@ -13,6 +13,7 @@
 // Child-level fields (sex, ethnicity, UPN, date of birth) take the latest year's value; a date
 // of birth that differs is counted (child.dob_conflict).
 #include <cstdint>
+#include <cstddef>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -46,8 +47,12 @@ class HistoryBuilder {
   void add_referral(std::size_t child, Referral referral, int year);
   void add_missing(std::size_t child, MissingEpisode missing, int year);
   void add_social_worker(std::size_t child, SocialWorkerEpisode episode, int year);
+  void add_review(std::size_t child, Day review, std::string_view code);
   void add_worker(WorkerRecord worker);
   void add_vacancies(const Vacancies& vacancies) { history_.vacancies.push_back(vacancies); }
+  // The council's LEA code from a census header; a second, different code is an error (the
+  // folder mixes two councils).
+  void set_la_code(std::string_view code, const std::string& file);
 
   // A code checked against its list for the year; unknown codes are counted, kept as returned.
   // `example()` names the record; it is called only for an unknown code (most codes are fine,
@@ -74,6 +79,7 @@ class HistoryBuilder {
     std::vector<Dated<Referral>> referrals;
     std::vector<Dated<MissingEpisode>> missing;
     std::vector<Dated<SocialWorkerEpisode>> social_workers;
+    std::vector<std::pair<Day, std::string>> reviews;  // reviews repeat across tables only by mistake
     int header_year = 0, birth_year = 0, death_year = 0;
   };
   struct Hash {
@@ -92,6 +98,7 @@ class HistoryBuilder {
   // hundreds of thousands); finish() moves them into History::children once.
   std::deque<ChildHistory> children_;
   std::deque<Pending> pending_;
+  std::size_t last_child_ = SIZE_MAX;
   std::unordered_set<std::string> worker_keys_;
   std::uint32_t order_ = 0;
 };

@@ -139,6 +139,13 @@ struct Reader {
       if (n == "Header") {
         const int h = r.depth();
         while (r.next_child(h)) {
+          if (r.name() == "Source") {
+            const int src = r.depth();
+            while (r.next_child(src))
+              if (r.name() == "LEA") b.set_la_code(r.text(), file.string());
+              else r.skip();
+            continue;
+          }
           if (r.name() != "CollectionDetails") {
             r.skip();
             continue;

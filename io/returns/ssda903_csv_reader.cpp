@@ -89,7 +89,7 @@ void read_reviews(Context& x) {
   while (x.t.next_row()) {
     const std::size_t c = x.child();
     const Day review = x.t.required_date(REVIEW);
-    x.b.at(c).reviews.push_back(review);
+    x.b.add_review(c, review, x.t[REVIEW_CODE]);
     x.code("ssda903_review_code", REVIEW_CODE, [&] { return child_record(std::string(x.id()), "review", review); });
   }
 }

@@ -71,11 +71,17 @@ void read_header(Context& x) {
     } else if (n == "AREVIEW") {
       need_id();
       const int v = x.r.depth();
+      MaybeDay review;
+      std::string code;
       while (x.r.next_child(v)) {
-        if (x.r.name() == "REVIEW") x.b.at(x.child).reviews.push_back(x.r.required_date());
-        else if (x.r.name() == "REVIEW_CODE") x.code("ssda903_review_code", x.r.text(), [&] { return "CHILD " + x.id + " review"; });
-        else x.r.skip();
+        if (x.r.name() == "REVIEW") review = x.r.required_date();
+        else if (x.r.name() == "REVIEW_CODE") {
+          code = x.r.text();
+          x.code("ssda903_review_code", code, [&] { return "CHILD " + x.id + " review"; });
+        } else x.r.skip();
       }
+      if (!review) x.r.fail("REVIEW is missing (a required element)");
+      x.b.add_review(x.child, *review, code);
     } else if (n == "DATE_INT" || n == "DATE_MATCH") x.r.date();  // checked, not kept
     else x.r.skip();
   }

@@ -38,7 +38,13 @@ bool repeated(std::string_view name) {
 XmlReader::XmlReader(std::string path) : file_(std::move(path)) {
   // NONET: a return never fetches anything; no NOENT, so external entities are not expanded.
   // BIG_LINES: line numbers past 65535 stay right in England-sized files.
+  // Opening reports through the global handler (the reader's own is not set yet): capture it
+  // for the moment, so an unreadable file prints nothing, then put the caller's back.
+  const xmlStructuredErrorFunc previous = xmlStructuredError;
+  void* const previous_context = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(&error_, on_error_adapter);
   reader_ = xmlReaderForFile(file_.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES);
+  xmlSetStructuredErrorFunc(previous_context, previous);
   if (!reader_) throw ReturnsError(file_ + ": cannot open the file");
   xmlTextReaderSetStructuredErrorHandler(reader_, on_error_adapter, &error_);
   frames_.resize(16);

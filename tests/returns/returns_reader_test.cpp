@@ -48,6 +48,8 @@ TEST(ReturnsReader, ReadsTheLayoutSynthWritesAndMergesTheYears) {
   EXPECT_EQ(a.episodes[0].reason_ceased, "E4A");
   EXPECT_EQ(a.birth, day(2010, 6, 15));
   EXPECT_EQ(a.reviews, (std::vector<Day>{day(2020, 3, 1)}));
+  EXPECT_EQ(a.review_codes, (std::vector<std::string>{"PN1"}));
+  EXPECT_EQ(h.la_code, "999");
   // Its referral, open at 31 March 2020, comes back in 2021 with the plan's end and closure.
   ASSERT_EQ(a.referrals.size(), 1u);
   const Referral& r = a.referrals[0];
@@ -91,6 +93,7 @@ TEST(ReturnsReader, ReadsTheLayoutSynthWritesAndMergesTheYears) {
   EXPECT_EQ(h.workers[0].swe_no, "SW0000000001");
   EXPECT_EQ(h.workers[0].cases_at_30_sept, 12);
   EXPECT_EQ(h.workers[0].org_role, 5);
+  EXPECT_EQ(h.workers[0].qual_inst, "Made-up University");
   EXPECT_TRUE(h.workers[1].agency);
   EXPECT_DOUBLE_EQ(h.workers[1].fte, 0.5);
   EXPECT_EQ(h.workers[1].role_end, day(2019, 7, 31));
@@ -197,6 +200,14 @@ TEST(ReturnsReader, RefusesLayoutsItCannotPlace) {
     EXPECT_NE(error_of(s.dir()).find("the collection year is missing"), std::string::npos);
     s.write("x.xml", "<Other/>");
     EXPECT_NE(error_of(s.dir()).find("not a return this reader knows"), std::string::npos);
+  }
+  {
+    ScratchReturns s;
+    s.write("a.xml", "<Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2020</Year></CollectionDetails>"
+                     "<Source><LEA>999</LEA></Source></Header><Children/></Message>");
+    const auto f = s.write("b.xml", "<Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2021</Year>"
+                                    "</CollectionDetails><Source><LEA>888</LEA></Source></Header><Children/></Message>");
+    EXPECT_EQ(error_of(s.dir()), f + ": Header/Source/LEA is 888 but another file says 999; the folder must hold one council's returns");
   }
   {
     ScratchReturns s;

@@ -71,5 +71,19 @@ TEST(XmlReader, MalformedXmlIsOneLocatedErrorAndNothingOnStderr) {
   EXPECT_NE(message.find("Child"), std::string::npos) << message;  // libxml2's own words name the mismatch
 }
 
+TEST(XmlReader, AFileThatCannotBeOpenedIsAnErrorAndNothingOnStderr) {
+  ScratchReturns s;
+  testing::internal::CaptureStderr();
+  std::string message;
+  try {
+    XmlReader r(s.dir() + "/gone.xml");
+    r.root();
+  } catch (const ReturnsError& e) {
+    message = e.what();
+  }
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_EQ(message.rfind(s.dir() + "/gone.xml", 0), 0u) << message;
+}
+
 }  // namespace
 }  // namespace caseflow::returns
