@@ -13,7 +13,9 @@ const std::vector<QualityRule>& quality_rules() {
   static const std::vector<QualityRule> rules = {
       {"child.dob_conflict", "the same child has different dates of birth in different rows or returns",
        "keeps the date from the latest collection year (the council's latest correction)"},
-      {"child.birth_after_event", "the child's date of birth is after one of its referrals or care episodes",
+      {"child.birth_after_event",
+       "the child's date of birth is after the start of one of its care episodes (a referral before birth is a pre-birth "
+       "referral, which the CIN census allows, and is not counted)",
        "keeps both dates as returned"},
       {"child.older_than_25", "the child was older than 25 at a referral or at the start of a care episode",
        "keeps the record (children's services end at 25 at the latest: the date of birth or the event date is wrong)"},
@@ -79,10 +81,15 @@ int age_on(Day birth, Day day) {
   return age;
 }
 
-void check_event(const ChildHistory& c, std::string_view what, Day day, const Origin& origin, QualityReporter& q) {
+// `before_birth_allowed`: referrals may come before birth (unborn children are in the CIN census).
+void check_event(const ChildHistory& c, std::string_view what, Day day, const Origin& origin, bool before_birth_allowed,
+                 QualityReporter& q) {
   if (!c.birth) return;
-  if (*c.birth > day) q.add("child.birth_after_event", child_record(c.id, what, day), origin);
-  else if (age_on(*c.birth, day) > 25) q.add("child.older_than_25", child_record(c.id, what, day), origin);
+  if (*c.birth > day) {
+    if (!before_birth_allowed) q.add("child.birth_after_event", child_record(c.id, what, day), origin);
+  } else if (age_on(*c.birth, day) > 25) {
+    q.add("child.older_than_25", child_record(c.id, what, day), origin);
+  }
 }
 
 }  // namespace
@@ -92,7 +99,7 @@ void check_history(History& history, QualityReporter& q) {
     for (const CareEpisode& e : c.episodes) {
       if (e.end && *e.end < e.start) q.add("episode.ends_before_start", child_record(c.id, "episode from", e.start), e.origin);
       if (c.death && e.start > *c.death) q.add("episode.after_death", child_record(c.id, "episode from", e.start), e.origin);
-      check_event(c, "episode from", e.start, e.origin, q);
+      check_event(c, "episode from", e.start, e.origin, false, q);
     }
     for (const Referral& r : c.referrals) {
       if (r.closure && *r.closure < r.date)
@@ -100,7 +107,7 @@ void check_history(History& history, QualityReporter& q) {
       if (!r.cp_plans.empty() && r.section47s.empty()) q.add("cp.no_s47", child_record(c.id, "referral", r.date), r.origin);
       for (const Section47& s : r.section47s)
         if (s.icpc && *s.icpc < s.start) q.add("icpc.before_s47", child_record(c.id, "s47 from", s.start), r.origin);
-      check_event(c, "referral", r.date, r.origin, q);
+      check_event(c, "referral", r.date, r.origin, true, q);
     }
   }
   for (const WorkerRecord& w : history.workers) {

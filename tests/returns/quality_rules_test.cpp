@@ -59,12 +59,14 @@ TEST(QualityRules, DobConflictKeepsTheLatestYear) {
   EXPECT_EQ(h.children[0].birth, day(2010, 1, 2));
 }
 
-TEST(QualityRules, BirthAfterAnEvent) {
+TEST(QualityRules, BirthAfterACareEpisodeStartsButNotAfterAPreBirthReferral) {
   ScratchReturns s;
   s.write("cin.xml", test::cin_census(2020, test::cin_child("A", "2020-01-01",
                                                              "<CINreferralDate>2019-05-01</CINreferralDate><ReferralSource>1A</"
                                                              "ReferralSource><ReferralNFA>0</ReferralNFA>")));
-  expect_rule(s, "child.birth_after_event", 1, "CHILD A referral 2019-05-01");
+  EXPECT_EQ(read_returns(s.dir()).quality.total(), 0u);  // a pre-birth referral is allowed
+  s.write("ssda903/2020/Episodes.csv", episodes("A,01/12/2019,S,V2,N1,U4,PR1,02/12/2019,E8,,,,\n"));
+  expect_rule(s, "child.birth_after_event", 1, "CHILD A episode from 2019-12-01");
 }
 
 TEST(QualityRules, OlderThan25AtAnEvent) {
