@@ -21,11 +21,12 @@ void unite_by(std::vector<T>& into, std::vector<T>& from, Key key) {
     if (it != into.end()) *it = std::move(x);
     else into.push_back(std::move(x));
   }
-  std::stable_sort(into.begin(), into.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
+  if (into.size() > 1) std::stable_sort(into.begin(), into.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
 }
 
 template <class T>
 void by_year_then_order(std::vector<T>& v) {
+  if (v.size() < 2) return;  // most children have one record: no sort, no temporary buffer
   std::stable_sort(v.begin(), v.end(), [](const T& a, const T& b) { return a.year != b.year ? a.year < b.year : a.order < b.order; });
 }
 
@@ -129,9 +130,12 @@ void HistoryBuilder::unknown_code(std::string_view list, std::string_view code, 
 
 void HistoryBuilder::merge_episodes(ChildHistory& c, Pending& p) {
   auto& rows = p.episodes;
+  if (rows.empty()) return;
   by_year_then_order(rows);
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.record.start < b.record.start; });
+  if (rows.size() > 1) std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.record.start < b.record.start; });
   std::vector<int> chosen_year;
+  chosen_year.reserve(rows.size());
+  c.episodes.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size();) {
     std::size_t j = i + 1;
     while (j < rows.size() && rows[j].record.start == rows[i].record.start) ++j;
@@ -165,8 +169,9 @@ void HistoryBuilder::merge_episodes(ChildHistory& c, Pending& p) {
 
 void HistoryBuilder::merge_referrals(ChildHistory& c, Pending& p) {
   auto& rows = p.referrals;
+  if (rows.empty()) return;
   by_year_then_order(rows);
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.record.date < b.record.date; });
+  if (rows.size() > 1) std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.record.date < b.record.date; });
   for (std::size_t i = 0; i < rows.size();) {
     Referral merged = std::move(rows[i].record);
     std::size_t j = i + 1;
@@ -209,7 +214,7 @@ void HistoryBuilder::finish() {
       if (it == c.missing.end()) c.missing.push_back(std::move(m.record));
       else if (m.record.end || !it->end) *it = std::move(m.record);
     }
-    std::stable_sort(c.missing.begin(), c.missing.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+    if (c.missing.size() > 1) std::stable_sort(c.missing.begin(), c.missing.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
     by_year_then_order(p.social_workers);
     for (auto& s : p.social_workers) {
       auto it = std::find_if(c.social_workers.begin(), c.social_workers.end(), [&](const SocialWorkerEpisode& x) {
@@ -218,15 +223,15 @@ void HistoryBuilder::finish() {
       if (it == c.social_workers.end()) c.social_workers.push_back(std::move(s.record));
       else if (s.record.end || !it->end) *it = std::move(s.record);
     }
-    std::stable_sort(c.social_workers.begin(), c.social_workers.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+    if (c.social_workers.size() > 1) std::stable_sort(c.social_workers.begin(), c.social_workers.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
     // One review per date (the last one read keeps its code), with its code beside it.
-    std::stable_sort(p.reviews.begin(), p.reviews.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (p.reviews.size() > 1) std::stable_sort(p.reviews.begin(), p.reviews.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (std::size_t k = 0; k < p.reviews.size(); ++k) {
       if (k + 1 < p.reviews.size() && p.reviews[k + 1].first == p.reviews[k].first) continue;
       c.reviews.push_back(p.reviews[k].first);
       c.review_codes.push_back(std::move(p.reviews[k].second));
     }
-    std::stable_sort(c.care_leaver.begin(), c.care_leaver.end(),
+    if (c.care_leaver.size() > 1) std::stable_sort(c.care_leaver.begin(), c.care_leaver.end(),
                      [](const auto& a, const auto& b) { return a.collection_year < b.collection_year; });
     // One OC3 record per year: the last one read stands (rows are appended in reading order).
     for (std::size_t k = c.care_leaver.size(); k-- > 1;)
