@@ -4,6 +4,7 @@
 
 #include "app/commands.h"
 #include "caseflow/version.h"
+#include "io/returns/returns_error.h"
 #include "io/user_error.h"
 
 namespace caseflow::app {
@@ -18,6 +19,7 @@ int run_main(int argc, const char* const* argv) {
   add_scenario_format_command(app);
   add_forecast_command(app);
   add_demo_command(app);
+  add_inspect_returns_command(app);
   try {
     app.parse(argc, argv);
     return 0;
@@ -27,6 +29,9 @@ int run_main(int argc, const char* const* argv) {
     std::cerr << "caseflow: error: " << e.what() << " (see caseflow --help)\n";
     return 2;
   } catch (const io::UserError& e) {
+    std::cerr << "caseflow: error: " << e.what() << "\n";
+    return 2;
+  } catch (const returns::ReturnsError& e) {  // an unreadable return, or --strict data quality
     std::cerr << "caseflow: error: " << e.what() << "\n";
     return 2;
   } catch (const std::exception& e) {

@@ -1,0 +1,261 @@
+#include "io/returns/reader_merge.h"
+
+#include <algorithm>
+#include <climits>
+
+#include "io/returns/codes.h"
+#include "io/returns/dates.h"
+#include "io/returns/returns_error.h"
+
+namespace caseflow::returns {
+
+namespace {
+
+// Unites `from` into `into` by a start-date key: the copy from `from` (the later year) replaces
+// one with the same key; the result is sorted by the key.
+template <class T, class Key>
+void unite_by(std::vector<T>& into, std::vector<T>& from, Key key) {
+  for (T& x : from) {
+    const auto k = key(x);
+    auto it = std::find_if(into.begin(), into.end(), [&](const T& y) { return key(y) == k; });
+    if (it != into.end()) *it = std::move(x);
+    else into.push_back(std::move(x));
+  }
+  if (into.size() > 1) std::stable_sort(into.begin(), into.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
+}
+
+template <class T>
+void by_year_then_order(std::vector<T>& v) {
+  if (v.size() < 2) return;  // most children have one record: no sort, no temporary buffer
+  std::stable_sort(v.begin(), v.end(), [](const T& a, const T& b) { return a.year != b.year ? a.year < b.year : a.order < b.order; });
+}
+
+}  // namespace
+
+std::uint32_t HistoryBuilder::add_file(const std::string& path) {
+  history_.files.push_back(path);
+  return static_cast<std::uint32_t>(history_.files.size() - 1);
+}
+
+void HistoryBuilder::add_year(std::vector<int> History::*years, int year) {
+  auto& v = history_.*years;
+  if (std::find(v.begin(), v.end(), year) == v.end()) v.push_back(year);
+}
+
+std::size_t HistoryBuilder::child(std::string_view id) {
+  // Tables list a child's rows together (Episodes by CHILD): the last child found is the
+  // likeliest next, and checking it first saves a hash lookup per row.
+  if (last_child_ < children_.size() && children_[last_child_].id == id) return last_child_;
+  const auto it = index_.find(id);
+  if (it != index_.end()) return last_child_ = it->second;
+  const std::size_t i = last_child_ = children_.size();
+  children_.emplace_back().id = std::string(id);
+  pending_.emplace_back();
+  index_.emplace(std::string(id), i);
+  return i;
+}
+
+void HistoryBuilder::set_header(std::size_t child, int year, std::string_view sex, std::string_view ethnicity,
+                                std::string_view upn) {
+  Pending& p = pending_[child];
+  if (year < p.header_year) return;
+  p.header_year = year;
+  ChildHistory& c = children_[child];
+  if (!sex.empty()) c.sex = sex;
+  if (!ethnicity.empty()) c.ethnicity = ethnicity;
+  if (!upn.empty()) c.upn = upn;
+}
+
+void HistoryBuilder::set_birth(std::size_t child, Day birth, int year, const Origin& origin) {
+  Pending& p = pending_[child];
+  ChildHistory& c = children_[child];
+  if (c.birth && *c.birth != birth)
+    quality_.add("child.dob_conflict", "CHILD " + c.id + " born " + format_iso(*c.birth) + " or " + format_iso(birth), origin);
+  if (!c.birth || year >= p.birth_year) {
+    c.birth = birth;
+    p.birth_year = year;
+  }
+}
+
+void HistoryBuilder::set_death(std::size_t child, Day death, int year) {
+  Pending& p = pending_[child];
+  ChildHistory& c = children_[child];
+  if (!c.death || year >= p.death_year) {
+    c.death = death;
+    p.death_year = year;
+  }
+}
+
+void HistoryBuilder::add_episode(std::size_t child, CareEpisode episode, int year) {
+  pending_[child].episodes.push_back({year, order_++, std::move(episode)});
+}
+
+void HistoryBuilder::add_referral(std::size_t child, Referral referral, int year) {
+  pending_[child].referrals.push_back({year, order_++, std::move(referral)});
+}
+
+void HistoryBuilder::add_missing(std::size_t child, MissingEpisode missing, int year) {
+  pending_[child].missing.push_back({year, order_++, std::move(missing)});
+}
+
+void HistoryBuilder::add_social_worker(std::size_t child, SocialWorkerEpisode episode, int year) {
+  pending_[child].social_workers.push_back({year, order_++, std::move(episode)});
+}
+
+void HistoryBuilder::set_la_code(std::string_view code, const std::string& file) {
+  if (code.empty()) return;
+  if (!history_.la_code.empty() && history_.la_code != code)
+    throw ReturnsError(file + ": Header/Source/LEA is " + std::string(code) + " but another file says " + history_.la_code +
+                       "; the folder must hold one council's returns");
+  history_.la_code = code;
+}
+
+void HistoryBuilder::add_review(std::size_t child, Day review, std::string_view code) {
+  pending_[child].reviews.emplace_back(review, code);
+}
+
+void HistoryBuilder::add_worker(WorkerRecord worker) {
+  if (!worker_keys_.insert(std::to_string(worker.census_year) + '\t' + worker.swe_no).second) {
+    quality_.add("worker.duplicate", "SWENo " + worker.swe_no + " census " + std::to_string(worker.census_year), worker.origin);
+    return;
+  }
+  history_.workers.push_back(std::move(worker));
+}
+
+void HistoryBuilder::unknown_code(std::string_view list, std::string_view code, int year, const std::string& example,
+                                  const Origin& origin) {
+  quality_.add("code." + std::string(list) + ".unknown", example + " '" + std::string(code) + "' (" + std::to_string(year) + ")",
+               origin);
+}
+
+void HistoryBuilder::merge_episodes(ChildHistory& c, Pending& p) {
+  auto& rows = p.episodes;
+  if (rows.empty()) return;
+  by_year_then_order(rows);
+  if (rows.size() > 1) std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.record.start < b.record.start; });
+  std::vector<int> chosen_year;
+  chosen_year.reserve(rows.size());
+  c.episodes.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size();) {
+    std::size_t j = i + 1;
+    while (j < rows.size() && rows[j].record.start == rows[i].record.start) ++j;
+    // rows[i..j) share a DECOM, in year then reading order.
+    std::size_t best = i;
+    for (std::size_t k = i + 1; k < j; ++k) {
+      if (rows[k].year == rows[k - 1].year)
+        quality_.add("episode.duplicate", child_record(c.id, "episode from", rows[k].record.start), rows[k].record.origin);
+      const bool closed = rows[k].record.end.has_value(), best_closed = rows[best].record.end.has_value();
+      if (closed || !best_closed) best = k;  // a closed row beats an open one; then the later row wins
+    }
+    c.episodes.push_back(std::move(rows[best].record));
+    chosen_year.push_back(rows[best].year);
+    i = j;
+  }
+  const auto& years = history_.ssda903_years;
+  for (std::size_t i = 0; i < c.episodes.size(); ++i) {
+    CareEpisode& e = c.episodes[i];
+    if (!e.end && std::find(years.begin(), years.end(), chosen_year[i] + 1) != years.end())
+      quality_.add("episode.open_not_carried", child_record(c.id, "episode from", e.start), e.origin);
+    if (i + 1 < c.episodes.size()) {
+      const Day next = c.episodes[i + 1].start;
+      if (!e.end || *e.end > next) {
+        quality_.add("episode.overlap", child_record(c.id, "episode from", e.start), e.origin);
+        if (!e.end && e.reason_ceased.empty()) e.reason_ceased = "X1";
+        e.end = next;
+      }
+    }
+  }
+}
+
+void HistoryBuilder::merge_referrals(ChildHistory& c, Pending& p) {
+  auto& rows = p.referrals;
+  if (rows.empty()) return;
+  by_year_then_order(rows);
+  if (rows.size() > 1) std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.record.date < b.record.date; });
+  for (std::size_t i = 0; i < rows.size();) {
+    Referral merged = std::move(rows[i].record);
+    std::size_t j = i + 1;
+    for (; j < rows.size() && rows[j].record.date == merged.date; ++j) {
+      Referral& later = rows[j].record;
+      if (rows[j].year == rows[j - 1].year)
+        quality_.add("cin.duplicate_referral", child_record(c.id, "referral", later.date), later.origin);
+      if (!later.source.empty()) merged.source = later.source;
+      if (!later.primary_need.empty()) merged.primary_need = later.primary_need;
+      merged.nfa = later.nfa;
+      if (later.closure) {
+        merged.closure = later.closure;
+        merged.closure_reason = later.closure_reason;
+      }
+      unite_by(merged.assessments, later.assessments, [](const Assessment& a) { return a.start.value_or(INT_MIN); });
+      unite_by(merged.cin_plans, later.cin_plans, [](const CinPlan& x) { return x.start; });
+      unite_by(merged.section47s, later.section47s, [](const Section47& x) { return x.start; });
+      unite_by(merged.cp_plans, later.cp_plans, [](const CpPlan& x) { return x.start; });
+      merged.origin = later.origin;
+    }
+    c.referrals.push_back(std::move(merged));
+    i = j;
+  }
+}
+
+void HistoryBuilder::finish() {
+  std::sort(history_.ssda903_years.begin(), history_.ssda903_years.end());
+  std::sort(history_.cin_years.begin(), history_.cin_years.end());
+  std::sort(history_.csww_years.begin(), history_.csww_years.end());
+  for (std::size_t i = 0; i < children_.size(); ++i) {
+    ChildHistory& c = children_[i];
+    Pending& p = pending_[i];
+    merge_episodes(c, p);
+    merge_referrals(c, p);
+    // Missing episodes and social-worker episodes repeat like care episodes: one per start.
+    by_year_then_order(p.missing);
+    for (auto& m : p.missing) {
+      auto it = std::find_if(c.missing.begin(), c.missing.end(),
+                             [&](const MissingEpisode& x) { return x.start == m.record.start && x.kind == m.record.kind; });
+      if (it == c.missing.end()) c.missing.push_back(std::move(m.record));
+      else if (m.record.end || !it->end) *it = std::move(m.record);
+    }
+    if (c.missing.size() > 1) std::stable_sort(c.missing.begin(), c.missing.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+    by_year_then_order(p.social_workers);
+    for (auto& s : p.social_workers) {
+      auto it = std::find_if(c.social_workers.begin(), c.social_workers.end(), [&](const SocialWorkerEpisode& x) {
+        return x.start == s.record.start && x.worker_id == s.record.worker_id;
+      });
+      if (it == c.social_workers.end()) c.social_workers.push_back(std::move(s.record));
+      else if (s.record.end || !it->end) *it = std::move(s.record);
+    }
+    if (c.social_workers.size() > 1) std::stable_sort(c.social_workers.begin(), c.social_workers.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+    // One review per date (the last one read keeps its code), with its code beside it.
+    if (p.reviews.size() > 1) std::stable_sort(p.reviews.begin(), p.reviews.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t k = 0; k < p.reviews.size(); ++k) {
+      if (k + 1 < p.reviews.size() && p.reviews[k + 1].first == p.reviews[k].first) continue;
+      c.reviews.push_back(p.reviews[k].first);
+      c.review_codes.push_back(std::move(p.reviews[k].second));
+    }
+    if (c.care_leaver.size() > 1) std::stable_sort(c.care_leaver.begin(), c.care_leaver.end(),
+                     [](const auto& a, const auto& b) { return a.collection_year < b.collection_year; });
+    // One OC3 record per year: the last one read stands (rows are appended in reading order).
+    for (std::size_t k = c.care_leaver.size(); k-- > 1;)
+      if (c.care_leaver[k - 1].collection_year == c.care_leaver[k].collection_year) c.care_leaver.erase(c.care_leaver.begin() + static_cast<long>(k) - 1);
+  }
+  pending_.clear();
+  index_.clear();
+  // Sorted by id through a compact (id, index) list, so each child is moved once and the sort
+  // does not chase every comparison into a child's record.
+  std::vector<std::pair<std::string, std::size_t>> order(children_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = {std::move(children_[i].id), i};
+  std::sort(order.begin(), order.end());
+  history_.children.reserve(order.size());
+  for (auto& [id, i] : order) {
+    history_.children.push_back(std::move(children_[i]));
+    history_.children.back().id = std::move(id);
+  }
+  children_.clear();
+  std::sort(history_.workers.begin(), history_.workers.end(), [](const auto& a, const auto& b) {
+    return a.census_year != b.census_year ? a.census_year < b.census_year : a.swe_no < b.swe_no;
+  });
+  std::stable_sort(history_.vacancies.begin(), history_.vacancies.end(),
+                   [](const auto& a, const auto& b) { return a.census_year < b.census_year; });
+  check_history(history_, quality_);
+}
+
+}  // namespace caseflow::returns

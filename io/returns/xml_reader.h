@@ -1,0 +1,66 @@
+#pragma once
+// A streaming (pull) reader over libxml2's xmlTextReader for the XML returns: England's CIN
+// census is hundreds of megabytes, so no file is ever held as a DOM. The reader keeps the
+// element path with sibling indexes (Message/Children/Child[1234]/CINdetails[2]/CINreferralDate)
+// so that every error names the element, and the line where it starts. libxml2's own error
+// printing is replaced by a structured handler: a malformed file becomes one ReturnsError
+// "FILE:LINE:COL: libxml2's message", and nothing is printed to stderr.
+//
+// Use: on an element at depth d, `while (r.next_child(d)) { switch on r.name(); consume the
+// child with r.text(), a nested next_child loop, or r.skip(); }`.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/returns/history.h"
+
+typedef struct _xmlTextReader xmlTextReader;
+
+namespace caseflow::returns {
+
+class XmlReader {
+ public:
+  explicit XmlReader(std::string path);
+  ~XmlReader();
+  XmlReader(const XmlReader&) = delete;
+  XmlReader& operator=(const XmlReader&) = delete;
+
+  // Moves to the root element (depth 0); false if the document has none.
+  bool root();
+  // Moves to the next child element of the element at `parent_depth`; false once that element
+  // has ended (the reader is then on its end).
+  bool next_child(int parent_depth);
+  std::string_view name() const;  // local name of the current element
+  int depth() const;
+  // The text content of the current element (trimmed; "" for <X/>), leaving the reader on
+  // its end. A child element inside is an error. The view lives until the next call.
+  std::string_view text();
+  MaybeDay date();         // text() as a date: nullopt when empty; an error when not a date
+  Day required_date();     // as date(), and an empty element is an error too
+  void skip();             // skips the current element and everything in it
+
+  int line() const;  // line where the current element starts
+  const std::string& file() const { return file_; }
+  std::string path() const;  // Message/Children/Child[1234]/CINdetails[2]/CINreferralDate
+  // Throws ReturnsError "FILE:LINE: PATH: what".
+  [[noreturn]] void fail(const std::string& what) const;
+
+ private:
+  int read();  // one xmlTextReaderRead, turning a parse error into ReturnsError
+  void enter();  // records the element just reached in the path
+
+  struct Frame {
+    const unsigned char* name = nullptr;  // interned by libxml2's dictionary
+    int index = 1;                        // 1-based among same-named siblings
+    std::vector<std::pair<const unsigned char*, int>> seen;  // children's names so far
+  };
+  std::string file_;
+  xmlTextReader* reader_ = nullptr;
+  std::vector<Frame> frames_;  // frames_[0 .. depth_] are live; deeper ones keep their capacity
+  int depth_ = -1;
+  std::string text_;
+  std::string error_;  // the first libxml2 error, formatted
+};
+
+}  // namespace caseflow::returns
