@@ -24,6 +24,14 @@ bool is_unknown_upn_code(const std::string& upn) {
   return upn.size() == 3 && upn[0] == 'U' && upn[1] == 'N' && upn[2] >= '1' && upn[2] <= '7';
 }
 
+// The schema's UPN: a letter, eleven digits, then a digit or a letter (a check letter).
+bool is_upn(const std::string& upn) {
+  const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return upn.size() == 13 && letter(upn[0]) && std::all_of(upn.begin() + 1, upn.end() - 1, digit) &&
+         (digit(upn.back()) || letter(upn.back()));
+}
+
 class CensusWriter {
  public:
   CensusWriter(BufferedWriter& out, const Year& year) : out_(out), y_(year) {}
@@ -44,6 +52,8 @@ class CensusWriter {
     if (is_unknown_upn_code(c.upn)) {
       out_.element(4, "UPNunknown", c.upn);
     } else if (!c.upn.empty()) {
+      if (!is_upn(c.upn))
+        invalid_field("LAchildID " + c.id, "UPN", "'" + c.upn + "'", "not a UPN nor UN1..UN7");
       out_.element(4, "UPN", c.upn);
     }
     out_.date_element(4, unborn ? "ExpectedPersonBirthDate" : "PersonBirthDate", *c.birth);

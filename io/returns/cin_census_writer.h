@@ -11,7 +11,8 @@
 // identified at assessment are written with the authorisation that completes the assessment.
 // A child born after 31 March (an unborn referral) is written with ExpectedPersonBirthDate
 // and GenderCurrent 0 ("not recorded or unborn"). A UPN that is one of the unknown-UPN codes
-// UN1..UN7 (as the SSDA903 carries it) is written as UPNunknown.
+// UN1..UN7 (as the SSDA903 carries it) is written as UPNunknown; any other UPN must be one
+// (a letter, eleven digits, a digit or check letter).
 #include <filesystem>
 
 #include "io/returns/history.h"

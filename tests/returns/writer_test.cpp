@@ -193,6 +193,7 @@ TEST_F(Writer, AHistoryLackingARequiredFieldFailsLoudly) {
       {[](History& h) { h.children[2].referrals[0].cp_plans[0].latest_category.clear(); },
        "LAchildID CP3, referral 2019-09-01: LatestCategoryOfAbuse"},
       {[](History& h) { h.children[1].sex = "X"; }, "LAchildID CIN2: GenderCurrent is 'X'"},
+      {[](History& h) { h.children[0].upn = "A12345"; }, "LAchildID NFA1: UPN is 'A12345'"},
       {[](History& h) { h.la_code.clear(); },
        "History: la_code (Source/LEA, the council's three-digit code) is required"},
       {[](History& h) { h.workers[0].qual_inst.clear(); },
