@@ -3,6 +3,7 @@
 // lacking a field a return requires stops the writer with the record and field named.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -144,6 +145,38 @@ TEST_F(Writer, TextIsQuotedOrEscapedWhereTheFormatNeedsIt) {
   write_returns(h, dir.path().string());
   EXPECT_NE(table(2020, "Episodes").find(",AB1,AB2,\"SC123,4\"\n"), std::string::npos);
   EXPECT_NE(cin(2020).find("<LAchildID>NFA&lt;1&gt;&amp;</LAchildID>"), std::string::npos);
+}
+
+TEST_F(Writer, UascAndSocialWorkerEpisodesFollowTheYearRules) {
+  History h = small_council();
+  ChildHistory& c = h.children[3];  // CLA4, in care from July 2019 to the end of the History
+  c.uasc = true;
+  c.uasc_ceased = day(2020, 4, 1);  // the 18th birthday: still an asylum seeker at 31 March 2020
+  c.social_workers.push_back({"SW001", day(2023, 1, 10), day(2023, 6, 1), "LEFTRL"});
+  c.social_workers.push_back({"SW002", day(2023, 6, 1), std::nullopt, ""});
+  h.ssda903_years = {2020, 2021, 2023, 2024};
+  write_returns(h, dir.path().string());
+  EXPECT_EQ(table(2020, "UASC"), "CHILD,SEX,DOB,DUC\nCLA4,1,01/04/2008,\n");
+  EXPECT_EQ(table(2021, "UASC"), "CHILD,SEX,DOB,DUC\nCLA4,1,01/04/2008,01/04/2020\n");
+  EXPECT_EQ(table(2023, "UASC"), "CHILD,SEX,DOB,DUC\n");  // ceased before 2022-23
+  // SWEpisodes are collected from 2023-24: the 2022-23 table is the header alone, though SW001
+  // started in it; 2023-24 has SW001 (ended in the year, with its reason) and SW002 (open).
+  EXPECT_EQ(table(2023, "SWEpisodes"), "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n");
+  EXPECT_EQ(table(2024, "SWEpisodes"),
+            "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n"
+            "CLA4,01/04/2008,SW001,10/01/2023,01/06/2023,LEFTRL\n"
+            "CLA4,01/04/2008,SW002,01/06/2023,,\n");
+}
+
+TEST_F(Writer, AFileThatCannotBeWrittenIsNamed) {
+  const auto blocked = dir.path() / "blocked";
+  std::ofstream(blocked) << "a file where the returns folder should be";
+  try {
+    write_returns(small_council(), blocked.string());
+    ADD_FAILURE() << "wrote into a file";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(blocked.string()), std::string::npos) << e.what();
+  }
 }
 
 TEST_F(Writer, WorkforceCensusHoldsTheYearsWorkersAndVacancies) {
