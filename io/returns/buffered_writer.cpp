@@ -27,13 +27,6 @@ BufferedWriter::BufferedWriter(std::filesystem::path path) : path_(std::move(pat
   buffer_.reserve(kBlock + 4096);
 }
 
-void BufferedWriter::integer(std::int64_t value) {
-  char digits[24];
-  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
-  (void)ec;  // 24 characters hold any 64-bit integer
-  *this << std::string_view(digits, static_cast<std::size_t>(end - digits));
-}
-
 void BufferedWriter::dmy(Day day) {
   const auto d = engine::civil_from_days(day);
   char text[10];
@@ -122,7 +115,6 @@ void BufferedWriter::fixed_element(int depth, std::string_view name, double valu
 void BufferedWriter::flush() {
   out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   if (!out_) fail("could not be written");
-  written_ += buffer_.size();
   buffer_.clear();
 }
 

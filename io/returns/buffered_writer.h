@@ -1,10 +1,9 @@
 #pragma once
 // One file of a return as the writers produce it: text appended to a large in-memory buffer
 // that goes to a single std::ofstream in 1 MiB blocks, with the few formatting primitives the
-// returns need (dates, integers, fixed decimals, CSV fields, XML text) written straight into
+// returns need (dates, fixed decimals, CSV fields, XML text, elements) written straight into
 // the buffer. England-sized returns run to hundreds of megabytes, so there is no per-field
 // iostream formatting and no temporary string per date.
-#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -30,7 +29,6 @@ class BufferedWriter {
     buffer_.push_back(c);
     return *this;
   }
-  void integer(std::int64_t value);
   void dmy(Day day);  // dd/mm/yyyy (the SSDA903 CSV tables)
   void iso(Day day);  // yyyy-mm-dd (xs:date in the XML returns)
   // `value` with exactly `decimals` places (the CSWW's fixed-point fields); the caller has
@@ -53,8 +51,6 @@ class BufferedWriter {
   // is why the synth command stages the whole folder.
   void finish();
 
-  std::uint64_t bytes_written() const { return written_ + buffer_.size(); }
-
  private:
   static constexpr std::size_t kBlock = std::size_t{1} << 20;
   void flush();
@@ -63,7 +59,6 @@ class BufferedWriter {
   std::filesystem::path path_;
   std::ofstream out_;
   std::string buffer_;
-  std::uint64_t written_ = 0;
 };
 
 }  // namespace caseflow::returns

@@ -30,10 +30,6 @@ inline std::string number_text(double value) {
   return text;
 }
 
-inline void require(bool present, std::string_view record, std::string_view field) {
-  if (!present) missing_field(record, field);
-}
-
 inline void require_finite(double value, std::string_view record, std::string_view field) {
   if (!std::isfinite(value)) invalid_field(record, field, number_text(value), "not a finite number");
 }
