@@ -34,6 +34,16 @@ int age_at_birthday_in(Day birth, int collection_year) {
   return calendar_year - b.year;
 }
 
+// Whether the year's OC3 holds the child's care-leaver record for it: a record of that year
+// for a young person turning 17 to 21 in it. Without a birth date the record counts, so that
+// the missing DOB is reported rather than the record passed over.
+bool oc3_collects(const ChildHistory& child, const CareLeaverRecord& r, int collection_year) {
+  if (r.collection_year != collection_year) return false;
+  if (!child.birth) return true;
+  const int age = age_at_birthday_in(*child.birth, collection_year);
+  return age >= kYoungestCareLeaverAge && age <= kOldestCareLeaverAge;
+}
+
 [[noreturn]] void child_missing(const ChildHistory& child, std::string_view field) {
   missing_field("CHILD " + child.id, field);
 }
@@ -43,7 +53,7 @@ bool has_rows_in(const ChildHistory& child, const Year& y) {
     return std::any_of(records.begin(), records.end(), test);
   };
   return any(child.episodes, [&](const CareEpisode& e) { return y.overlaps(e.start, e.end); }) ||
-         any(child.care_leaver, [&](const CareLeaverRecord& r) { return r.collection_year == y.year; }) ||
+         any(child.care_leaver, [&](const CareLeaverRecord& r) { return oc3_collects(child, r, y.year); }) ||
          any(child.reviews, [&](Day d) { return y.contains(d); }) ||
          any(child.missing, [&](const MissingEpisode& m) { return y.overlaps(m.start, m.end); }) ||
          (y.year >= kFirstSocialWorkerYear && any(child.social_workers, [&](const SocialWorkerEpisode& s) {
@@ -123,12 +133,7 @@ class Tables {
       missing_ << '\n';
     }
     for (const auto& r : child.care_leaver) {
-      if (r.collection_year != y().year) continue;
-      const int age = age_at_birthday_in(birth, y().year);
-      if (age < kYoungestCareLeaverAge || age > kOldestCareLeaverAge)
-        invalid_field("CHILD " + child.id, "OC3 record", "for collection year " + std::to_string(y().year),
-                      "the young person turns " + std::to_string(age) +
-                          " that year; OC3 is collected in the years of the 17th to 21st birthdays");
+      if (!oc3_collects(child, r, y().year)) continue;
       if (r.in_touch.empty()) child_missing(child, "IN_TOUCH (OC3)");
       start_row(oc3_, child, birth);
       oc3_.csv_field(r.in_touch);

@@ -12,8 +12,10 @@
 //   them; earlier years' files have the header line only.
 // - Reviews: the reviews dated in the year.
 // - OC3: a care leaver's record for the year (History: ChildHistory::care_leaver with that
-//   collection_year). The DfE collects it in the year of the young person's 17th to 21st
-//   birthday; a record for any other year is not the return's and stops the writer.
+//   collection_year), only in the years of the young person's 17th to 21st birthdays, the
+//   years the DfE collects OC3 for. Records for later years (a care leaver supported to 25)
+//   are not part of the return and are not written; nor is the Header row of a child with
+//   nothing else in that year.
 // - UASC: children who were unaccompanied asylum seekers at some time in the year (no DUC, or
 //   DUC on or after 1 April); DUC written once it has happened.
 // - Header: one row per child with any row in the year's other tables. MOTHER and MC_DOB (a

@@ -74,6 +74,19 @@ TEST_F(Writer, WhatIsOpenAt31MarchIsWrittenAgainTheNextYear) {
   EXPECT_EQ(table(2021, "OC3"), "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n");
 }
 
+// LEAVER5 (born August 2001) turns 18 in 2019-20, 19 in 2020-21 and 22 in 2023-24: the DfE
+// collects OC3 in the years of the 17th to 21st birthdays only.
+TEST_F(Writer, Oc3HoldsCareLeaversInTheYearsOfTheir17thTo21stBirthdays) {
+  History h = small_council();
+  h.children[4].care_leaver = {{2020, "YES", "F2", "B"}, {2021, "YES", "F1", "B"}, {2024, "YES", "F1", "B"}};
+  h.ssda903_years = {2020, 2021, 2024};
+  write_returns(h, dir.path().string());
+  EXPECT_EQ(table(2021, "OC3"), "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nLEAVER5,15/08/2001,YES,F1,B\n");
+  EXPECT_NE(table(2021, "Header").find("LEAVER5,2,15/08/2001"), std::string::npos);  // out of care, in OC3
+  EXPECT_EQ(table(2024, "OC3"), "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n");
+  EXPECT_EQ(table(2024, "Header").find("LEAVER5"), std::string::npos);
+}
+
 TEST_F(Writer, CinCensusLeavesOutWhatHappensAfter31March) {
   write_returns(small_council(), dir.path().string());
   const std::string y2020 = cin(2020), y2021 = cin(2021);
@@ -216,9 +229,8 @@ TEST_F(Writer, AHistoryLackingARequiredFieldFailsLoudly) {
        "CHILD CLA4: REC (Episodes, with DEC)"},
       {[](History& h) { h.children[3].review_codes.clear(); },
        "CHILD CLA4: REVIEW_CODE (Reviews) is required"},
-      {[](History& h) { h.children[4].birth = day(2005, 8, 15); },  // 14 in 2019-20: not a care leaver's year
-       "CHILD LEAVER5: OC3 record is for collection year 2020, which the return cannot hold (the young "
-       "person turns 14"},
+      {[](History& h) { h.children[4].care_leaver[0].in_touch.clear(); },
+       "CHILD LEAVER5: IN_TOUCH (OC3) is required"},
       {[](History& h) { h.children[0].referrals[0].source.clear(); },
        "LAchildID NFA1, referral 2019-06-10: ReferralSource (CINdetails) is required"},
       {[](History& h) { h.children[0].referrals[0].closure_reason.clear(); },
