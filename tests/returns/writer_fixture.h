@@ -5,7 +5,8 @@
 // (a placement change, the second open at 31 March 2020), a review and a missing episode over
 // the year end; a care leaver whose episode ended at 18 with an OC3 record; and three workers
 // (permanent, agency, and a permanent worker who left before the 2019 census) in two
-// censuses. Collection years 2020 and 2021; censuses September 2019 and 2020.
+// censuses. Collection years 2020 and 2021; censuses September 2019 and 2020. Children are
+// in id order, as a History keeps them.
 #include <unistd.h>
 
 #include <filesystem>
@@ -74,8 +75,8 @@ inline History small_council() {
   h.cin_years = {2020, 2021};
   h.csww_years = {2019, 2020};
 
-  {  // NFA1: referred, no further action
-    auto c = child("NFA1", "1", day(2012, 3, 5));
+  {  // C1NFA: referred, no further action
+    auto c = child("C1NFA", "1", day(2012, 3, 5));
     c.upn = "A123456789012";
     auto r = referral(day(2019, 6, 10), "1A", "N0");
     r.nfa = true;
@@ -84,8 +85,8 @@ inline History small_council() {
     c.referrals.push_back(r);
     h.children.push_back(c);
   }
-  {  // CIN2: assessed, CIN plan running past 31 March 2020
-    auto c = child("CIN2", "2", day(2010, 11, 20));
+  {  // C2CIN: assessed, CIN plan running past 31 March 2020
+    auto c = child("C2CIN", "2", day(2010, 11, 20));
     c.disabilities = {"LD"};
     auto r = referral(day(2019, 5, 1), "2A", "N4");
     r.assessments.push_back({day(2019, 5, 2), day(2019, 6, 10), {"3A", "4B"}});
@@ -95,8 +96,8 @@ inline History small_council() {
     c.referrals.push_back(r);
     h.children.push_back(c);
   }
-  {  // CP3: s47, ICPC, a child protection plan that ended
-    auto c = child("CP3", "2", day(2016, 1, 15));
+  {  // C3CP: s47, ICPC, a child protection plan that ended
+    auto c = child("C3CP", "2", day(2016, 1, 15));
     c.upn = "UN5";
     auto r = referral(day(2019, 9, 1), "6", "N1");
     r.assessments.push_back({day(2019, 9, 1), day(2019, 10, 1), {"16A"}});
@@ -118,8 +119,8 @@ inline History small_council() {
     c.referrals.push_back(r);
     h.children.push_back(c);
   }
-  {  // CLA4: in care, placement change, second episode open at 31 March 2020
-    auto c = child("CLA4", "1", day(2008, 4, 1));
+  {  // C4CLA: in care, placement change, second episode open at 31 March 2020
+    auto c = child("C4CLA", "1", day(2008, 4, 1));
     c.referrals.push_back(referral(day(2019, 6, 1), "5A", "N1"));
     c.episodes.push_back(episode(day(2019, 7, 1), day(2019, 10, 15), "S", "C1", "U6", "PR1", "X1"));
     auto second = episode(day(2019, 10, 15), std::nullopt, "P", "C1", "K2", "PR4", "");
@@ -130,8 +131,8 @@ inline History small_council() {
     c.missing.push_back({"M", day(2020, 3, 30), day(2020, 4, 2)});
     h.children.push_back(c);
   }
-  {  // LEAVER5: left care at 18 in August 2019; OC3 for collection year 2020
-    auto c = child("LEAVER5", "2", day(2001, 8, 15));
+  {  // C5LEAVER: left care at 18 in August 2019; OC3 for collection year 2020
+    auto c = child("C5LEAVER", "2", day(2001, 8, 15));
     c.episodes.push_back(episode(day(2017, 1, 10), day(2019, 8, 15), "S", "V2", "U4", "PR1", "E17"));
     c.care_leaver.push_back({2020, "YES", "F2", "B"});
     h.children.push_back(c);

@@ -46,52 +46,52 @@ TEST_F(Writer, Ssda903TablesHaveTheDfEColumnsAndTheYearsRows) {
   write_returns(small_council(), dir.path().string());
   EXPECT_EQ(table(2020, "Header"),
             "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
-            "CLA4,1,01/04/2008,WBRI,,,\n"
-            "LEAVER5,2,15/08/2001,WBRI,,,\n");
+            "C4CLA,1,01/04/2008,WBRI,,,\n"
+            "C5LEAVER,2,15/08/2001,WBRI,,,\n");
   // The second episode is open at 31 March 2020: DEC and REC empty.
   EXPECT_EQ(table(2020, "Episodes"),
             "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
-            "CLA4,01/07/2019,S,C1,N1,U6,PR1,15/10/2019,X1,,AB1,AB2,\n"
-            "CLA4,15/10/2019,P,C1,N1,K2,PR4,,,CARPL,AB1,AB2,\n"
-            "LEAVER5,10/01/2017,S,V2,N1,U4,PR1,15/08/2019,E17,,AB1,AB2,\n");
-  EXPECT_EQ(table(2020, "Reviews"), "CHILD,DOB,REVIEW,REVIEW_CODE\nCLA4,01/04/2008,20/08/2019,PN1\n");
-  EXPECT_EQ(table(2020, "Missing"), "CHILD,DOB,MISSING,MIS_START,MIS_END\nCLA4,01/04/2008,M,30/03/2020,\n");
-  EXPECT_EQ(table(2020, "OC3"), "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nLEAVER5,15/08/2001,YES,F2,B\n");
+            "C4CLA,01/07/2019,S,C1,N1,U6,PR1,15/10/2019,X1,,AB1,AB2,\n"
+            "C4CLA,15/10/2019,P,C1,N1,K2,PR4,,,CARPL,AB1,AB2,\n"
+            "C5LEAVER,10/01/2017,S,V2,N1,U4,PR1,15/08/2019,E17,,AB1,AB2,\n");
+  EXPECT_EQ(table(2020, "Reviews"), "CHILD,DOB,REVIEW,REVIEW_CODE\nC4CLA,01/04/2008,20/08/2019,PN1\n");
+  EXPECT_EQ(table(2020, "Missing"), "CHILD,DOB,MISSING,MIS_START,MIS_END\nC4CLA,01/04/2008,M,30/03/2020,\n");
+  EXPECT_EQ(table(2020, "OC3"), "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nC5LEAVER,15/08/2001,YES,F2,B\n");
   EXPECT_EQ(table(2020, "UASC"), "CHILD,SEX,DOB,DUC\n");
   EXPECT_EQ(table(2020, "SWEpisodes"), "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n");
 }
 
 TEST_F(Writer, WhatIsOpenAt31MarchIsWrittenAgainTheNextYear) {
   write_returns(small_council(), dir.path().string());
-  // The care leaver has no episode and no OC3 record in 2020-21, so only CLA4 is there.
-  EXPECT_EQ(table(2021, "Header"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nCLA4,1,01/04/2008,WBRI,,,\n");
+  // The care leaver has no episode and no OC3 record in 2020-21, so only C4CLA is there.
+  EXPECT_EQ(table(2021, "Header"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC4CLA,1,01/04/2008,WBRI,,,\n");
   EXPECT_EQ(table(2021, "Episodes"),
             "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
-            "CLA4,15/10/2019,P,C1,N1,K2,PR4,,,CARPL,AB1,AB2,\n");
+            "C4CLA,15/10/2019,P,C1,N1,K2,PR4,,,CARPL,AB1,AB2,\n");
   EXPECT_EQ(table(2021, "Missing"),
-            "CHILD,DOB,MISSING,MIS_START,MIS_END\nCLA4,01/04/2008,M,30/03/2020,02/04/2020\n");
+            "CHILD,DOB,MISSING,MIS_START,MIS_END\nC4CLA,01/04/2008,M,30/03/2020,02/04/2020\n");
   EXPECT_EQ(table(2021, "Reviews"), "CHILD,DOB,REVIEW,REVIEW_CODE\n");
   EXPECT_EQ(table(2021, "OC3"), "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n");
 }
 
-// LEAVER5 (born August 2001) turns 18 in 2019-20, 19 in 2020-21 and 22 in 2023-24: the DfE
+// C5LEAVER (born August 2001) turns 18 in 2019-20, 19 in 2020-21 and 22 in 2023-24: the DfE
 // collects OC3 in the years of the 17th to 21st birthdays only.
 TEST_F(Writer, Oc3HoldsCareLeaversInTheYearsOfTheir17thTo21stBirthdays) {
   History h = small_council();
   h.children[4].care_leaver = {{2020, "YES", "F2", "B"}, {2021, "YES", "F1", "B"}, {2024, "YES", "F1", "B"}};
   h.ssda903_years = {2020, 2021, 2024};
   write_returns(h, dir.path().string());
-  EXPECT_EQ(table(2021, "OC3"), "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nLEAVER5,15/08/2001,YES,F1,B\n");
-  EXPECT_NE(table(2021, "Header").find("LEAVER5,2,15/08/2001"), std::string::npos);  // out of care, in OC3
+  EXPECT_EQ(table(2021, "OC3"), "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\nC5LEAVER,15/08/2001,YES,F1,B\n");
+  EXPECT_NE(table(2021, "Header").find("C5LEAVER,2,15/08/2001"), std::string::npos);  // out of care, in OC3
   EXPECT_EQ(table(2024, "OC3"), "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n");
-  EXPECT_EQ(table(2024, "Header").find("LEAVER5"), std::string::npos);
+  EXPECT_EQ(table(2024, "Header").find("C5LEAVER"), std::string::npos);
 }
 
 TEST_F(Writer, CinCensusLeavesOutWhatHappensAfter31March) {
   write_returns(small_council(), dir.path().string());
   const std::string y2020 = cin(2020), y2021 = cin(2021);
   EXPECT_NE(y2020.find("<ReferenceDate>2020-03-31</ReferenceDate>"), std::string::npos);
-  // CIN2's plan and referral end on 20 May 2020: open in the 2020 census, closed in 2021's.
+  // C2CIN's plan and referral end on 20 May 2020: open in the 2020 census, closed in 2021's.
   EXPECT_NE(y2020.find("<CINPlanStartDate>2019-06-15</CINPlanStartDate>\n        </CINPlanDates>"),
             std::string::npos);
   EXPECT_EQ(y2020.find("2020-05-20"), std::string::npos);
@@ -100,13 +100,13 @@ TEST_F(Writer, CinCensusLeavesOutWhatHappensAfter31March) {
       y2021.find(
           "<CINclosureDate>2020-05-20</CINclosureDate>\n        <ReasonForClosure>RC7</ReasonForClosure>"),
       std::string::npos);
-  // Referrals closed before 1 April 2020 are not in the 2021 census; CLA4's open one is.
-  EXPECT_NE(y2020.find("<LAchildID>NFA1</LAchildID>"), std::string::npos);
-  EXPECT_EQ(y2021.find("<LAchildID>NFA1</LAchildID>"), std::string::npos);
-  EXPECT_EQ(y2021.find("<LAchildID>CP3</LAchildID>"), std::string::npos);
-  EXPECT_NE(y2021.find("<LAchildID>CLA4</LAchildID>"), std::string::npos);
+  // Referrals closed before 1 April 2020 are not in the 2021 census; C4CLA's open one is.
+  EXPECT_NE(y2020.find("<LAchildID>C1NFA</LAchildID>"), std::string::npos);
+  EXPECT_EQ(y2021.find("<LAchildID>C1NFA</LAchildID>"), std::string::npos);
+  EXPECT_EQ(y2021.find("<LAchildID>C3CP</LAchildID>"), std::string::npos);
+  EXPECT_NE(y2021.find("<LAchildID>C4CLA</LAchildID>"), std::string::npos);
   // A child never referred (the care leaver) is in no census.
-  EXPECT_EQ(y2020.find("LEAVER5"), std::string::npos);
+  EXPECT_EQ(y2020.find("C5LEAVER"), std::string::npos);
 }
 
 TEST_F(Writer, CinCensusWritesTheChildsIdentifiersInTheCensusCodes) {
@@ -114,10 +114,10 @@ TEST_F(Writer, CinCensusWritesTheChildsIdentifiersInTheCensusCodes) {
   const std::string xml = cin(2020);
   EXPECT_NE(
       xml.find(
-          "<LAchildID>NFA1</LAchildID>\n        <UPN>A123456789012</UPN>\n"
+          "<LAchildID>C1NFA</LAchildID>\n        <UPN>A123456789012</UPN>\n"
           "        <PersonBirthDate>2012-03-05</PersonBirthDate>\n        <GenderCurrent>1</GenderCurrent>"),
       std::string::npos);
-  EXPECT_NE(xml.find("<LAchildID>CP3</LAchildID>\n        <UPNunknown>UN5</UPNunknown>"), std::string::npos);
+  EXPECT_NE(xml.find("<LAchildID>C3CP</LAchildID>\n        <UPNunknown>UN5</UPNunknown>"), std::string::npos);
   EXPECT_NE(xml.find("<Disabilities>\n          <Disability>LD</Disability>"), std::string::npos);
   EXPECT_NE(xml.find("<DateOfInitialCPC>2019-09-25</DateOfInitialCPC>\n          "
                      "<ICPCnotRequired>false</ICPCnotRequired>"),
@@ -126,7 +126,7 @@ TEST_F(Writer, CinCensusWritesTheChildsIdentifiersInTheCensusCodes) {
 
 TEST_F(Writer, AnUnbornChildIsWrittenWithItsExpectedBirthDate) {
   History h = small_council();
-  h.children[0].birth = day(2020, 5, 1);  // NFA1, referred before birth
+  h.children[0].birth = day(2020, 5, 1);  // C1NFA, referred before birth
   write_returns(h, dir.path().string());
   EXPECT_NE(cin(2020).find("<ExpectedPersonBirthDate>2020-05-01</ExpectedPersonBirthDate>\n"
                            "        <GenderCurrent>0</GenderCurrent>"),
@@ -143,12 +143,12 @@ TEST_F(Writer, Ssda903SexFollowsTheYearsCodeList) {
   h.children[3].reviews.clear();
   h.children[3].missing.clear();
   write_returns(h, dir.path().string());
-  EXPECT_EQ(table(2025, "Header"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nCLA4,F,01/04/2008,WBRI,,,\n");
+  EXPECT_EQ(table(2025, "Header"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC4CLA,F,01/04/2008,WBRI,,,\n");
 
   h.ssda903_years = {2020};
   h.children[3].sex = "9";  // indeterminate: no 1/2 code before 2024-25
   h.children[3].episodes = small_council().children[3].episodes;
-  EXPECT_NE(failure(h).find("CHILD CLA4: SEX (Header) is '9'"), std::string::npos) << failure(h);
+  EXPECT_NE(failure(h).find("CHILD C4CLA: SEX (Header) is '9'"), std::string::npos) << failure(h);
 }
 
 TEST_F(Writer, TextIsQuotedOrEscapedWhereTheFormatNeedsIt) {
@@ -162,23 +162,23 @@ TEST_F(Writer, TextIsQuotedOrEscapedWhereTheFormatNeedsIt) {
 
 TEST_F(Writer, UascAndSocialWorkerEpisodesFollowTheYearRules) {
   History h = small_council();
-  ChildHistory& c = h.children[3];  // CLA4, in care from July 2019 to the end of the History
+  ChildHistory& c = h.children[3];  // C4CLA, in care from July 2019 to the end of the History
   c.uasc = true;
   c.uasc_ceased = day(2020, 4, 1);  // the 18th birthday: still an asylum seeker at 31 March 2020
   c.social_workers.push_back({"SW001", day(2023, 1, 10), day(2023, 6, 1), "LEFTRL"});
   c.social_workers.push_back({"SW002", day(2023, 6, 1), std::nullopt, ""});
   h.ssda903_years = {2020, 2021, 2023, 2024};
   write_returns(h, dir.path().string());
-  EXPECT_EQ(table(2020, "UASC"), "CHILD,SEX,DOB,DUC\nCLA4,1,01/04/2008,\n");
-  EXPECT_EQ(table(2021, "UASC"), "CHILD,SEX,DOB,DUC\nCLA4,1,01/04/2008,01/04/2020\n");
+  EXPECT_EQ(table(2020, "UASC"), "CHILD,SEX,DOB,DUC\nC4CLA,1,01/04/2008,\n");
+  EXPECT_EQ(table(2021, "UASC"), "CHILD,SEX,DOB,DUC\nC4CLA,1,01/04/2008,01/04/2020\n");
   EXPECT_EQ(table(2023, "UASC"), "CHILD,SEX,DOB,DUC\n");  // ceased before 2022-23
   // SWEpisodes are collected from 2023-24: the 2022-23 table is the header alone, though SW001
   // started in it; 2023-24 has SW001 (ended in the year, with its reason) and SW002 (open).
   EXPECT_EQ(table(2023, "SWEpisodes"), "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n");
   EXPECT_EQ(table(2024, "SWEpisodes"),
             "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n"
-            "CLA4,01/04/2008,SW001,10/01/2023,01/06/2023,LEFTRL\n"
-            "CLA4,01/04/2008,SW002,01/06/2023,,\n");
+            "C4CLA,01/04/2008,SW001,10/01/2023,01/06/2023,LEFTRL\n"
+            "C4CLA,01/04/2008,SW002,01/06/2023,,\n");
 }
 
 TEST_F(Writer, AFileThatCannotBeWrittenIsNamed) {
@@ -221,24 +221,24 @@ TEST_F(Writer, WorkforceCensusHoldsTheYearsWorkersAndVacancies) {
 // and the field rather than write a made-up or empty value.
 TEST_F(Writer, AHistoryLackingARequiredFieldFailsLoudly) {
   const std::vector<std::pair<std::function<void(History&)>, std::string>> cases = {
-      {[](History& h) { h.children[3].ethnicity.clear(); }, "CHILD CLA4: ETHNIC (Header) is required"},
-      {[](History& h) { h.children[4].birth.reset(); }, "CHILD LEAVER5: DOB (Header) is required"},
+      {[](History& h) { h.children[3].ethnicity.clear(); }, "CHILD C4CLA: ETHNIC (Header) is required"},
+      {[](History& h) { h.children[4].birth.reset(); }, "CHILD C5LEAVER: DOB (Header) is required"},
       {[](History& h) { h.children[3].episodes[0].legal_status.clear(); },
-       "CHILD CLA4: LS (Episodes) is required"},
+       "CHILD C4CLA: LS (Episodes) is required"},
       {[](History& h) { h.children[3].episodes[0].reason_ceased.clear(); },
-       "CHILD CLA4: REC (Episodes, with DEC)"},
+       "CHILD C4CLA: REC (Episodes, with DEC)"},
       {[](History& h) { h.children[3].review_codes.clear(); },
-       "CHILD CLA4: REVIEW_CODE (Reviews) is required"},
+       "CHILD C4CLA: REVIEW_CODE (Reviews) is required"},
       {[](History& h) { h.children[4].care_leaver[0].in_touch.clear(); },
-       "CHILD LEAVER5: IN_TOUCH (OC3) is required"},
+       "CHILD C5LEAVER: IN_TOUCH (OC3) is required"},
       {[](History& h) { h.children[0].referrals[0].source.clear(); },
-       "LAchildID NFA1, referral 2019-06-10: ReferralSource (CINdetails) is required"},
+       "LAchildID C1NFA, referral 2019-06-10: ReferralSource (CINdetails) is required"},
       {[](History& h) { h.children[0].referrals[0].closure_reason.clear(); },
-       "LAchildID NFA1, referral 2019-06-10: ReasonForClosure"},
+       "LAchildID C1NFA, referral 2019-06-10: ReasonForClosure"},
       {[](History& h) { h.children[2].referrals[0].cp_plans[0].latest_category.clear(); },
-       "LAchildID CP3, referral 2019-09-01: LatestCategoryOfAbuse"},
-      {[](History& h) { h.children[1].sex = "X"; }, "LAchildID CIN2: GenderCurrent is 'X'"},
-      {[](History& h) { h.children[0].upn = "A12345"; }, "LAchildID NFA1: UPN is 'A12345'"},
+       "LAchildID C3CP, referral 2019-09-01: LatestCategoryOfAbuse"},
+      {[](History& h) { h.children[1].sex = "X"; }, "LAchildID C2CIN: GenderCurrent is 'X'"},
+      {[](History& h) { h.children[0].upn = "A12345"; }, "LAchildID C1NFA: UPN is 'A12345'"},
       {[](History& h) { h.la_code.clear(); },
        "History: la_code (Source/LEA, the council's three-digit code) is required"},
       {[](History& h) { h.workers[0].qual_inst.clear(); },
