@@ -18,6 +18,7 @@ int run_main(int argc, const char* const* argv) {
   add_scenario_format_command(app);
   add_forecast_command(app);
   add_demo_command(app);
+  add_synth_command(app);
   try {
     app.parse(argc, argv);
     return 0;
