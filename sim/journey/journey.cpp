@@ -186,11 +186,9 @@ void Journey::leave_stage(std::uint32_t id, double now) {
   c.version += 1;
 }
 
-void Journey::track_statutory_visits(std::uint32_t id, Stage from, Stage to) {
-  auto visited = [&](Stage s) { return stages_[s].statutory_visits; };
-  if (visited(from) == visited(to)) return;
+void Journey::move_statutory_visits(std::uint32_t id, Stage to) {
   Child& c = children_[id];
-  if (visited(to)) {
+  if (stages_[to].statutory_visits) {
     c.statutory_slot = static_cast<std::uint32_t>(statutory_visits_.size());
     statutory_visits_.push_back(id);
     return;

@@ -84,7 +84,12 @@ class Journey {
   void free_child(std::uint32_t id);
   void enter(std::uint32_t id, Stage stage, double now);
   void leave_stage(std::uint32_t id, double now);
-  void track_statutory_visits(std::uint32_t id, Stage from, Stage to);
+  // Inline, as every change of stage asks and few change whether visits are due: the list
+  // changes (move_statutory_visits) only then.
+  void track_statutory_visits(std::uint32_t id, Stage from, Stage to) {
+    if (stages_[from].statutory_visits != stages_[to].statutory_visits) move_statutory_visits(id, to);
+  }
+  void move_statutory_visits(std::uint32_t id, Stage to);
   // A CIN episode opens when the child enters an open-case stage from none and closes when
   // it leaves the open-case stages; it is counted by its start day (the referral's). Inline,
   // as every change of stage asks.
