@@ -114,6 +114,7 @@ struct ChildHistory {
   std::vector<Referral> referrals;     // by referral date
   std::vector<CareEpisode> episodes;   // by start date, merged across years
   std::vector<Day> reviews;            // Reviews (REVIEW dates)
+  std::vector<std::string> review_codes;  // REVIEW_CODE (PN0 .. PN7, how the child took part), one per review
   std::vector<MissingEpisode> missing;
   std::vector<CareLeaverRecord> care_leaver;
   std::vector<SocialWorkerEpisode> social_workers;
@@ -137,6 +138,7 @@ struct WorkerRecord {
   std::string reason_absence, cfkss_status;
   MaybeDay birth;
   std::string gender, ethnicity;
+  std::string qual_inst;  // QualInst: where the worker qualified (the schema requires it of every worker)
   Origin origin;
 };
 
@@ -148,6 +150,7 @@ struct Vacancies {  // LALevelVacancies, one per census
 };
 
 struct History {
+  std::string la_code;  // the council's three-digit DfE (LEA) code, as the CIN and CSWW headers' Source/LEA give it
   std::vector<ChildHistory> children;  // sorted by id
   std::vector<WorkerRecord> workers;   // by census year, then SWENo
   std::vector<Vacancies> vacancies;    // by census year

@@ -17,6 +17,10 @@ using sim::Stage;
 
 // The ICPC is due 15 working days after the strategy discussion (Working Together).
 constexpr int kIcpcTargetWd = 15;
+// The council: LA code 999 belongs to no authority (the UPNs use it too).
+constexpr const char* kLaCode = "999";
+// Where a worker qualified: the model has no training histories.
+constexpr const char* kQualInstNotKnown = "Not known";
 // The pseudo-postcode of no fixed geography: the model has no addresses.
 constexpr const char* kNoPostcode = "ZZ99 3";
 
@@ -330,6 +334,7 @@ void HistoryLog::census(int year, Day census_day, const sim::Workforce& workforc
     r.birth = wl.start - static_cast<int>(fill_.worker_age_years(wl.serial) * sim::kDaysPerYear);
     r.gender = fill_.worker_gender(wl.serial);
     r.ethnicity = fill_.worker_ethnicity(wl.serial);
+    r.qual_inst = kQualInstNotKnown;
     return &r;
   };
   // In post at 30 September, with the cases each holds.
@@ -360,6 +365,7 @@ void HistoryLog::census(int year, Day census_day, const sim::Workforce& workforc
 }
 
 returns::History HistoryLog::take(Day last_day) {
+  history_.la_code = kLaCode;
   for (int y = returns::collection_year_of(start_serial_); y <= returns::collection_year_of(last_day); ++y) {
     history_.ssda903_years.push_back(y);
     history_.cin_years.push_back(y);
