@@ -13,11 +13,23 @@
 #include "io/user_error.h"
 #include "sim/runner.h"
 
-// TEMPORARY, until the writers branch lands io/returns/returns_writer.h (whose declaration
-// this repeats): weak, so this branch links without the writer and says so when run.
+// TEMPORARY, until the writers branch lands io/returns/returns_writer.h: without it, the
+// same declaration, weak, so this branch links and says so when run. (A weak reference
+// does not pull the writer out of the static library: with the header, the declaration
+// must be the header's own, and is.)
+#if __has_include("io/returns/returns_writer.h")
+#include "io/returns/returns_writer.h"
+namespace caseflow::app {
+constexpr bool have_returns_writer() { return true; }
+}  // namespace caseflow::app
+#else
 namespace caseflow::returns {
 [[gnu::weak]] void write_returns(const History& history, const std::string& dir);
 }  // namespace caseflow::returns
+namespace caseflow::app {
+inline bool have_returns_writer() { return returns::write_returns != nullptr; }
+}  // namespace caseflow::app
+#endif
 
 namespace caseflow::app {
 
@@ -59,7 +71,7 @@ void add_synth_command(CLI::App& app) {
 
     // Everything into a staging folder beside the target, then one rename: on any error
     // nothing is written (the io/output_dir.h pattern, for a tree of folders).
-    if (!returns::write_returns) throw std::runtime_error("this build has no returns writer (io/returns/returns_writer.cpp)");
+    if (!have_returns_writer()) throw std::runtime_error("this build has no returns writer (io/returns/returns_writer.cpp)");
     const fs::path staging = out.parent_path() / ("." + out.filename().string() + ".synth-" + std::to_string(::getpid()));
     fs::remove_all(staging);
     try {

@@ -24,9 +24,10 @@ constexpr const char* kQualInstNotKnown = "Not known";
 // The pseudo-postcode of no fixed geography: the model has no addresses.
 constexpr const char* kNoPostcode = "ZZ99 3";
 
+// SW and ten digits, the form the CSWW's SWENo takes: the worker's serial, zero-padded.
 std::string swe_number(std::uint64_t serial) {
-  std::string digits = std::to_string(serial);
-  return "SW" + std::string(digits.size() < 6 ? 6 - digits.size() : 0, '0') + digits;
+  const std::string digits = std::to_string(serial % 10'000'000'000ULL);
+  return "SW" + std::string(10 - digits.size(), '0') + digits;
 }
 
 }  // namespace
