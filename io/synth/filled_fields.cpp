@@ -69,7 +69,9 @@ constexpr std::array<Weighted, 1> kPolice = {{{"6", 1}}};
 constexpr std::array<Weighted, 1> kSchools = {{{"2A", 1}}};
 constexpr std::array<Weighted, 6> kHealth = {{{"3A", 30}, {"3B", 15}, {"3C", 5}, {"3D", 15}, {"3E", 25}, {"3F", 10}}};
 constexpr std::array<Weighted, 4> kLaServices = {{{"5A", 40}, {"5B", 25}, {"5C", 15}, {"5D", 20}}};
-constexpr std::array<Weighted, 4> kIndividuals = {{{"1A", 20}, {"1B", 55}, {"1C", 10}, {"1D", 15}}};
+constexpr int kFirstEarlyHelpSourceYear = 2023;  // 5D's first collection year
+// Individuals: 1A family, 1B acquaintance, 1C self, 1D other.
+constexpr std::array<Weighted, 4> kIndividuals = {{{"1A", 55}, {"1B", 20}, {"1C", 10}, {"1D", 15}}};
 constexpr std::array<Weighted, 6> kOther = {
     {{"7", 25180}, {"8", 31630}, {"2B", 13630}, {"9", 13770}, {"10", 9300}, {"4", 8300}}};
 // Any source, for a warm-start referral whose source the model does not know: PF L51's
@@ -120,13 +122,16 @@ std::string FilledFields::upn(std::uint64_t child) const {
   return std::string(1, kUpnLetters[sum % 23]) + digits;
 }
 
-std::string FilledFields::referral_source(std::uint64_t child, int k, sim::Source source) const {
+std::string FilledFields::referral_source(std::uint64_t child, int k, sim::Source source, int collection_year) const {
   const double u = stream_.uniform(child, slot(Field::kSourceWithin, k));
   switch (source) {
     case sim::Source::kPolice: return pick(kPolice, u);
     case sim::Source::kSchools: return pick(kSchools, u);
     case sim::Source::kHealth: return pick(kHealth, u);
-    case sim::Source::kLaServices: return pick(kLaServices, u);
+    case sim::Source::kLaServices:
+      return pick(collection_year >= kFirstEarlyHelpSourceYear ? std::span<const Weighted>(kLaServices)
+                                                               : std::span<const Weighted>(kLaServices).first(3),
+                  u);
     case sim::Source::kIndividuals: return pick(kIndividuals, u);
     default: return pick(kOther, u);
   }

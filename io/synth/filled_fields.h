@@ -24,7 +24,8 @@ class FilledFields {
   std::string disability(std::uint64_t child) const;  // NONE or one CIN census code
   // The k-th referral's or care episode's: the CIN census ReferralSource within the model's
   // source; the primary need (N1..N9, CIN census) and the category of need (N1..N8, SSDA903 CIN).
-  std::string referral_source(std::uint64_t child, int k, sim::Source source) const;
+  // LA services' early help (5D) is a code from collection year 2023; before it, 5A-5C.
+  std::string referral_source(std::uint64_t child, int k, sim::Source source, int collection_year) const;
   std::string primary_need(std::uint64_t child, int k) const;
   std::string episode_need(std::uint64_t child, int k) const;
   std::string category_of_abuse(std::uint64_t child, int k) const;  // NEG PHY SAB EMO MUL

@@ -140,7 +140,10 @@ void HistoryLog::seeded(const sim::Child& c) {
   // are put on the day the stage's time began (docs/synthetic-returns.md). That day is
   // before the start date: a stage begun less than a day before it (a time gone that rounds
   // to no whole day) is put on the day before, as the model counts none of it in the run.
-  const auto day = [this](double t) { return std::min(this->day(t), start_serial_ - 1); };
+  // The model draws a child's age and its time in the stage apart, so a long time in care can
+  // reach back before the birth: such dates are put on the birth date.
+  const Day earliest = std::min(this->day(c.birth_day), start_serial_ - 1);
+  const auto day = [&](double t) { return std::clamp(this->day(t), earliest, start_serial_ - 1); };
   Open& o = open(c);
   const std::string source = fill_.source_code(c.serial, 0);
   auto assessed = [&](Day on) {
@@ -193,7 +196,9 @@ void HistoryLog::seeded(const sim::Child& c) {
 
 void HistoryLog::referral(const sim::Child& c, sim::Source source, double now) {
   Open& o = open(c);
-  new_referral(c, o, day(now), fill_.referral_source(c.serial, static_cast<int>(child(o).referrals.size()), source));
+  new_referral(c, o, day(now),
+               fill_.referral_source(c.serial, static_cast<int>(child(o).referrals.size()), source,
+                                     returns::collection_year_of(day(now))));
 }
 
 void HistoryLog::referral_nfa(const sim::Child& c, double now) {
@@ -274,7 +279,9 @@ void HistoryLog::stage_changed(const sim::Child& c, Stage from, Stage to, double
       break;
     case Stage::kNone: {
       const char* reason = "RC7";  // services ceased
-      if (from == Stage::kAssessment) reason = o.in_need ? "RC9" : "RC8";
+      // Closed after an assessment: not in need (RC8), or in need and referred to early help
+      // (RC9, a code from collection year 2023; RC8 before it).
+      if (from == Stage::kAssessment) reason = o.in_need && returns::collection_year_of(d) >= 2023 ? "RC9" : "RC8";
       if (from == Stage::kCla && o.exit == sim::CareExit::kAdoption) reason = "RC1";
       if (from == Stage::kCla && o.exit == sim::CareExit::kSgo) reason = "RC4";
       close_referral(o, d, reason);
@@ -288,8 +295,16 @@ void HistoryLog::stage_changed(const sim::Child& c, Stage from, Stage to, double
 void HistoryLog::placement_moved(const sim::Child& c, double now) {
   Open& o = open(c);
   if (o.episode < 0) return;
-  const std::string legal_status = child(o).episodes[static_cast<std::size_t>(o.episode)].legal_status;
+  returns::CareEpisode& current = child(o).episodes[static_cast<std::size_t>(o.episode)];
+  const std::string legal_status = current.legal_status;
   const Day d = day(now);
+  // One episode a day (the DfE's returns have none of no length): a second placement on the
+  // day an episode began replaces its placement, but on the day care began the first
+  // placement stands (the model counts care starts by it) until the next move.
+  if (current.start == d) {
+    if (current.reason_new != "S") std::tie(current.placement, current.provider) = placement_codes(c.placement, d);
+    return;
+  }
   close_episode(o, d, "X1");
   open_episode(c, o, d, "P", legal_status);  // the period's need carries over
 }
