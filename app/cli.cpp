@@ -20,6 +20,7 @@ int run_main(int argc, const char* const* argv) {
   add_forecast_command(app);
   add_demo_command(app);
   add_inspect_returns_command(app);
+  add_synth_command(app);
   try {
     app.parse(argc, argv);
     return 0;

@@ -27,6 +27,7 @@ void print(const returns::History& h, std::ostream& out) {
   const returns::ReturnsSummary s = returns::summarise(h);
   out << "files read: " << h.files.size() << "\n";
   for (const std::string& f : h.files) out << "  " << f << "\n";
+  for (const std::string& f : h.skipped) out << "folder not read (a caseflow run's outputs, not a return): " << f << "\n";
   out << "SSDA903 collection years: " << years(h.ssda903_years) << "\n"
       << "CIN census collection years: " << years(h.cin_years) << "\n"
       << "workforce censuses (30 September): " << years(h.csww_years) << "\n"

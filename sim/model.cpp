@@ -34,17 +34,25 @@ ReplicationResult run_replication(const Scenario& scenario, const engine::Calend
   return model.run();
 }
 
+ReplicationResult run_replication(const Scenario& scenario, const engine::Calendar& calendar,
+                                  const DemandModel& demand, std::uint64_t seed, std::uint32_t replication,
+                                  JourneyLog& log) {
+  Model model(scenario, calendar, demand, seed, replication, &log);
+  return model.run();
+}
+
 ReplicationResult run_replication(const Scenario& scenario, const engine::Calendar& calendar, std::uint64_t seed,
                                   std::uint32_t replication) {
   return run_replication(scenario, calendar, prepared_demand(scenario, calendar), seed, replication);
 }
 
 Model::Model(const Scenario& scenario, const engine::Calendar& calendar, const DemandModel& demand, std::uint64_t seed,
-             std::uint32_t replication)
+             std::uint32_t replication, JourneyLog* log)
     : scenario_(scenario),
       calendar_(calendar),
       demand_(demand),
       current_(&scenario.epochs.front().parameters),
+      log_(log),
       months_(scenario.horizon_months),
       end_day_(calendar.month_start_time(scenario.horizon_months)),
       demand_stream_({seed, replication, kDemandPurpose}),
@@ -52,6 +60,7 @@ Model::Model(const Scenario& scenario, const engine::Calendar& calendar, const D
       workforce_(calendar, queue_, engine::RandomStream({seed, replication, kWorkforcePurpose})),
       journey_(*scenario.stages, calendar, queue_, workforce_, recorder_, seed, replication, end_day_) {
   queue_.reserve(256);  // the heap holds only same-day follow-ups
+  journey_.set_log(log);
   use_parameters(*current_);
 }
 
@@ -89,6 +98,7 @@ ReplicationResult Model::run() {
     journey_.apply_pending_allocations(now);
   }
   journey_.arrive_returns(static_cast<int>(end_day_));  // those due on the last day
+  if (log_) log_->day_started(static_cast<int>(end_day_), workforce_);
   close_month(current_month_, end_day_);
   result_.monthly = recorder_.take();
   return std::move(result_);
@@ -96,6 +106,7 @@ ReplicationResult Model::run() {
 
 void Model::on_day(int day) {
   const double now = day;
+  if (log_) log_->day_started(day, workforce_);
   journey_.arrive_returns(day);  // first: they belong to the day before, and its month
   const int month = calendar_.month_index(now);
   if (month != current_month_) {

@@ -10,6 +10,7 @@
 #include "sim/engine/event_queue.h"
 #include "sim/engine/random.h"
 #include "sim/journey/journey.h"
+#include "sim/journey_log.h"
 #include "sim/recorder.h"
 #include "sim/scenario.h"
 #include "sim/workforce/workforce.h"
@@ -28,6 +29,11 @@ DemandModel prepared_demand(const Scenario& scenario, const engine::Calendar& ca
 
 ReplicationResult run_replication(const Scenario& scenario, const engine::Calendar& calendar,
                                   const DemandModel& demand, std::uint64_t seed, std::uint32_t replication);
+// The same with a journey log attached (`caseflow synth`): the outputs are exactly those
+// without one.
+ReplicationResult run_replication(const Scenario& scenario, const engine::Calendar& calendar,
+                                  const DemandModel& demand, std::uint64_t seed, std::uint32_t replication,
+                                  JourneyLog& log);
 // The same, preparing its own demand model (for a single replication).
 ReplicationResult run_replication(const Scenario& scenario, const engine::Calendar& calendar, std::uint64_t seed,
                                   std::uint32_t replication);
@@ -36,7 +42,7 @@ class Model {
  public:
   // `demand` must be prepared for every period's demand (prepared_demand).
   Model(const Scenario& scenario, const engine::Calendar& calendar, const DemandModel& demand, std::uint64_t seed,
-        std::uint32_t replication);
+        std::uint32_t replication, JourneyLog* log = nullptr);
   ReplicationResult run();
 
  private:
@@ -49,6 +55,7 @@ class Model {
   const engine::Calendar& calendar_;
   const DemandModel& demand_;
   const Parameters* current_;
+  JourneyLog* log_;  // null but in synth
   std::size_t next_epoch_ = 1;
   int months_;
   int current_month_ = 0;

@@ -158,6 +158,7 @@ struct History {
   std::vector<WorkerRecord> workers;   // by census year, then SWENo
   std::vector<Vacancies> vacancies;    // by census year
   std::vector<std::string> files;      // every file read, in reading order (Origin::file)
+  std::vector<std::string> skipped;    // folders not read: a caseflow run's outputs (they hold summary.json)
   std::vector<int> ssda903_years, cin_years, csww_years;  // collection years read (year ending 31 March; CSWW: September)
   DataQuality quality;
 };

@@ -193,12 +193,20 @@ History read_returns(const std::string& dir, const ReadOptions& options) {
   std::error_code ec;
   if (!fs::is_directory(root, ec)) throw ReturnsError(dir + ": not a folder (inspect-returns reads a folder of returns)");
   std::vector<fs::path> files;
+  std::vector<std::string> skipped;
   for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::follow_directory_symlink, ec);
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) throw ReturnsError(dir + ": cannot list the folder: " + ec.message());
     const std::string name = it->path().filename().string();
     if (!name.empty() && name[0] == '.') {
       if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    // A caseflow run's outputs (synth puts the replication's own beside its returns) are not
+    // a return: the folder is left out and named, never read as SSDA903 tables.
+    if (it->is_directory() && fs::exists(it->path() / "summary.json", ec)) {
+      skipped.push_back(it->path().string());
+      it.disable_recursion_pending();
       continue;
     }
     const std::string ext = lower(it->path().extension().string());
@@ -209,6 +217,8 @@ History read_returns(const std::string& dir, const ReadOptions& options) {
   std::sort(files.begin(), files.end());
 
   History history;
+  std::sort(skipped.begin(), skipped.end());
+  history.skipped = skipped;
   QualityReporter quality(history, options.strict);
   HistoryBuilder builder(history, quality);
   Reader reader{root, builder, {}};

@@ -34,15 +34,6 @@ int age_at_birthday_in(Day birth, int collection_year) {
   return calendar_year - b.year;
 }
 
-// Whether the year's OC3 holds the child's care-leaver record for it: a record of that year
-// for a young person turning 17 to 21 in it. Without a birth date the record counts, so that
-// the missing DOB is reported rather than the record passed over.
-bool oc3_collects(const ChildHistory& child, const CareLeaverRecord& r, int collection_year) {
-  if (r.collection_year != collection_year) return false;
-  if (!child.birth) return true;
-  const int age = age_at_birthday_in(*child.birth, collection_year);
-  return age >= kYoungestCareLeaverAge && age <= kOldestCareLeaverAge;
-}
 
 [[noreturn]] void child_missing(const ChildHistory& child, std::string_view field) {
   missing_field("CHILD " + child.id, field);
@@ -219,6 +210,13 @@ class Tables {
 };
 
 }  // namespace
+
+bool oc3_collects(const ChildHistory& child, const CareLeaverRecord& r, int collection_year) {
+  if (r.collection_year != collection_year) return false;
+  if (!child.birth) return true;  // counted, so that the missing DOB is reported, not passed over
+  const int age = age_at_birthday_in(*child.birth, collection_year);
+  return age >= kYoungestCareLeaverAge && age <= kOldestCareLeaverAge;
+}
 
 void write_ssda903_year(const History& history, int collection_year, const std::filesystem::path& folder) {
   const Year year{collection_year, collection_year_start(collection_year),

@@ -79,6 +79,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
       c.work_duration = ip.total;
     }
     enter(id, Stage::kAssessment, 0.0);
+    if (log_) log_->seeded(c);
   }
   for (int i = 0; i < stock.cin_plans; ++i) {
     const std::uint32_t id = child(p.referral_age);
@@ -86,6 +87,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     children_[id].in_need = true;  // an open case at the start is a CIN episode
     enter(id, Stage::kCin, 0.0);
     schedule_stage_end(id, remaining(stage_route(Stage::kCin).duration));
+    if (log_) log_->seeded(children_[id]);
   }
   for (int i = 0; i < stock.cp_plans; ++i) {
     const std::uint32_t id = child(p.referral_age);
@@ -103,6 +105,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     while (review <= elapsed) review += p.cp.review_interval_months * kDaysPerMonth;
     c.cp_start_day = -elapsed;
     queue_.schedule(review - elapsed, kRoutineClass, kCpReview, id, c.version);
+    if (log_) log_->seeded(c);
   }
   // The legal stages, whose only state is the time left.
   const struct {
@@ -118,6 +121,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
       children_[id].in_need = true;
       enter(id, s.stage, 0.0);
       schedule_stage_end(id, remaining(s.duration));
+      if (log_) log_->seeded(children_[id]);
     }
   for (int i = 0; i < stock.cla; ++i) {
     const std::uint32_t id = child(stock.cla_age);
@@ -139,6 +143,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
       schedule_stage_end(id, exit_day);
     if (p.care.placement_moves_per_year > 0)
       queue_.schedule(-std::log(u(6)) / p.care.placement_moves_per_year * kDaysPerYear, kRoutineClass, kPlacementMove, id, c.version);
+    if (log_) log_->seeded(c);
   }
   // Children due back: some were turned away at the front door as first contacts and were
   // never referred; the rest had a case closed. In a running service the first kind make up
@@ -174,6 +179,7 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     const std::uint32_t id = new_child(age, 0.0);
     enter(id, Stage::kCareLeaver, 0.0);
     schedule_stage_end(id, std::max(0.5, (to_age - age) * kDaysPerYear));
+    if (log_) log_->seeded(children_[id]);
   }
 }
 

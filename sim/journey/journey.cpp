@@ -102,6 +102,7 @@ void Journey::enter(std::uint32_t id, Stage stage, double now) {
   track_statutory_visits(id, previous, stage);
   track_episode(c, previous, stage);
   c.stage = stage;
+  if (log_) log_->stage_changed(c, previous, stage, now);
   open_[stage_index(stage)] += 1;
   recorder_.add(Metric::kStageEntries, stage_group(stage));
   if (stage == Stage::kCla) cla_by_placement_[index(c.placement)] += 1;
@@ -177,6 +178,7 @@ void Journey::leave_stage(std::uint32_t id, double now) {
   workforce_.release(c.team, c.waiting ? kNoWorker : c.worker, id, now);
   track_statutory_visits(id, c.stage, Stage::kNone);
   track_episode(c, c.stage, Stage::kNone);
+  if (log_) log_->stage_changed(c, c.stage, Stage::kNone, now);
   c.stage = Stage::kNone;
   c.worker = kNoWorker;
   c.waiting = false;
@@ -184,11 +186,9 @@ void Journey::leave_stage(std::uint32_t id, double now) {
   c.version += 1;
 }
 
-void Journey::track_statutory_visits(std::uint32_t id, Stage from, Stage to) {
-  auto visited = [&](Stage s) { return stages_[s].statutory_visits; };
-  if (visited(from) == visited(to)) return;
+void Journey::move_statutory_visits(std::uint32_t id, Stage to) {
   Child& c = children_[id];
-  if (visited(to)) {
+  if (stages_[to].statutory_visits) {
     c.statutory_slot = static_cast<std::uint32_t>(statutory_visits_.size());
     statutory_visits_.push_back(id);
     return;

@@ -16,6 +16,7 @@
 #include "sim/durations.h"
 #include "sim/journey/child.h"
 #include "sim/journey/due_returns.h"
+#include "sim/journey_log.h"
 #include "sim/keys.h"
 #include "sim/recorder.h"
 #include "sim/scenario.h"
@@ -32,6 +33,8 @@ class Journey {
   Journey& operator=(const Journey&) = delete;
 
   void set_parameters(const Parameters& params) { params_ = &params; }
+  // The replication's journey log, if any (sim/journey_log.h): told each event the returns record.
+  void set_log(JourneyLog* log) { log_ = log; }
 
   // The open caseload at the start date (initial_stock.cpp).
   void seed_initial_stock(const InitialStock& stock);
@@ -82,7 +85,12 @@ class Journey {
   void free_child(std::uint32_t id);
   void enter(std::uint32_t id, Stage stage, double now);
   void leave_stage(std::uint32_t id, double now);
-  void track_statutory_visits(std::uint32_t id, Stage from, Stage to);
+  // Inline, as every change of stage asks and few change whether visits are due: the list
+  // changes (move_statutory_visits) only then.
+  void track_statutory_visits(std::uint32_t id, Stage from, Stage to) {
+    if (stages_[from].statutory_visits != stages_[to].statutory_visits) move_statutory_visits(id, to);
+  }
+  void move_statutory_visits(std::uint32_t id, Stage to);
   // A CIN episode opens when the child enters an open-case stage from none and closes when
   // it leaves the open-case stages; it is counted by its start day (the referral's). Inline,
   // as every change of stage asks.
@@ -144,12 +152,14 @@ class Journey {
   void step_up(std::uint32_t id, double now);
   // The time-in-care distribution of the exit route that the draw `route` picks.
   static const Distribution& care_duration_for(const Care& care, double exit_draw);
+  // The exit route itself (home, SGO, adoption, other) that the draw picks.
+  static CareExit care_exit_of(const Care& care, double exit_draw);
   void start_care(std::uint32_t id, double now, bool uasc);
   void on_cp_review(std::uint32_t id, double now);
   void on_placement_move(std::uint32_t id, double now);
   void close_case(std::uint32_t id, double now, double return_prob);
   // A CIN episode (DfE): starts when the child is found in need, ends when the case closes.
-  void start_in_need(Child& c);
+  void start_in_need(Child& c, double now);
   void end_in_need(Child& c);
   void schedule_return(std::uint32_t id, double at);
   void on_return(std::uint32_t id, double now);
@@ -160,6 +170,7 @@ class Journey {
   Workforce& workforce_;
   Recorder& recorder_;
   const Parameters* params_ = nullptr;
+  JourneyLog* log_ = nullptr;  // null in every run but synth's
   engine::RandomStream front_door_stream_, child_stream_, initial_stream_;
   // The child's last Threefry block (two draw slots), reused when the next draw is its pair.
   std::uint64_t last_block_serial_ = 0, last_block_ = 0;

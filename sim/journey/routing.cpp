@@ -24,8 +24,10 @@ void Journey::start_referral(std::uint32_t id, Source source, double now) {
   }
   c.last_referral_day = now;
   c.referral_day = now;
+  if (log_) log_->referral(c, source, now);
   const auto& r = params().referral;
   if (draw(id, kReferralNfa) < r.nfa_prob) {
+    if (log_) log_->referral_nfa(c, now);
     close_case(id, now, params().returns.after_closure_prob);
     return;
   }
@@ -36,6 +38,7 @@ void Journey::start_referral(std::uint32_t id, Source source, double now) {
   c.counts_assessment = true;
   c.work_duration = stage_route(Stage::kAssessment).duration.quantile(draw(id, stages_[Stage::kAssessment].duration_slot));
   recorder_.add(Metric::kAssessmentsStarted);
+  if (log_) log_->assessment_started(c, now);
   if (c.harm_suspected) {
     const int delay = static_cast<int>(std::ceil(r.strategy_delay.quantile(draw(id, kStrategyDelay))));
     enter(id, Stage::kAssessment, now);
@@ -55,6 +58,7 @@ void Journey::on_strategy(std::uint32_t id, double now) {
   if (draw(id, kS47) < r.s47_prob) {
     c.s47 = true;
     recorder_.add(Metric::kS47Enquiries);
+    if (log_) log_->s47_started(c, now);
     c.icpc_planned = draw(id, kIcpcHeld) < r.icpc_prob;
   }
   schedule_assessment_work(id, now);
@@ -86,6 +90,7 @@ void Journey::schedule_assessment_work(std::uint32_t id, double now) {
 void Journey::on_icpc(std::uint32_t id, double now) {
   Child& c = children_[id];
   recorder_.add(Metric::kIcpcs);
+  if (log_) log_->icpc(c, now);
   icpcs_ += 1;
   if (calendar_.working_days_between(c.strategy_day, now) <= params().referral.icpc_target_wd) icpcs_on_time_ += 1;
   complete_assessment(id, now);
@@ -99,17 +104,27 @@ void Journey::complete_assessment(std::uint32_t id, double now) {
   Child& c = children_[id];
   if (!c.counts_assessment) return;
   recorder_.add(Metric::kAssessmentsCompleted);
+  if (log_) log_->assessment_completed(c, now);
   const int wd = std::max(0, calendar_.working_days_between(c.referral_day, now));
   assessments_done_ += 1;
   if (wd <= params().assessment.target_wd) assessments_on_time_ += 1;
   assessment_wd_histogram_[std::min<std::size_t>(static_cast<std::size_t>(wd), assessment_wd_histogram_.size() - 1)] += 1;
 }
 
+CareExit Journey::care_exit_of(const Care& care, double exit_draw) {
+  if (exit_draw < care.exit_home) return CareExit::kHome;
+  if (exit_draw < care.exit_home + care.exit_sgo) return CareExit::kSgo;
+  if (exit_draw < care.exit_home + care.exit_sgo + care.exit_adoption) return CareExit::kAdoption;
+  return CareExit::kOther;
+}
+
 const Distribution& Journey::care_duration_for(const Care& care, double exit_draw) {
-  if (exit_draw < care.exit_home) return care.duration_home;
-  if (exit_draw < care.exit_home + care.exit_sgo) return care.duration_sgo;
-  if (exit_draw < care.exit_home + care.exit_sgo + care.exit_adoption) return care.duration_adoption;
-  return care.duration_other;
+  switch (care_exit_of(care, exit_draw)) {
+    case CareExit::kHome: return care.duration_home;
+    case CareExit::kSgo: return care.duration_sgo;
+    case CareExit::kAdoption: return care.duration_adoption;
+    default: return care.duration_other;
+  }
 }
 
 void Journey::on_cp_review(std::uint32_t id, double now) {
@@ -121,15 +136,16 @@ void Journey::on_cp_review(std::uint32_t id, double now) {
   queue_.schedule(now + params().cp.review_interval_months * kDaysPerMonth, kRoutineClass, kCpReview, id, c.version);
 }
 
-void Journey::start_in_need(Child& c) {
+void Journey::start_in_need(Child& c, double now) {
   if (c.in_need) return;
   c.in_need = true;
   recorder_.add(Metric::kCinEpisodesStarted);
+  if (log_) log_->found_in_need(c, now);
 }
 
 void Journey::start_care(std::uint32_t id, double now, bool uasc) {
   Child& c = children_[id];
-  start_in_need(c);
+  start_in_need(c, now);
   const auto& care = params().care;
   c.uasc = uasc;
   c.placement = pick_placement(uasc ? care.uasc_placement_shares : care.placement_shares, draw(id, kPlacement));
@@ -161,6 +177,7 @@ void Journey::on_placement_move(std::uint32_t id, double now) {
   c.placement = pick_placement(c.uasc ? care.uasc_placement_shares : care.placement_shares, child_stream_.uniform(c.serial, key));
   cla_by_placement_[index(c.placement)] += 1;
   start_placement(c, now);
+  if (log_) log_->placement_moved(c, now);
   const double next = -std::log(child_stream_.uniform(c.serial, key + 1)) / care.placement_moves_per_year * kDaysPerYear;
   queue_.schedule(now + next, kRoutineClass, kPlacementMove, id, c.version);
 }
@@ -172,7 +189,7 @@ void Journey::start_stage(std::uint32_t id, Stage stage, double now) {
   }
   const StageSpec& spec = stages_[stage];
   Child& c = children_[id];
-  start_in_need(c);
+  start_in_need(c, now);
   if (spec.started) recorder_.add(*spec.started);
   if (stage == Stage::kCp) {
     cp_started_ += 1;
@@ -202,7 +219,7 @@ void Journey::route_onward(std::uint32_t id, const StageSpec& spec, double now) 
       entry_held(id, outcome.next, (u - (cumulative - shares[k])) / shares[k], now))
     return;
   // Closed after an assessment that found need (early help): a CIN episode of its own.
-  if (outcome.route != Route::kEnter && !outcome.not_in_need) start_in_need(children_[id]);
+  if (outcome.route != Route::kEnter && !outcome.not_in_need) start_in_need(children_[id], now);
   switch (outcome.route) {
     case Route::kEnter: start_stage(id, outcome.next, now); return;
     case Route::kClose: close_case(id, now, params().returns.after_closure_prob); return;
@@ -257,16 +274,19 @@ void Journey::on_stage_end(std::uint32_t id, double now) {
         // Left care at 18: a care leaver if looked after long enough.
         if (now - c.care_start_day >= p.care.care_leaver_min_weeks * kDaysPerWeek) {
           recorder_.add(Metric::kCareLeaversStarted);
+          if (log_) log_->care_ended(c, CareExit::kCareLeaver, now);
           end_in_need(c);
           enter(id, Stage::kCareLeaver, now);
           const double to_age = draw(id, kLeaverExtend) < p.care_leavers.extend_to_25_prob ? 25.0 : p.care_leavers.support_to_age;
           schedule_stage_end(id, std::max(now, c.birth_day + to_age * kDaysPerYear));
         } else {
+          if (log_) log_->care_ended(c, CareExit::kAgedOut, now);
           close_case(id, now, 0.0);
         }
         return;
       }
       const double u = draw(id, kCareExit);
+      if (log_) log_->care_ended(c, care_exit_of(p.care, u), now);
       close_case(id, now, u < p.care.exit_home ? p.returns.after_closure_prob : 0.0);
       return;
     }
