@@ -15,16 +15,12 @@
 #include "io/scenario_yaml.h"
 #include "io/synth/synth.h"
 #include "sim/metrics.h"
+#include "tests/synth/metric_named.h"
 
 namespace caseflow {
 namespace {
 
-sim::Metric metric_named(const std::string& name) {
-  for (const auto& info : sim::metric_catalogue())
-    if (name == info.name) return info.metric;
-  ADD_FAILURE() << "no metric named " << name;
-  return sim::Metric::kCount;
-}
+using testing::metric_named;
 
 void expect_read_back(const std::string& file, int years) {
   const synth::SynthRun run =

@@ -18,16 +18,12 @@
 #include "io/user_error.h"
 #include "sim/engine/calendar.h"
 #include "sim/metrics.h"
+#include "tests/synth/metric_named.h"
 
 namespace caseflow {
 namespace {
 
-sim::Metric metric_named(const std::string& name) {
-  for (const auto& info : sim::metric_catalogue())
-    if (name == info.name) return info.metric;
-  ADD_FAILURE() << "no metric named " << name;
-  return sim::Metric::kCount;
-}
+using testing::metric_named;
 
 sim::Scenario scenario(const std::string& file) {
   return io::load_scenario(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/" + file);
