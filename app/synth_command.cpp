@@ -78,8 +78,18 @@ void add_synth_command(CLI::App& app) {
       fs::create_directories(staging);
       returns::write_returns(run.history, staging.string());
       io::write_run_outputs((staging / "simulation").string(), run.scenario, options, summary, {o->scenario, 0.0, 1});
-      if (fs::exists(out)) fs::remove_all(out);
-      fs::rename(staging, out);
+      // The earlier output moves aside first and goes only once the new one is in place, so a
+      // failed rename leaves the earlier output as it was.
+      const fs::path earlier = out.parent_path() / ("." + out.filename().string() + ".earlier-" + std::to_string(::getpid()));
+      const bool had_earlier = fs::exists(out);
+      if (had_earlier) fs::rename(out, earlier);
+      try {
+        fs::rename(staging, out);
+      } catch (...) {
+        if (had_earlier) fs::rename(earlier, out);
+        throw;
+      }
+      if (had_earlier) fs::remove_all(earlier);
     } catch (...) {
       std::error_code ignored;
       fs::remove_all(staging, ignored);
