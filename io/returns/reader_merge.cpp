@@ -236,6 +236,7 @@ void HistoryBuilder::finish() {
     // One OC3 record per year: the last one read stands (rows are appended in reading order).
     for (std::size_t k = c.care_leaver.size(); k-- > 1;)
       if (c.care_leaver[k - 1].collection_year == c.care_leaver[k].collection_year) c.care_leaver.erase(c.care_leaver.begin() + static_cast<long>(k) - 1);
+    p = Pending();  // released while in cache, not in one sweep over all children afterwards
   }
   pending_.clear();
   index_.clear();

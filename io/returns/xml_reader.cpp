@@ -1,28 +1,45 @@
 #include "io/returns/xml_reader.h"
 
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 #include "io/returns/dates.h"
 #include "io/returns/returns_error.h"
 
 namespace caseflow::returns {
 
+struct XmlReader::Event {
+  enum Type : std::uint8_t { start, end, text, error };
+  Type type;
+  int line;                    // start: the line of the start tag
+  const unsigned char* name;   // start, end: interned by the parser's dictionary
+  std::uint32_t offset, size;  // text, error: the characters in Block::text
+};
+
+struct XmlReader::Block {
+  std::vector<Event> events;
+  std::string text;
+  bool last = false;  // no block follows
+};
+
 namespace {
 
-// libxml2 reports through this instead of printing: the first error wins, with its location.
-void on_error(void* context, const xmlError* error) {
-  auto* message = static_cast<std::string*>(context);
-  if (error->level < XML_ERR_ERROR || !message->empty()) return;
-  std::string text = error->message ? error->message : "malformed XML";
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  *message = ":" + std::to_string(error->line) + ":" + std::to_string(error->int2) + ": " + text;
-}
+constexpr std::size_t kBlockEvents = 8192;  // events per block: large enough to make the hand-over rare
+constexpr std::size_t kQueuedBlocks = 8;    // blocks parsed ahead at most: bounds memory on any file size
+constexpr std::size_t kChunk = 1 << 20;     // bytes fed to libxml2 at a time
 
-void on_error_adapter(void* context, xmlErrorPtr error) { on_error(context, error); }
+bool blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -35,104 +52,269 @@ bool repeated(std::string_view name) {
 
 }  // namespace
 
+// libxml2's SAX2 push parser on its own thread, turning the file into blocks of events.
+class XmlReader::Parser {
+ public:
+  explicit Parser(const std::string& path) : path_(path), file_(std::fopen(path.c_str(), "rb")) {
+    if (!file_) throw ReturnsError(path + ": cannot open the file");
+    current_ = std::make_unique<Block>();
+    thread_ = std::thread([this] { run(); });
+  }
+  ~Parser() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    space_.notify_all();
+    thread_.join();
+    if (context_) {
+      if (context_->myDoc) xmlFreeDoc(context_->myDoc);
+      xmlFreeParserCtxt(context_);
+    }
+    std::fclose(file_);
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  // The next block, handing back the one read (its storage is reused).
+  std::unique_ptr<Block> pop(std::unique_ptr<Block> used) {
+    std::unique_lock lock(mutex_);
+    if (used) {
+      used->events.clear();
+      used->text.clear();
+      spare_.push_back(std::move(used));
+    }
+    ready_.wait(lock, [&] { return !queue_.empty(); });
+    std::unique_ptr<Block> b = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
+    space_.notify_one();
+    return b;
+  }
+
+ private:
+  static Parser& of(void* context) { return *static_cast<Parser*>(static_cast<xmlParserCtxtPtr>(context)->_private); }
+
+  static void on_start(void* context, const xmlChar* name, const xmlChar*, const xmlChar*, int, const xmlChar**, int, int,
+                       const xmlChar**) {
+    Parser& p = of(context);
+    p.current_->events.push_back({Event::start, p.context_->input ? p.context_->input->line : 0, name, 0, 0});
+    if (p.current_->events.size() >= kBlockEvents) p.flush();
+  }
+  static void on_end(void* context, const xmlChar* name, const xmlChar*, const xmlChar*) {
+    Parser& p = of(context);
+    p.current_->events.push_back({Event::end, 0, name, 0, 0});
+    if (p.current_->events.size() >= kBlockEvents) p.flush();
+  }
+  // Text comes in pieces; consecutive pieces make one event. Leading blanks are dropped (the
+  // reader trims values, and the blanks between elements are most of the pieces).
+  static void on_text(void* context, const xmlChar* chars, int size) {
+    Parser& p = of(context);
+    Block& b = *p.current_;
+    const char* s = reinterpret_cast<const char*>(chars);
+    std::size_t n = static_cast<std::size_t>(size);
+    if (!b.events.empty() && b.events.back().type == Event::text) {
+      b.text.append(s, n);
+      b.events.back().size += static_cast<std::uint32_t>(n);
+      return;
+    }
+    while (n > 0 && blank(*s)) ++s, --n;
+    if (n == 0) return;
+    b.events.push_back({Event::text, 0, nullptr, static_cast<std::uint32_t>(b.text.size()), static_cast<std::uint32_t>(n)});
+    b.text.append(s, n);
+  }
+  // The first error stops the parse and becomes an event where libxml2 found it.
+  static void on_error(void* context, xmlErrorPtr error) {
+    if (!static_cast<xmlParserCtxtPtr>(context)->_private) return;  // still inside xmlCreatePushParserCtxt
+    Parser& p = of(context);
+    if (error->level < XML_ERR_ERROR || p.failed_) return;
+    std::string text = error->message ? error->message : "malformed XML";
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    p.fail(":" + std::to_string(error->line) + ":" + std::to_string(error->int2) + ": " + text);
+  }
+
+  void fail(const std::string& message) {
+    failed_ = true;
+    Block& b = *current_;
+    b.events.push_back({Event::error, 0, nullptr, static_cast<std::uint32_t>(b.text.size()), static_cast<std::uint32_t>(message.size())});
+    b.text += message;
+    if (context_) xmlStopParser(context_);
+  }
+
+  // Hands the block over, waiting while the reader is far enough behind.
+  void flush() {
+    std::unique_lock lock(mutex_);
+    space_.wait(lock, [&] { return stop_ || queue_.size() < kQueuedBlocks; });
+    if (stop_) {  // the reader is gone (it stopped at an error of its own): stop parsing
+      current_->events.clear();
+      current_->text.clear();
+      if (context_) xmlStopParser(context_);
+      return;
+    }
+    queue_.push_back(std::move(current_));
+    if (!spare_.empty()) {
+      current_ = std::move(spare_.back());
+      spare_.pop_back();
+    } else current_ = std::make_unique<Block>();
+    lock.unlock();
+    ready_.notify_one();
+  }
+
+  void run() {
+    // Errors libxml2 raises outside the parser context (encodings) go to this thread's
+    // global handler: capture those too, so nothing is ever printed.
+    xmlSetStructuredErrorFunc(nullptr, [](void*, xmlErrorPtr) {});
+    try {
+      xmlSAXHandler sax;
+      xmlSAXVersion(&sax, 2);
+      sax.startElementNs = on_start;
+      sax.endElementNs = on_end;
+      sax.characters = on_text;
+      sax.cdataBlock = on_text;
+      sax.ignorableWhitespace = on_text;
+      sax.serror = on_error;
+      // No document is built: nothing may attach nodes to it.
+      sax.reference = nullptr;
+      sax.comment = nullptr;
+      sax.processingInstruction = nullptr;
+      std::vector<char> buffer(kChunk);
+      std::size_t n = std::fread(buffer.data(), 1, buffer.size(), file_);
+      const std::size_t head = n < 4 ? n : 4;  // enough for libxml2 to detect the encoding
+      context_ = xmlCreatePushParserCtxt(&sax, nullptr, buffer.data(), static_cast<int>(head), path_.c_str());
+      if (!context_) throw std::bad_alloc();
+      context_->_private = this;
+      // NONET: a return never fetches anything; no NOENT, so external entities are not expanded.
+      // BIG_LINES: line numbers past 65535 stay right in England-sized files.
+      xmlCtxtUseOptions(context_, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+      std::size_t from = head;
+      for (;;) {
+        if (std::ferror(file_)) {
+          fail(": cannot read the file");
+          break;
+        }
+        const bool last = n < buffer.size();
+        xmlParseChunk(context_, buffer.data() + from, static_cast<int>(n - from), last ? 1 : 0);
+        if (last || failed_ || context_->instate == XML_PARSER_EOF) break;
+        n = std::fread(buffer.data(), 1, buffer.size(), file_);
+        from = 0;
+      }
+    } catch (const std::exception& e) {
+      if (!failed_) fail(std::string(": ") + e.what());
+    }
+    current_->last = true;
+    std::unique_lock lock(mutex_);
+    if (!stop_) queue_.push_back(std::move(current_));
+    lock.unlock();
+    ready_.notify_one();
+  }
+
+  std::string path_;
+  std::FILE* file_;
+  xmlParserCtxtPtr context_ = nullptr;
+  std::unique_ptr<Block> current_;  // being filled by the parser thread
+  bool failed_ = false;
+  std::mutex mutex_;
+  std::condition_variable ready_, space_;
+  std::deque<std::unique_ptr<Block>> queue_;
+  std::vector<std::unique_ptr<Block>> spare_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
 XmlReader::XmlReader(std::string path) : file_(std::move(path)) {
-  // NONET: a return never fetches anything; no NOENT, so external entities are not expanded.
-  // BIG_LINES: line numbers past 65535 stay right in England-sized files.
-  // Opening reports through the global handler (the reader's own is not set yet): capture it
-  // for the moment, so an unreadable file prints nothing, then put the caller's back.
-  const xmlStructuredErrorFunc previous = xmlStructuredError;
-  void* const previous_context = xmlStructuredErrorContext;
-  xmlSetStructuredErrorFunc(&error_, on_error_adapter);
-  reader_ = xmlReaderForFile(file_.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES);
-  xmlSetStructuredErrorFunc(previous_context, previous);
-  if (!reader_) throw ReturnsError(file_ + ": cannot open the file");
-  xmlTextReaderSetStructuredErrorHandler(reader_, on_error_adapter, &error_);
+  parser_ = std::make_unique<Parser>(file_);
   frames_.resize(16);
 }
 
-XmlReader::~XmlReader() { xmlFreeTextReader(reader_); }
+XmlReader::~XmlReader() = default;
 
-int XmlReader::read() {
-  const int status = xmlTextReaderRead(reader_);
-  if (status < 0 || !error_.empty())
-    throw ReturnsError(file_ + (error_.empty() ? ":" + std::to_string(xmlTextReaderGetParserLineNumber(reader_)) + ":" +
-                                                     std::to_string(xmlTextReaderGetParserColumnNumber(reader_)) + ": malformed XML"
-                                               : error_));
-  return status;
+const XmlReader::Event* XmlReader::next_event() {
+  while (!block_ || next_ == block_->events.size()) {
+    if (block_ && block_->last) return nullptr;
+    block_ = parser_->pop(std::move(block_));
+    next_ = 0;
+  }
+  const Event& e = block_->events[next_++];
+  if (e.type == Event::error) throw ReturnsError(file_ + block_->text.substr(e.offset, e.size));
+  return &e;
 }
 
-void XmlReader::enter() {
-  const int d = xmlTextReaderDepth(reader_);
+const XmlReader::Event* XmlReader::read() {
+  for (;;) {
+    const Event* e = next_event();
+    if (!e || e->type == Event::start || e->type == Event::end) return e;
+  }
+}
+
+void XmlReader::enter(const Event& start) {
+  const int d = ++open_;
   if (static_cast<std::size_t>(d) + 1 >= frames_.size()) frames_.resize(static_cast<std::size_t>(d) + 8);
-  const auto* name = xmlTextReaderConstLocalName(reader_);
   int index = 1;
   if (d > 0) {
     auto& seen = frames_[static_cast<std::size_t>(d - 1)].seen;
     bool found = false;
     for (auto& [n, count] : seen)
-      if (n == name) {
+      if (n == start.name) {
         index = ++count;
         found = true;
         break;
       }
-    if (!found) seen.emplace_back(name, 1);
+    if (!found) seen.emplace_back(start.name, 1);
   }
   Frame& f = frames_[static_cast<std::size_t>(d)];
-  f.name = name;
+  f.name = start.name;
   f.index = index;
+  f.line = start.line;
   f.seen.clear();
   depth_ = d;
+  name_ = start.name;
+  on_start_ = true;
 }
 
 bool XmlReader::root() {
-  while (read() == 1)
-    if (xmlTextReaderNodeType(reader_) == XML_READER_TYPE_ELEMENT) {
-      enter();
+  while (const Event* e = read())
+    if (e->type == Event::start) {
+      enter(*e);
       return true;
     }
   return false;
 }
 
 bool XmlReader::next_child(int parent_depth) {
-  // An empty parent (<Children/>) has no end node: it has ended as soon as it began.
-  if (xmlTextReaderNodeType(reader_) == XML_READER_TYPE_ELEMENT && xmlTextReaderDepth(reader_) == parent_depth &&
-      xmlTextReaderIsEmptyElement(reader_))
-    return false;
-  while (read() == 1) {
-    const int type = xmlTextReaderNodeType(reader_);
-    const int d = xmlTextReaderDepth(reader_);
-    if (type == XML_READER_TYPE_ELEMENT) {
-      enter();
-      if (d == parent_depth + 1) return true;
-    } else if (type == XML_READER_TYPE_END_ELEMENT && d <= parent_depth) {
+  // An empty parent (<Children/>) is a start followed at once by its end.
+  while (const Event* e = read()) {
+    if (e->type == Event::start) {
+      enter(*e);
+      if (open_ == parent_depth + 1) return true;
+    } else {
+      const int d = open_--;
       depth_ = d;
-      return false;
+      name_ = e->name;
+      on_start_ = false;
+      if (d <= parent_depth) return false;
     }
   }
   return false;
 }
 
 std::string_view XmlReader::name() const {
-  const auto* n = xmlTextReaderConstLocalName(reader_);
-  return n ? std::string_view(reinterpret_cast<const char*>(n)) : std::string_view();
+  return name_ ? std::string_view(reinterpret_cast<const char*>(name_)) : std::string_view();
 }
-
-int XmlReader::depth() const { return xmlTextReaderDepth(reader_); }
 
 std::string_view XmlReader::text() {
   text_.clear();
-  if (xmlTextReaderIsEmptyElement(reader_)) return {};
-  const int d = xmlTextReaderDepth(reader_);
-  while (read() == 1) {
-    const int type = xmlTextReaderNodeType(reader_);
-    if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader_) == d) break;
-    if (type == XML_READER_TYPE_ELEMENT) {
-      enter();
+  if (!on_start_) return {};
+  while (const Event* e = next_event()) {
+    if (e->type == Event::text) {
+      text_.append(block_->text, e->offset, e->size);
+    } else if (e->type == Event::start) {
+      enter(*e);
       fail("expected a value, found the element <" + std::string(name()) + ">");
-    }
-    if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
-      const auto* value = xmlTextReaderConstValue(reader_);
-      if (value) text_ += reinterpret_cast<const char*>(value);
+    } else {
+      depth_ = open_--;
+      name_ = e->name;
+      on_start_ = false;
+      break;
     }
   }
   return trim(text_);
@@ -153,17 +335,23 @@ Day XmlReader::required_date() {
 }
 
 void XmlReader::skip() {
-  if (xmlTextReaderIsEmptyElement(reader_)) return;
-  const int d = xmlTextReaderDepth(reader_);
-  while (read() == 1)
-    if (xmlTextReaderNodeType(reader_) == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader_) == d) return;
+  if (!on_start_) return;
+  const int d = open_;
+  while (const Event* e = read()) {
+    if (e->type == Event::start) {
+      ++open_;
+      continue;
+    }
+    if (open_-- == d) {
+      depth_ = d;
+      name_ = e->name;
+      on_start_ = false;
+      return;
+    }
+  }
 }
 
-int XmlReader::line() const {
-  const xmlNodePtr node = xmlTextReaderCurrentNode(reader_);
-  const long l = node ? xmlGetLineNo(node) : -1;
-  return l > 0 ? static_cast<int>(l) : xmlTextReaderGetParserLineNumber(reader_);
-}
+int XmlReader::line() const { return depth_ >= 0 ? frames_[static_cast<std::size_t>(depth_)].line : 0; }
 
 std::string XmlReader::path() const {
   std::string p;
