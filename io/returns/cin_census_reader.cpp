@@ -2,6 +2,7 @@
 // CINPlanDates and 24A, 2021 split 18A/19A, 2023 added 5D and RC9; the older schemas keep the
 // ICPC date on CINdetails only). One <Child> at a time, straight from the stream.
 #include <charconv>
+#include <cmath>
 
 #include "io/returns/dates.h"
 #include "io/returns/returns_file_readers.h"
@@ -19,8 +20,17 @@ double xml_number(XmlReader& r) {
   const std::string_view t = r.text();
   double value = 0;
   const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-  if (t.empty() || ec != std::errc() || end != t.data() + t.size()) r.fail("'" + std::string(t) + "' is not a number");
+  // from_chars also reads "nan", "inf" and 1e300: every number the returns carry is a finite,
+  // non-negative count, FTE or number of days.
+  if (t.empty() || ec != std::errc() || end != t.data() + t.size() || !std::isfinite(value) || value < 0 || value > 1e9)
+    r.fail("'" + std::string(t) + "' is not a number (a finite value from 0)");
   return value;
+}
+
+int xml_count(XmlReader& r) {
+  const double value = xml_number(r);
+  if (value != std::floor(value)) r.fail("'" + std::string(r.text()) + "' is not a whole number");
+  return static_cast<int>(value);
 }
 
 namespace {
@@ -93,7 +103,7 @@ CpPlan read_cp_plan(CinContext& x) {
     } else if (n == "LatestCategoryOfAbuse") {
       p.latest_category = x.r.text();
       x.code("cin_category_of_abuse", p.latest_category, p.start, "CP plan from");
-    } else if (n == "NumberOfPreviousCPP") p.previous_plans = static_cast<int>(xml_number(x.r));
+    } else if (n == "NumberOfPreviousCPP") p.previous_plans = xml_count(x.r);
     else if (n == "Reviews") {
       const int v = x.r.depth();
       while (x.r.next_child(v))

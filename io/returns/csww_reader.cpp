@@ -42,7 +42,7 @@ void read_csww_worker(XmlReader& r, std::uint32_t file, int year, HistoryBuilder
     } else if (n == "ReasonLeave") {
       w.reason_leave = r.text();
       code("csww_reason_leave", w.reason_leave);
-    } else if (n == "Cases30") w.cases_at_30_sept = static_cast<int>(xml_number(r));
+    } else if (n == "Cases30") w.cases_at_30_sept = xml_count(r);
     else if (n == "WorkingDaysLost") w.working_days_lost = xml_number(r);
     else if (n == "Absat30Sept") w.absent_at_30_sept = xml_yes_no(r);
     else if (n == "ReasonAbsence") {

@@ -25,5 +25,7 @@ void read_csww_vacancies(XmlReader& reader, int year, HistoryBuilder& builder);
 // Values of the XML returns: yes/no (true/false/1/0), numbers.
 bool xml_yes_no(XmlReader& reader);
 double xml_number(XmlReader& reader);
+// A whole, non-negative number (Cases30, NumberOfPreviousCPP).
+int xml_count(XmlReader& reader);
 
 }  // namespace caseflow::returns

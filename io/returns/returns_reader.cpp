@@ -114,6 +114,7 @@ struct Reader {
   void message(XmlReader& r, std::uint32_t index, const fs::path& file) {
     std::string collection;
     std::optional<int> year;
+    MaybeDay reference;  // Header/CollectionDetails/ReferenceDate
     const int root_depth = r.depth();
     enum class Kind { unknown, cin, csww } kind = Kind::unknown;
     auto need_year = [&] {
@@ -125,6 +126,10 @@ struct Reader {
       if (kind != Kind::unknown || (!collection.empty() && collection != name))
         r.fail(std::string("a ") + name + " element in a file whose Collection is '" + collection + "'");
       kind = k;
+      // The Year is the census's own; without it the reference date names the year, by the
+      // census's kind (31 March ends a CIN collection year; the workforce census is at 30
+      // September of its year), which the body tells when the header has no Collection.
+      if (!year && reference) year = k == Kind::csww ? engine::civil_from_days(*reference).year : collection_year_of(*reference);
       const int y = need_year();
       if (k == Kind::cin) {
         once("CIN census", y, file);
@@ -151,7 +156,6 @@ struct Reader {
             continue;
           }
           const int c = r.depth();
-          MaybeDay reference;
           while (r.next_child(c)) {
             if (r.name() == "Collection") collection = r.text();
             else if (r.name() == "Year") {
@@ -161,9 +165,6 @@ struct Reader {
             } else if (r.name() == "ReferenceDate") reference = r.date();
             else r.skip();
           }
-          // The Year is the census's own; without it the reference date names the year (31
-          // March ends a CIN collection year; the workforce census is at 30 September).
-          if (!year && reference) year = collection == "CSWW" ? engine::civil_from_days(*reference).year : collection_year_of(*reference);
         }
       } else if (n == "Children") {
         become(Kind::cin, "CIN");
