@@ -140,6 +140,14 @@ bool CsvTable::next_row() {
     if (!fields_[f].text.empty())
       throw ReturnsError(path_ + ":" + std::to_string(row_line_) + ":" + std::to_string(fields_[f].column) + ": the row has " +
                          std::to_string(fields_.size()) + " fields but the header has " + std::to_string(header_size_));
+  // A row cut short would read its missing fields as empty (an Episodes row cut before DEC as
+  // an open episode): an error, not a guess.
+  if (fields_.size() < header_size_) {
+    const Field& last = fields_.back();
+    throw ReturnsError(path_ + ":" + std::to_string(row_line_) + ":" + std::to_string(last.column) + ": the row has " +
+                       std::to_string(fields_.size()) + " fields but the header has " + std::to_string(header_size_) +
+                       " (a row cut short?)");
+  }
   return true;
 }
 

@@ -65,7 +65,7 @@ ReturnsSummary summarise(const History& h) {
       ++s.episodes;
       ++year(e.start).episodes;
       if (e.reason_new == "S") ++year(e.start).cla_starts;
-      if (e.end && !e.reason_ceased.empty() && e.reason_ceased != "X1") ++year(*e.end).cla_ceased;
+      if (e.end && e.reason_ceased != "X1") ++year(*e.end).cla_ceased;  // as flow_counts: any REC but X1
       ssda903.see(e.start);
       ssda903.see(e.end);
       open.emplace_back(e.start, e.end.value_or(INT_MAX));

@@ -72,6 +72,12 @@ TEST(CsvTableReader, MalformedRowsAreErrorsWithTheirPlace) {
               t.next_row();
             }),
             extra + ":2:14: the row has 3 fields but the header has 2");
+  const auto cut = s.write("e.csv", "CHILD,DECOM,DEC\nA,01/01/2019\n");
+  EXPECT_EQ(error_of([&] {
+              CsvTable t(cut, {{"CHILD"}, {"DECOM"}, {"DEC", false}});
+              t.next_row();
+            }),
+            cut + ":2:3: the row has 2 fields but the header has 3 (a row cut short?)");
   const auto twice = s.write("c.csv", "CHILD,child\n");
   EXPECT_EQ(error_of([&] { CsvTable(twice, {{"CHILD"}}); }), twice + ":1:7: CHILD: the column appears twice in the header");
   const auto empty = s.write("d.csv", "");
