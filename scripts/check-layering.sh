@@ -8,7 +8,9 @@
 #   5. nothing under sim/workforce/ includes a sim/journey/ header (the journey asks the
 #      workforce for workers, never the other way round);
 #   6. nothing under io/returns/ includes a header outside io/returns/ and sim/engine/ (the
-#      returns layer knows the statutory returns, not the simulation).
+#      returns layer knows the statutory returns, not the simulation);
+#   7. nothing under sim/, models/ or io/ includes a calibrate/ header, and nothing under
+#      calibrate/ includes an app/ header (calibration sits between io and the app).
 # A quoted include that names a file next to the includer ("model.h", "../model.h") is
 # resolved to its path from the root first, so it cannot slip past a rule.
 # Prints FILE:LINE: rule and include for each breach and exits 1 if there is any, else 0.
@@ -28,11 +30,11 @@ report() {  # file line rule target
   breaches=$((breaches + 1))
 }
 
-# Every include under sim/, models/ and io/returns/ as "file<TAB>line<TAB>target<TAB>as written", the
+# Every include under sim/, models/, io/ and calibrate/ as "file<TAB>line<TAB>target<TAB>as written", the
 # target resolved to its path from the root when it is relative to the including file.
 includes() {
   local dirs=()
-  for d in sim models io/returns; do [ -d "$d" ] && dirs+=("$d"); done
+  for d in sim models io calibrate; do [ -d "$d" ] && dirs+=("$d"); done
   [ ${#dirs[@]} -gt 0 ] || return 0
   grep -rnE --include='*.h' --include='*.hpp' --include='*.cpp' --include='*.cc' --include='*.ipp' \
     '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"][^>"]+[>"]' "${dirs[@]}" |
@@ -66,6 +68,12 @@ while IFS=$'\t' read -r file line target written_as; do
   fi
   if [[ $file == io/returns/* && ($target == */* && $target != io/returns/* && $target != sim/engine/* && $target != libxml/*) ]]; then
     report "$file" "$line" "rule 6 (io/returns/ includes only io/returns/ and sim/engine/)" "$target"
+  fi
+  if [[ ($file == sim/* || $file == models/* || $file == io/*) && $target == calibrate/* ]]; then
+    report "$file" "$line" "rule 7 (only calibrate/ and app/ include calibrate/)" "$target"
+  fi
+  if [[ $file == calibrate/* && $target == app/* ]]; then
+    report "$file" "$line" "rule 7 (calibrate/ does not include app/)" "$target"
   fi
 done < <(includes)
 
