@@ -1,0 +1,46 @@
+#include "calibrate/yaml_text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+namespace caseflow::calibrate {
+
+std::string number_text(double value, int digits) {
+  if (!std::isfinite(value)) throw std::logic_error("calibrate: a number to write is not finite");
+  if (value == 0) return "0";
+  char buf[64];
+  // %g with enough precision, then no exponent below a million: YAML readers and people both
+  // read 1250000 more easily than 1.25e+06.
+  const double magnitude = std::floor(std::log10(std::fabs(value)));
+  if (magnitude >= -4 && magnitude < 15) {
+    const int decimals = std::max(0, digits - 1 - static_cast<int>(magnitude));
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+    std::string s(buf);
+    if (s.find('.') != std::string::npos) {
+      while (s.back() == '0') s.pop_back();
+      if (s.back() == '.') s.pop_back();
+    }
+    return s == "-0" ? "0" : s;
+  }
+  std::snprintf(buf, sizeof buf, "%.*g", digits, value);
+  return buf;
+}
+
+std::string count_text(long long n) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+std::string percent_text(double share) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * share);
+  return buf;
+}
+
+}  // namespace caseflow::calibrate

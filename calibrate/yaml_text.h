@@ -1,0 +1,15 @@
+#pragma once
+// Numbers and counts as calibrate writes them into council.yaml and its comments.
+#include <string>
+
+namespace caseflow::calibrate {
+
+// Up to `digits` significant digits, no exponent for everyday magnitudes, never "nan"/"inf"
+// (throws std::logic_error: every number written must be finite).
+std::string number_text(double value, int digits = 4);
+// A count with thousands separators: 12,345.
+std::string count_text(long long n);
+// A share as a percentage with one decimal: 12.3%.
+std::string percent_text(double share);
+
+}  // namespace caseflow::calibrate
