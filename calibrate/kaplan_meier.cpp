@@ -7,26 +7,31 @@
 namespace caseflow::calibrate {
 
 KaplanMeier::KaplanMeier(std::vector<Spell> spells) {
-  for (const Spell& s : spells)
+  for (const Spell& s : spells) {
     if (!(s.length >= 0) || !std::isfinite(s.length)) throw std::invalid_argument("KaplanMeier: a spell's length must be finite and >= 0");
+    if (!(s.weight >= 0) || !std::isfinite(s.weight)) throw std::invalid_argument("KaplanMeier: a spell's weight must be finite and >= 0");
+  }
   // Events before censorings at the same time: a spell censored at t was still at risk at t.
   std::sort(spells.begin(), spells.end(), [](const Spell& a, const Spell& b) {
     return a.length != b.length ? a.length < b.length : a.ended > b.ended;
   });
-  n_ = static_cast<long long>(spells.size());
-  long long at_risk = n_;
+  double at_risk = 0;
+  for (const Spell& sp : spells) {
+    at_risk += sp.weight;
+    n_ += sp.weight > 0;
+    events_ += sp.ended && sp.weight > 0;
+  }
   double s = 1, greenwood = 0;
   for (std::size_t i = 0; i < spells.size();) {
     const double t = spells[i].length;
-    long long d = 0, c = 0;
-    for (; i < spells.size() && spells[i].length == t; ++i) (spells[i].ended ? d : c) += 1;
-    if (d > 0) {
-      s *= 1.0 - static_cast<double>(d) / static_cast<double>(at_risk);
-      if (at_risk > d) greenwood += static_cast<double>(d) / (static_cast<double>(at_risk) * static_cast<double>(at_risk - d));
+    double d = 0, c = 0;
+    for (; i < spells.size() && spells[i].length == t; ++i) (spells[i].ended ? d : c) += spells[i].weight;
+    if (d > 0 && at_risk > 0) {
+      s *= std::max(0.0, 1.0 - d / at_risk);
+      if (at_risk > d) greenwood += d / (at_risk * (at_risk - d));
       steps_.push_back({t, s, greenwood, at_risk, d});
-      events_ += d;
     }
-    at_risk -= d + c;
+    at_risk = std::max(0.0, at_risk - d - c);
   }
 }
 

@@ -10,6 +10,7 @@ namespace caseflow::calibrate {
 struct Spell {
   double length = 0;   // in the duration's unit (days, working days); >= 0
   bool ended = false;  // false: still open when observation stopped (censored)
+  double weight = 1;   // a spell counted in part (a censored care period's chance of one exit route)
 };
 
 class KaplanMeier {
@@ -20,7 +21,7 @@ class KaplanMeier {
     double time = 0;      // a time at which some spells ended
     double survival = 1;  // S(t) just after `time`
     double greenwood = 0; // Greenwood's sum: Var(S) = S^2 * greenwood
-    long long at_risk = 0, events = 0;
+    double at_risk = 0, events = 0;  // weighted counts
   };
   const std::vector<Step>& steps() const { return steps_; }
 

@@ -21,7 +21,7 @@ TEST(KaplanMeier, MatchesTheTextbookExample) {
   EXPECT_EQ(km.events(), 4);
   EXPECT_NEAR(km.censored_share(), 2.0 / 6.0, 1e-12);
   EXPECT_EQ(km.quantile(0.5), 6);  // S first at or below 0.5 at t = 6
-  EXPECT_EQ(km.steps()[1].at_risk, 4);
+  EXPECT_EQ(km.steps()[1].at_risk, 4.0);
 }
 
 TEST(KaplanMeier, RecoversAnExponentialMedianUnderHeavyCensoring) {
@@ -47,6 +47,14 @@ TEST(KaplanMeier, RecoversAnExponentialMedianUnderHeavyCensoring) {
   EXPECT_LT(ci.low, 100 * std::log(2.0));
   EXPECT_GT(ci.high, 100 * std::log(2.0));
   EXPECT_LT(ci.high - ci.low, 8.0);
+}
+
+TEST(KaplanMeier, AWeightCountsASpellInPart) {
+  // Two spells of weight 0.5 at 2 count as one spell at 2: same curve as {2, 4}.
+  KaplanMeier weighted({{2, true, 0.5}, {2, true, 0.5}, {4, true}});
+  KaplanMeier plain({{2, true}, {4, true}});
+  EXPECT_NEAR(weighted.survival(3), plain.survival(3), 1e-12);
+  EXPECT_NEAR(weighted.survival(3), 0.5, 1e-12);
 }
 
 TEST(KaplanMeier, SaysWhenAQuantileIsBeyondTheData) {

@@ -1,0 +1,275 @@
+#include "calibrate/observations.h"
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+
+#include "io/returns/dates.h"
+#include "io/synth/filled_fields.h"
+#include "sim/engine/calendar.h"
+#include "sim/engine/civil_date.h"
+
+namespace caseflow::calibrate {
+namespace {
+
+using returns::Day;
+using returns::MaybeDay;
+
+constexpr double kDaysPerYear = 365.25;
+
+bool near(MaybeDay d, Day at) { return d && *d >= at - kLinkDays && *d <= at + kLinkDays; }
+
+// The model's care exit route for a reason episode ceased (REC) code, or "" for codes that
+// are not an exit (X1, a change within the period).
+std::string exit_route(std::string_view rec) {
+  if (rec == "E4A" || rec == "E4B" || rec == "E13") return "home";
+  if (rec == "E41" || rec == "E43" || rec == "E44" || rec == "E45" || rec == "E46" || rec == "E47" || rec == "E48") return "sgo";
+  if (rec == "E11" || rec == "E12") return "adoption";
+  if (rec.empty() || rec == "X1") return "";
+  return "other";
+}
+
+// The model's placement type for a PLACE and PLACE_PROVIDER pair (assumption, documented in
+// docs/calibration.md): foster care by a relative or friend (U1-U3) is kinship; other foster
+// care (U4-U6) is in-house when the council or another council provides it (PR1, PR2), else
+// agency (IFA); children's homes and secure units (K1, K2, R1) residential; P1 with parents;
+// semi-independent and supported living (H5, K3, P2) supported accommodation.
+std::optional<sim::Placement> placement_of(std::string_view place, std::string_view provider) {
+  if (place == "U1" || place == "U2" || place == "U3") return sim::Placement::kKinship;
+  if (place == "U4" || place == "U5" || place == "U6")
+    return provider == "PR1" || provider == "PR2" ? sim::Placement::kInHouseFoster : sim::Placement::kIfa;
+  if (place == "K1" || place == "K2" || place == "R1") return sim::Placement::kResidential;
+  if (place == "P1") return sim::Placement::kPlacedWithParents;
+  if (place == "H5" || place == "K3" || place == "P2") return sim::Placement::kSupportedAccommodation;
+  return std::nullopt;
+}
+
+struct CarePeriodSpan {
+  Day start = 0;
+  MaybeDay end;
+  std::string rec, place, provider;
+  int moves = 0;
+};
+
+std::vector<CarePeriodSpan> care_periods_of(const returns::ChildHistory& child) {
+  std::vector<CarePeriodSpan> periods;
+  for (const auto& e : child.episodes) {
+    const bool continues = !periods.empty() && periods.back().end && *periods.back().end == e.start &&
+                           (periods.back().rec.empty() || periods.back().rec == "X1");
+    if (!continues) {
+      periods.push_back({e.start, e.end, e.reason_ceased, e.placement, e.provider, 0});
+      continue;
+    }
+    CarePeriodSpan& p = periods.back();
+    if (e.reason_new == "P" || e.reason_new == "B" || e.reason_new == "U" || e.reason_new == "T") ++p.moves;
+    p.end = e.end;
+    p.rec = e.reason_ceased;
+  }
+  return periods;
+}
+
+class Observer {
+ public:
+  Observer(Day first_day, Day as_of)
+      : calendar_(engine::civil_from_days(first_day), 10, 10), first_serial_(first_day) {
+    o_.first_day = first_day;
+    o_.as_of = as_of;
+    const auto a = engine::civil_from_days(first_day), b = engine::civil_from_days(as_of + 1);
+    o_.months = (b.year - a.year) * 12 + (b.month - a.month) - (a.day > 1 ? 1 : 0);
+    for (int m = 0; m < o_.months; ++m) {
+      const int month0 = (a.month - 1 + (a.day > 1 ? 1 : 0) + m) % 12;
+      o_.calendar_months_seen[static_cast<std::size_t>(month0)] += 1;
+    }
+  }
+
+  void child(const returns::ChildHistory& c) {
+    std::optional<Day> previous_closure;
+    for (std::size_t i = 0; i < c.referrals.size(); ++i) {
+      const auto& r = c.referrals[i];
+      if (previous_closure && *previous_closure >= o_.first_day && *previous_closure <= o_.as_of - 365) {
+        o_.closures_followed += 1;
+        if (r.date > *previous_closure && r.date <= *previous_closure + 365) o_.re_referred_within_12m += 1;
+      }
+      previous_closure = r.closure;
+      referral(c, r, i == 0);
+    }
+    if (previous_closure && *previous_closure >= o_.first_day && *previous_closure <= o_.as_of - 365) o_.closures_followed += 1;
+    care(c);
+  }
+
+  Observations take() { return std::move(o_); }
+
+ private:
+  bool in_window(Day d) const { return d >= o_.first_day && d <= o_.as_of; }
+  bool closed_by(const returns::Referral& r, Day d) const { return r.closure && *r.closure <= d; }
+  double wd(Day a, Day b) const { return calendar_.working_days_between(a - first_serial_, b - first_serial_); }
+
+  // What followed a stage's end on day `end`: the next visible step, or "" for none.
+  struct Next {
+    bool cin = false, cp = false, s47 = false, care = false, closed = false;
+    std::string closure_reason;
+  };
+  Next next_after(const returns::ChildHistory& c, const returns::Referral& r, Day end) const {
+    Next n;
+    for (const auto& p : r.cin_plans) n.cin |= near(p.start, end) && p.start >= end;
+    for (const auto& p : r.cp_plans) n.cp |= near(p.start, end) && p.start >= end;
+    for (const auto& s : r.section47s) n.s47 |= near(s.start, end) && s.start >= end;
+    for (const auto& e : c.episodes) n.care |= near(e.start, end) && e.reason_new == "S";
+    if (r.closure && *r.closure >= end && *r.closure <= end + kLinkDays) {
+      n.closed = true;
+      n.closure_reason = r.closure_reason;
+    }
+    return n;
+  }
+
+  void legal_spell(const returns::ChildHistory& c, const returns::Referral& r, Day from) {
+    // From the day the case went into PLO or proceedings to its next visible step.
+    std::optional<Day> next;
+    auto consider = [&](Day d) { if (d > from && (!next || d < *next)) next = d; };
+    for (const auto& p : r.cin_plans) consider(p.start);
+    for (const auto& e : c.episodes) if (e.reason_new == "S") consider(e.start);
+    if (r.closure) consider(*r.closure);
+    if (next && *next <= o_.as_of) o_.legal_days.push_back({static_cast<double>(*next - from), true});
+    else {
+      o_.legal_days.push_back({static_cast<double>(o_.as_of - from), false});
+      o_.open_legal += 1;
+    }
+  }
+
+  void referral(const returns::ChildHistory& c, const returns::Referral& r, bool first) {
+    // The open caseload at the as-of date counts cases begun at any time.
+    const bool open_at_as_of = r.date <= o_.as_of && !closed_by(r, o_.as_of);
+    if (open_at_as_of) {
+      for (const auto& a : r.assessments)
+        if (a.start && *a.start <= o_.as_of && !(a.authorised && *a.authorised <= o_.as_of)) o_.open_assessments += 1;
+    }
+    for (const auto& p : r.cin_plans)
+      if (p.start <= o_.as_of && !(p.end && *p.end <= o_.as_of)) o_.open_cin_plans += 1;
+    for (const auto& p : r.cp_plans)
+      if (p.start <= o_.as_of && !(p.end && *p.end <= o_.as_of)) o_.open_cp_plans += 1;
+
+    if (!in_window(r.date)) return;
+    const auto source = static_cast<std::size_t>(synth::FilledFields::model_source_of(std::string(r.source)));
+    o_.referrals += 1;
+    o_.referrals_by_source[source] += 1;
+    if (first) o_.first_referrals_by_source[source] += 1;
+    o_.referrals_by_calendar_month[static_cast<std::size_t>(engine::civil_from_days(r.date).month - 1)] += 1;
+    if (c.birth) o_.referral_age_years.push_back((r.date - *c.birth) / kDaysPerYear);
+    if (r.nfa) o_.referrals_nfa += 1;
+
+    Day first_plan = r.closure ? *r.closure + 1 : o_.as_of + 1;
+    for (const auto& p : r.cin_plans) first_plan = std::min(first_plan, p.start);
+    for (const auto& p : r.cp_plans) first_plan = std::min(first_plan, p.start);
+    bool s47_at_referral = false;
+    for (const auto& s : r.section47s) {
+      if (s.start < first_plan) s47_at_referral = true;
+      if (s.start > o_.as_of - 60) continue;  // too recent to see whether a conference follows
+      o_.s47s += 1;
+      if (s.icpc && *s.icpc <= o_.as_of) {
+        o_.icpcs += 1;
+        o_.icpc_delay_wd.push_back({std::max(0.0, wd(s.start, *s.icpc)), true});
+        for (const auto& p : r.cp_plans) if (near(p.start, *s.icpc)) { o_.cp_plans_after_icpc += 1; break; }
+      } else if (s.icpc_not_required) {
+        o_.icpc_not_required += 1;
+      }
+    }
+    if (s47_at_referral) o_.referrals_with_s47 += 1;
+
+    for (const auto& a : r.assessments) {
+      if (!a.start || !in_window(*a.start)) continue;
+      if (a.authorised && *a.authorised <= o_.as_of) o_.assessment_wd.push_back({std::max(0.0, wd(*a.start, *a.authorised)), true});
+      else if (!closed_by(r, o_.as_of)) o_.assessment_wd.push_back({std::max(0.0, wd(*a.start, o_.as_of)), false});
+      if (!a.authorised || *a.authorised > o_.as_of - kLinkDays) continue;
+      const Next n = next_after(c, r, *a.authorised);
+      if (n.cp || n.s47) continue;  // the s47 path, counted at the referral
+      if (n.cin) o_.assessment_outcomes["cin_plan"] += 1;
+      else if (n.care) o_.assessment_outcomes["care"] += 1;
+      else if (n.closed) {
+        if (n.closure_reason == "RC9") o_.assessment_outcomes["early_help"] += 1, o_.early_help_closures += 1;
+        else if (n.closure_reason == "RC8" && returns::collection_year_of(*r.closure) >= 2023)
+          o_.assessment_outcomes["nfa"] += 1, o_.not_in_need_closures += 1;
+        else if (n.closure_reason == "RC8") o_.assessments_in_need_unknown += 1;
+        else o_.assessment_outcomes["early_help"] += 1;
+      } else if (!closed_by(r, *a.authorised + kLinkDays) && r.cin_plans.empty() && r.cp_plans.empty()) {
+        bool later_care = false;
+        for (const auto& e : c.episodes) later_care |= e.reason_new == "S" && e.start > *a.authorised;
+        if (later_care || !r.closure) {
+          o_.assessment_outcomes["proceedings"] += 1;
+          legal_spell(c, r, *a.authorised);
+        }
+      }
+    }
+
+    for (const auto& p : r.cin_plans) {
+      if (!in_window(p.start)) continue;
+      if (p.end && *p.end <= o_.as_of) o_.cin_plan_days.push_back({static_cast<double>(*p.end - p.start), true});
+      else o_.cin_plan_days.push_back({static_cast<double>(o_.as_of - p.start), false});
+      if (!p.end || *p.end > o_.as_of - kLinkDays) continue;
+      const Next n = next_after(c, r, *p.end);
+      if (n.cp || n.s47) o_.cin_plan_outcomes["step_up_cp"] += 1;
+      else if (n.care) o_.cin_plan_outcomes["care"] += 1;
+      else if (n.closed) o_.cin_plan_outcomes["close"] += 1;
+      else if (!n.cin) {
+        o_.cin_plan_outcomes["pre_proceedings"] += 1;
+        legal_spell(c, r, *p.end);
+      }
+    }
+    for (const auto& p : r.cp_plans) {
+      if (!in_window(p.start)) continue;
+      if (p.end && *p.end <= o_.as_of) o_.cp_plan_days.push_back({static_cast<double>(*p.end - p.start), true});
+      else o_.cp_plan_days.push_back({static_cast<double>(o_.as_of - p.start), false});
+      if (!p.end || *p.end > o_.as_of - kLinkDays) continue;
+      const Next n = next_after(c, r, *p.end);
+      if (n.cin) o_.cp_plan_outcomes["step_down_cin"] += 1;
+      else if (n.care) o_.cp_plan_outcomes["care"] += 1;
+      else if (n.closed) o_.cp_plan_outcomes["close"] += 1;
+      else if (!n.cp) {
+        o_.cp_plan_outcomes["pre_proceedings"] += 1;
+        legal_spell(c, r, *p.end);
+      }
+    }
+  }
+
+  void care(const returns::ChildHistory& c) {
+    // Without a birth date the child never ages out here (counted as under 18 throughout).
+    constexpr Day kNever = std::numeric_limits<Day>::max() / 2;
+    const Day eighteen = c.birth ? *c.birth + static_cast<Day>(18 * kDaysPerYear) : kNever;
+    for (const CarePeriodSpan& p : care_periods_of(c)) {
+      const bool open = !p.end || *p.end > o_.as_of;
+      if (p.start <= o_.as_of && open) {
+        o_.open_cla += 1;
+        if (c.birth) o_.cla_age_years_at_as_of.push_back((o_.as_of - *c.birth) / kDaysPerYear);
+      }
+      // Care leavers: left care at 18 or later and not yet 21 at the as-of date.
+      if (!open && c.birth && *p.end >= eighteen - 31 && o_.as_of < *c.birth + static_cast<Day>(21 * kDaysPerYear))
+        o_.care_leavers += 1;
+      const Day overlap_from = std::max(p.start, o_.first_day), overlap_to = std::min(open ? o_.as_of : *p.end, o_.as_of);
+      if (overlap_to > overlap_from) o_.care_years += (overlap_to - overlap_from) / kDaysPerYear;
+      if (!in_window(p.start)) continue;
+      o_.placement_moves += p.moves;
+      if (c.uasc) o_.uasc_care_starts += 1;
+      else if (const auto placement = placement_of(p.place, p.provider)) o_.care_starts_by_placement[static_cast<std::size_t>(*placement)] += 1;
+      else o_.care_starts_unmapped_placement += 1;
+      // The period's length to its end before 18, censored by the as-of date and by ageing out.
+      Day stop = open ? o_.as_of : *p.end;
+      bool ended = !open;
+      if (stop >= eighteen - 31) stop = std::min(stop, eighteen), ended = false;
+      const std::string route = ended ? exit_route(p.rec) : "";
+      o_.care_periods.push_back({{static_cast<double>(std::max(0, stop - p.start)), ended && !route.empty()}, route});
+    }
+  }
+
+  engine::Calendar calendar_;
+  Day first_serial_;
+  Observations o_;
+};
+
+}  // namespace
+
+Observations observe(const returns::History& history, returns::Day first_day, returns::Day as_of) {
+  Observer observer(first_day, as_of);
+  for (const auto& c : history.children) observer.child(c);
+  return observer.take();
+}
+
+}  // namespace caseflow::calibrate

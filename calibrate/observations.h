@@ -1,0 +1,74 @@
+#pragma once
+// What a council's returns show about its journey, as counts and spells, read from the
+// merged History up to the as-of date: the raw material of every estimate (estimates.h).
+//
+// The returns see some stages and not others. Visible: referrals (with NFA), assessments,
+// s47 enquiries and ICPCs, CIN plans, CP plans (CIN census) and periods of care (SSDA903).
+// Invisible: PLO pre-proceedings and care proceedings, which no return records; a case that
+// leaves a visible stage without a visible next step while its referral stays open has gone
+// into them (docs/calibration.md, "Reading the journey from the returns").
+//
+// What followed the end of a stage is read from the same referral (and the child's care
+// episodes) within kLinkDays of that end: real exports put a plan's end and the next step a
+// few days apart where caseflow's synthetic returns put them on the same day.
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "calibrate/kaplan_meier.h"
+#include "io/returns/history.h"
+#include "sim/scenario.h"
+
+namespace caseflow::calibrate {
+
+inline constexpr int kLinkDays = 7;
+
+// Counts by outcome name, in the scenario's outcome names (cin_plan.outcomes ...).
+using OutcomeCounts = std::map<std::string, long long>;
+
+struct Observations {
+  returns::Day first_day = 0;  // the window: referrals and spells starting from here ...
+  returns::Day as_of = 0;      // ... up to here; spells still open here are censored
+  int months = 0;              // whole calendar months in the window
+
+  // Demand: referrals in the window by model source, and those of children with no earlier
+  // referral in the data (first contacts; the rest are returns, which the model makes itself).
+  sim::PerSource referrals_by_source{}, first_referrals_by_source{};
+  std::array<long long, 12> referrals_by_calendar_month{};  // January = 0
+  std::array<int, 12> calendar_months_seen{};
+  long long referrals = 0, referrals_nfa = 0;
+  long long referrals_with_s47 = 0;  // an s47 enquiry before any plan on the referral
+  long long s47s = 0, icpcs = 0, icpc_not_required = 0, cp_plans_after_icpc = 0;
+  long long uasc_care_starts = 0;
+  std::vector<double> referral_age_years;   // age at each referral
+  std::vector<double> cla_age_years_at_as_of;
+
+  // Returns: closures in the window with 12 months to see, and those re-referred within 12.
+  long long closures_followed = 0, re_referred_within_12m = 0;
+
+  // Spells: lengths in the stage's unit, censored at the as-of date.
+  std::vector<Spell> assessment_wd, icpc_delay_wd, cin_plan_days, cp_plan_days, legal_days;
+  OutcomeCounts assessment_outcomes, cin_plan_outcomes, cp_plan_outcomes;
+  long long assessments_in_need_unknown = 0;  // closed after assessment before RC9 existed: nfa or early help unknown
+  long long early_help_closures = 0, not_in_need_closures = 0;  // RC9 and RC8 in years with both codes
+
+  // Care: periods of care (episodes joined), their exit route before 18 and their length in
+  // days, censored at the as-of date and at the 18th birthday (ageing out ends care in the model).
+  struct CarePeriod {
+    Spell spell;
+    std::string exit;  // home, sgo, adoption, other; "" when not ended before 18
+  };
+  std::vector<CarePeriod> care_periods;
+  sim::PerPlacement care_starts_by_placement{};
+  long long care_starts_unmapped_placement = 0;
+  double care_years = 0;     // years looked after in the window
+  long long placement_moves = 0;
+
+  // The open caseload at the as-of date.
+  long long open_assessments = 0, open_cin_plans = 0, open_cp_plans = 0, open_cla = 0, open_legal = 0, care_leavers = 0;
+};
+
+Observations observe(const returns::History& history, returns::Day first_day, returns::Day as_of);
+
+}  // namespace caseflow::calibrate
