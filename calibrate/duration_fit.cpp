@@ -50,17 +50,17 @@ FittedDuration fit_duration(const KaplanMeier& km, sim::TimeUnit unit, const std
     }
     double sum = 0;
     for (std::size_t i = 0; i + 1 < probs.size(); ++i) {
-      probs[i] = std::stod(number_text(probs[i], 4));  // written with 4 digits: the last bin takes the rounding
+      probs[i] = std::stod(share_text(probs[i]));  // written with 4 decimals: the last bin takes the rounding
       sum += probs[i];
     }
-    probs.back() = 1.0 - sum;
+    probs.back() = std::stod(share_text(1.0 - sum));
     out.distribution.kind = sim::Distribution::Kind::kEmpirical;
     out.distribution.upper = edges;
     out.distribution.probs = probs;
     std::string e, p;
     for (std::size_t i = 0; i < edges.size(); ++i) {
       e += (i ? ", " : "") + number_text(edges[i], 5);
-      p += (i ? ", " : "") + number_text(probs[i], 4);
+      p += (i ? ", " : "") + share_text(probs[i]);
     }
     out.yaml = "{dist: empirical, upper_" + u + ": [" + e + "], probs: [" + p + "]}";
     out.note += "; empirical at the deciles (the data reach the upper tail)";

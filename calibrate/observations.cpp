@@ -48,7 +48,7 @@ struct CarePeriodSpan {
   Day start = 0;
   MaybeDay end;
   std::string rec, place, provider;
-  int moves = 0;
+  std::vector<Day> moves;  // the days a new placement began within the period
 };
 
 std::vector<CarePeriodSpan> care_periods_of(const returns::ChildHistory& child) {
@@ -57,11 +57,11 @@ std::vector<CarePeriodSpan> care_periods_of(const returns::ChildHistory& child) 
     const bool continues = !periods.empty() && periods.back().end && *periods.back().end == e.start &&
                            (periods.back().rec.empty() || periods.back().rec == "X1");
     if (!continues) {
-      periods.push_back({e.start, e.end, e.reason_ceased, e.placement, e.provider, 0});
+      periods.push_back({e.start, e.end, e.reason_ceased, e.placement, e.provider, {}});
       continue;
     }
     CarePeriodSpan& p = periods.back();
-    if (e.reason_new == "P" || e.reason_new == "B" || e.reason_new == "U" || e.reason_new == "T") ++p.moves;
+    if (e.reason_new == "P" || e.reason_new == "B" || e.reason_new == "U" || e.reason_new == "T") p.moves.push_back(e.start);
     p.end = e.end;
     p.rec = e.reason_ceased;
   }
@@ -245,8 +245,8 @@ class Observer {
         o_.care_leavers += 1;
       const Day overlap_from = std::max(p.start, o_.first_day), overlap_to = std::min(open ? o_.as_of : *p.end, o_.as_of);
       if (overlap_to > overlap_from) o_.care_years += (overlap_to - overlap_from) / kDaysPerYear;
+      for (Day m : p.moves) o_.placement_moves += m > overlap_from && m <= overlap_to;  // moves in the years counted
       if (!in_window(p.start)) continue;
-      o_.placement_moves += p.moves;
       if (c.uasc) o_.uasc_care_starts += 1;
       else if (const auto placement = placement_of(p.place, p.provider)) o_.care_starts_by_placement[static_cast<std::size_t>(*placement)] += 1;
       else o_.care_starts_unmapped_placement += 1;

@@ -28,6 +28,16 @@ std::string number_text(double value, int digits) {
   return buf;
 }
 
+std::string share_text(double share) {
+  if (!std::isfinite(share)) throw std::logic_error("calibrate: a share to write is not finite");
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", share);
+  std::string s(buf);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
 std::string count_text(long long n) {
   std::string digits = std::to_string(n < 0 ? -n : n), out;
   for (std::size_t i = 0; i < digits.size(); ++i) {

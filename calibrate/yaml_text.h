@@ -7,6 +7,9 @@ namespace caseflow::calibrate {
 // Up to `digits` significant digits, no exponent for everyday magnitudes, never "nan"/"inf"
 // (throws std::logic_error: every number written must be finite).
 std::string number_text(double value, int digits = 4);
+// A share with 4 decimals (0.1235): shares written this way sum exactly when the last one is
+// 1 less the others, as the scenario format's check of shares summing to 1 needs.
+std::string share_text(double share);
 // A count with thousands separators: 12,345.
 std::string count_text(long long n);
 // A share as a percentage with one decimal: 12.3%.

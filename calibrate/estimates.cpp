@@ -1,0 +1,447 @@
+#include "calibrate/estimates.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "calibrate/duration_fit.h"
+#include "calibrate/share_estimate.h"
+#include "calibrate/yaml_text.h"
+#include "io/returns/dates.h"
+#include "sim/stage_table.h"
+
+namespace caseflow::calibrate {
+namespace {
+
+constexpr long long kMinCount = 20;  // below this many cases a share or duration is not estimated
+
+std::string years_text(const std::vector<int>& years) {
+  if (years.empty()) return "none";
+  const auto [lo, hi] = std::minmax_element(years.begin(), years.end());
+  return *lo == *hi ? std::to_string(*lo) : std::to_string(*lo) + "-" + std::to_string(*hi);
+}
+
+std::string interval_text(const ShareEstimate& e) {
+  return count_text(e.k) + " of " + count_text(e.n) + ", 95% " + number_text(e.low, 3) + "-" + number_text(e.high, 3);
+}
+
+class Estimator {
+ public:
+  explicit Estimator(const CalibrationInput& in)
+      : in_(in), o_(in.observed), p_(in.defaults.epochs.front().parameters) {
+    cin_ = "CIN census " + years_text(in.history.cin_years);
+    lac_ = "SSDA903 " + years_text(in.history.ssda903_years);
+    window_ = returns::format_iso(o_.first_day) + " to " + returns::format_iso(o_.as_of);
+  }
+
+  CouncilEstimates run() {
+    header();
+    demand();
+    referral();
+    stages();
+    care();
+    ages();
+    returns_();
+    initial_stock();
+    workforce();
+    return std::move(out_);
+  }
+
+ private:
+  void set(const std::string& key, std::string yaml, std::string comment, std::optional<ShareEstimate> share = std::nullopt) {
+    out_.keys[key] = {std::move(yaml), std::move(comment), {}, share};
+  }
+  void defaulted(const std::string& key, const std::string& why) { out_.defaulted.push_back(key + ": " + why); }
+  bool has_cin() const { return !in_.history.cin_years.empty(); }
+  bool has_903() const { return !in_.history.ssda903_years.empty(); }
+  double years() const { return o_.months / 12.0; }
+
+  void header() {
+    out_.header.push_back("Calibrated by `caseflow calibrate " + in_.returns_dir + "` from the council's returns: " + cin_ + ", " + lac_ +
+                          ", CSWW " + years_text(in_.history.csww_years) + ".");
+    out_.header.push_back("Window: referrals, spells and care periods starting " + window_ + " (" + std::to_string(o_.months) +
+                          " whole months); spells open at the as-of date are censored there (Kaplan-Meier).");
+    out_.header.push_back("Defaults for what the returns cannot give: " + in_.defaults_path + " (\"default, not estimated\").");
+    out_.header.push_back("Every estimate is explained in docs/calibration.md.");
+  }
+
+  // A share group from outcome counts, in the stage table's order; nullopt-like false when
+  // too few cases.
+  bool shares(const std::string& key, const std::vector<std::string>& names, const std::map<std::string, long long>& counts,
+              const std::string& what, const std::map<std::string, std::string>& notes = {}) {
+    long long n = 0;
+    for (const auto& name : names) n += counts.contains(name) ? counts.at(name) : 0;
+    if (n < kMinCount) {
+      defaulted(key, "too few " + what + " (" + count_text(n) + ")");
+      return false;
+    }
+    KeyEstimate k;
+    k.comment = what + " (" + count_text(n) + ", " + cin_ + (key.starts_with("care") ? ", " + lac_ : "") + ", " + window_ + ")";
+    double written = 0;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const long long c = counts.contains(names[i]) ? counts.at(names[i]) : 0;
+      const auto e = estimate_share(c, n);
+      double value = std::stod(share_text(e.share));
+      if (i + 1 == names.size()) value = std::max(0.0, std::stod(share_text(1.0 - written)));
+      written += value;
+      std::string comment = interval_text(e);
+      if (notes.contains(names[i])) comment += "; " + notes.at(names[i]);
+      k.entries.push_back({names[i], share_text(value), comment, e});
+    }
+    out_.keys[key] = std::move(k);
+    return true;
+  }
+
+  std::vector<std::string> outcome_names(sim::Stage s) const {
+    std::vector<std::string> names;
+    for (const auto& o : sim::StageTable::standard()->operator[](s).outcomes) names.push_back(o.name);
+    return names;
+  }
+
+  void duration(const std::string& key, const std::vector<Spell>& spells, sim::TimeUnit unit, const std::string& what,
+                const std::string& source) {
+    const auto fit = fit_duration(KaplanMeier(spells), unit, what);
+    if (!fit.fitted) {
+      defaulted(key, fit.note);
+      return;
+    }
+    set(key, fit.yaml, fit.note + " (" + source + ", " + window_ + ")");
+  }
+
+  void demand() {
+    if (!has_cin()) {
+      defaulted("demand", "no CIN census: referrals unknown");
+      return;
+    }
+    // First contacts: first referrals a month over the default front-door referral share.
+    const double referral_share = p_.front_door.referral_prob;
+    KeyEstimate k;
+    k.comment = "first referrals a month (children with no earlier referral in the returns) / the default front-door referral share " +
+                number_text(referral_share, 3) + " (" + cin_ + ", " + window_ + ")";
+    for (std::size_t s = 0; s < sim::kSources; ++s) {
+      const double per_month = o_.first_referrals_by_source[s] / std::max(1, o_.months);
+      k.entries.push_back({sim::source_names()[s], number_text(per_month / referral_share, 4),
+                           number_text(per_month, 4) + " first referrals a month"});
+    }
+    out_.keys["demand.contacts_per_month"] = std::move(k);
+    // Seasonality: referrals by calendar month over their mean.
+    std::array<double, 12> rate{};
+    double mean = 0;
+    bool every_month = true;
+    for (std::size_t m = 0; m < 12; ++m) {
+      every_month &= o_.calendar_months_seen[m] > 0;
+      rate[m] = o_.calendar_months_seen[m] ? static_cast<double>(o_.referrals_by_calendar_month[m]) / o_.calendar_months_seen[m] : 0;
+      mean += rate[m] / 12;
+    }
+    if (every_month && mean > 0) {
+      // The profile runs from the start month (April first in the scenario format).
+      std::string yaml = "[";
+      for (std::size_t i = 0; i < 12; ++i) yaml += (i ? ", " : "") + number_text(rate[(i + 3) % 12] / mean, 3);
+      set("demand.monthly_profile", yaml + "]",
+          "referrals by calendar month, April first, over their monthly mean (" + count_text(o_.referrals) + " referrals, " + cin_ + ")");
+      set("demand.schools_monthly_profile", yaml + "]",
+          "as monthly_profile: the council's referrals already hold its school holidays (the term calendar below is left empty)");
+    } else {
+      defaulted("demand.monthly_profile", "the window does not hold every calendar month");
+    }
+    if (has_903())
+      set("demand.uasc_per_year", number_text(static_cast<double>(o_.uasc_care_starts) / std::max(years(), 1e-9), 4),
+          count_text(o_.uasc_care_starts) + " UASC care starts over " + number_text(years(), 3) + " years (" + lac_ + ")");
+  }
+
+  void referral() {
+    if (!has_cin()) return;
+    const auto nfa = estimate_share(o_.referrals_nfa, o_.referrals);
+    if (nfa.n >= kMinCount) set("referral.nfa_prob", number_text(nfa.share, 4), "referrals with ReferralNFA: " + interval_text(nfa) + " (" + cin_ + ")", nfa);
+    // The returns record s47 enquiries, not strategy discussions: the share of referrals with
+    // an s47 enquiry is the product of the two, split with the default s47 share.
+    const auto s47 = estimate_share(o_.referrals_with_s47, o_.referrals);
+    if (s47.n >= kMinCount) {
+      const double strategy = std::min(1.0, s47.share / p_.referral.s47_prob);
+      set("referral.strategy_discussion_prob", number_text(strategy, 4),
+          "referrals with an s47 enquiry before any plan (" + interval_text(s47) + ") / the default s47_prob " +
+              number_text(p_.referral.s47_prob, 3) + " (strategy discussions are not in the returns; " + cin_ + ")");
+    }
+    const auto icpc = estimate_share(o_.icpcs, o_.s47s);
+    if (icpc.n >= kMinCount) set("referral.icpc_prob", number_text(icpc.share, 4), "s47 enquiries with an ICPC: " + interval_text(icpc) + " (" + cin_ + ")", icpc);
+    else defaulted("referral.icpc_prob", "too few s47 enquiries");
+    const auto cp = estimate_share(o_.cp_plans_after_icpc, o_.icpcs);
+    if (cp.n >= kMinCount) set("referral.cp_plan_prob", number_text(cp.share, 4), "ICPCs followed by a CP plan within " + std::to_string(kLinkDays) + " days: " + interval_text(cp) + " (" + cin_ + ")", cp);
+    else defaulted("referral.cp_plan_prob", "too few ICPCs");
+    duration("referral.icpc_delay", o_.icpc_delay_wd, sim::TimeUnit::kWorkingDays, "s47 enquiries to their ICPC", cin_);
+  }
+
+  void stages() {
+    if (!has_cin()) return;
+    duration("assessment.duration", o_.assessment_wd, sim::TimeUnit::kWorkingDays, "assessments", cin_);
+    duration("cin_plan.duration", o_.cin_plan_days, sim::TimeUnit::kDays, "CIN plans", cin_);
+    duration("cp_plan.duration", o_.cp_plan_days, sim::TimeUnit::kDays, "CP plans", cin_);
+
+    // Assessments closed with RC8 before RC9 existed (2022-23) are not-in-need or early help:
+    // shared in the proportion of the years that tell them apart, else the defaults'.
+    auto assessment = o_.assessment_outcomes;
+    const auto names = outcome_names(sim::Stage::kAssessment);
+    double nfa_share = 0;
+    std::string split_note;
+    if (o_.not_in_need_closures + o_.early_help_closures > 0) {
+      nfa_share = static_cast<double>(o_.not_in_need_closures) / static_cast<double>(o_.not_in_need_closures + o_.early_help_closures);
+      split_note = "RC8 closures before 2023 shared as the later years' RC8:RC9";
+    } else {
+      const auto& shares = p_.routes[sim::stage_index(sim::Stage::kAssessment)].outcome_shares;
+      nfa_share = shares[0] / (shares[0] + shares[1]);
+      split_note = "RC8 closures shared as the defaults' nfa:early_help";
+    }
+    const long long unknown = o_.assessments_in_need_unknown;
+    const auto to_nfa = static_cast<long long>(std::llround(static_cast<double>(unknown) * nfa_share));
+    assessment["nfa"] += to_nfa;
+    assessment["early_help"] += unknown - to_nfa;
+    shares("assessment.outcomes", names, assessment, "assessments completed, by what followed",
+           unknown ? std::map<std::string, std::string>{{"nfa", split_note + " (" + count_text(unknown) + ")"}} : std::map<std::string, std::string>{});
+
+    // CIN plans: `close` and `step_down` both close the case in the returns: split as the defaults.
+    auto cin = o_.cin_plan_outcomes;
+    const auto cin_names = outcome_names(sim::Stage::kCin);
+    const auto& cin_default = p_.routes[sim::stage_index(sim::Stage::kCin)].outcome_shares;
+    std::map<std::string, double> cin_d;
+    for (std::size_t i = 0; i < cin_names.size(); ++i) cin_d[cin_names[i]] = cin_default[i];
+    if (cin.contains("close") && cin_d.contains("step_down")) {
+      const long long closed = cin["close"];
+      const auto down = static_cast<long long>(std::llround(static_cast<double>(closed) * cin_d["step_down"] / (cin_d["step_down"] + cin_d["close"])));
+      cin["step_down"] = down;
+      cin["close"] = closed - down;
+    }
+    shares("cin_plan.outcomes", cin_names, cin, "CIN plans ended, by what followed",
+           {{"step_down", "closures shared between close and step_down as the defaults (the returns do not tell them apart)"},
+            {"pre_proceedings", "referral left open with no visible next step (PLO is not in the returns)"}});
+    shares("cp_plan.outcomes", outcome_names(sim::Stage::kCp), o_.cp_plan_outcomes, "CP plans ended, by what followed",
+           {{"pre_proceedings", "referral left open with no visible next step (PLO is not in the returns)"}});
+  }
+
+  void care() {
+    if (!has_903()) {
+      defaulted("care", "no SSDA903: care is not estimated");
+      return;
+    }
+    // Placement at the start of each period of care.
+    long long starts = 0;
+    for (double c : o_.care_starts_by_placement) starts += static_cast<long long>(c);
+    std::map<std::string, long long> placement_counts;
+    std::vector<std::string> placement_names;
+    for (std::size_t i = 0; i < sim::kPlacements; ++i) {
+      placement_names.push_back(sim::placement_names()[i]);
+      placement_counts[sim::placement_names()[i]] = static_cast<long long>(o_.care_starts_by_placement[i]);
+    }
+    if (shares("care.placement_shares", placement_names, placement_counts, "first placements of care periods (not UASC)") &&
+        o_.care_starts_unmapped_placement > 0)
+      out_.keys["care.placement_shares"].comment += "; " + count_text(o_.care_starts_unmapped_placement) + " placements of other types left out";
+    if (o_.care_years > 1)
+      set("care.placement_moves_per_year", number_text(static_cast<double>(o_.placement_moves) / o_.care_years, 3),
+          count_text(o_.placement_moves) + " placement changes in " + number_text(o_.care_years, 4) + " years looked after (" + lac_ + ")");
+
+    // Exit routes before 18 and the time to each. The model draws a child's route, then the
+    // time to it; a period still open (at the as-of date, or cut by the 18th birthday) has an
+    // unknown route. An EM over routes: a period still open at t counts for route r in
+    // proportion to share_r x S_r(t); each route's Kaplan-Meier uses those weights, and the
+    // shares are the ended periods plus the open periods' weights. Shares of the ended periods
+    // alone would favour the quick routes (home) over the slow ones (other).
+    const std::vector<std::string> routes = {"home", "sgo", "adoption", "other"};
+    std::map<std::string, long long> ended;
+    long long periods = 0;
+    for (const auto& p : o_.care_periods) {
+      ++periods;
+      if (p.spell.ended) ended[p.exit] += 1;
+    }
+    long long total = 0;
+    for (const auto& r : routes) total += ended[r];
+    if (total < kMinCount) {
+      defaulted("care.exits_before_18", "too few periods of care ended before 18 (" + count_text(total) + ")");
+      return;
+    }
+    std::map<std::string, double> share;
+    for (const auto& r : routes) share[r] = static_cast<double>(ended[r]) / static_cast<double>(total);
+    std::map<std::string, KaplanMeier> km;
+    for (int round = 0; round < 30; ++round) {
+      std::map<std::string, std::vector<Spell>> spells;
+      std::map<std::string, double> weight;
+      for (const auto& p : o_.care_periods) {
+        if (p.spell.ended) {
+          spells[p.exit].push_back(p.spell);
+          weight[p.exit] += 1;
+          continue;
+        }
+        double norm = 0;
+        for (const auto& r : routes) norm += share[r] * (round ? km.at(r).survival(p.spell.length) : 1.0);
+        for (const auto& r : routes) {
+          const double w = norm > 0 ? share[r] * (round ? km.at(r).survival(p.spell.length) : 1.0) / norm : 0.0;
+          if (w > 0) spells[r].push_back({p.spell.length, false, w});
+          weight[r] += w;
+        }
+      }
+      for (const auto& r : routes) {
+        km.insert_or_assign(r, KaplanMeier(spells[r]));
+        share[r] = weight[r] / static_cast<double>(periods);
+      }
+    }
+    KeyEstimate exits;
+    exits.comment = "routes of periods of care before 18: " + count_text(total) + " ended, " + count_text(periods - total) +
+                    " still open or cut by the 18th birthday shared by EM (" + lac_ + ", " + window_ + ")";
+    double written = 0;
+    for (std::size_t i = 0; i < routes.size(); ++i) {
+      const std::string& r = routes[i];
+      double value = std::stod(share_text(share[r]));
+      if (i + 1 == routes.size()) value = std::max(0.0, std::stod(share_text(1.0 - written)));
+      written += value;
+      exits.entries.push_back({r, share_text(value), count_text(ended[r]) + " ended by this route; ended share " +
+                                                         number_text(static_cast<double>(ended[r]) / static_cast<double>(total), 3)});
+    }
+    // Not written yet: on caseflow's own synthetic returns this estimate does not give back the
+    // scenario's routes and times (docs/calibration.md, "Care exits: not yet estimated"), so the
+    // defaults stand and the warning shows what the EM found.
+    std::string found;
+    for (const auto& entry : exits.entries) found += (found.empty() ? "" : ", ") + entry.name + " " + entry.yaml;
+    defaulted("care.exits_before_18", "not yet estimated (the EM's routes " + found + " from " + count_text(total) +
+                                          " ended periods are not validated by the round trip)");
+    defaulted("care.duration_by_exit", "not yet estimated (as care.exits_before_18)");
+  }
+
+  std::string age_shares(const std::vector<double>& ages, const std::vector<double>& edges, long long& n) const {
+    std::vector<double> counts(edges.size() - 1, 0);
+    n = 0;
+    for (double a : ages)
+      for (std::size_t i = 0; i + 1 < edges.size(); ++i)
+        if (a >= edges[i] && a < edges[i + 1]) counts[i] += 1, ++n;
+    std::string yaml = "[";
+    double written = 0;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+      double v = n ? std::stod(share_text(counts[i] / static_cast<double>(n))) : 0;
+      if (i + 1 == counts.size()) v = std::max(0.0, std::stod(share_text(1.0 - written)));
+      written += v;
+      yaml += (i ? ", " : "") + share_text(v);
+    }
+    return yaml + "]";
+  }
+
+  void ages() {
+    long long n = 0;
+    const std::string referral = age_shares(o_.referral_age_years, p_.referral_age.band_edges_years, n);
+    if (n >= kMinCount) set("referral_age.probs", referral, "age at referral, " + count_text(n) + " referrals in the default bands (" + cin_ + ")");
+    else defaulted("referral_age.probs", "too few referrals with a birth date");
+    const std::string cla = age_shares(o_.cla_age_years_at_as_of, in_.defaults.initial.cla_age.band_edges_years, n);
+    if (n >= kMinCount) set("initial_stock.cla_age.probs", cla, "age of the " + count_text(n) + " children looked after at the as-of date (" + lac_ + ")");
+    else defaulted("initial_stock.cla_age.probs", "too few children looked after at the as-of date");
+  }
+
+  void returns_() {
+    if (!has_cin()) return;
+    // Re-referrals within 12 months of a closure, over the chance that a returning child's
+    // contact is accepted (default referral_prob) and comes within 12 months (default delay).
+    const auto rr = estimate_share(o_.re_referred_within_12m, o_.closures_followed);
+    if (rr.n < kMinCount) {
+      defaulted("returns.after_closure_prob", "too few closures with a year to follow");
+      return;
+    }
+    double lo = 0, hi = 1;  // the default delay's cumulative probability at 365 days, by bisection on its quantile
+    const auto& delay = p_.returns.delay;
+    const double year = delay.unit == sim::TimeUnit::kDays ? 365.0 : delay.unit == sim::TimeUnit::kWeeks ? 365.0 / 7 : delay.unit == sim::TimeUnit::kMonths ? 12.0 : 253.0;
+    for (int i = 0; i < 60; ++i) {
+      const double mid = (lo + hi) / 2;
+      (delay.quantile(std::clamp(mid, 1e-9, 1 - 1e-9)) <= year ? lo : hi) = mid;
+    }
+    const double within_year = lo;
+    const double prob = std::min(1.0, rr.share / (p_.returns.referral_prob * within_year));
+    set("returns.after_closure_prob", number_text(prob, 4),
+        "closures re-referred within 12 months (" + interval_text(rr) + ") / (default referral_prob " + number_text(p_.returns.referral_prob, 3) +
+            " x the default delay's " + percent_text(within_year) + " within a year) (" + cin_ + ")");
+  }
+
+  void initial_stock() {
+    const std::string at = " open at " + returns::format_iso(o_.as_of);
+    if (has_cin()) {
+      set("initial_stock.assessments", std::to_string(o_.open_assessments), "assessments" + at + " (" + cin_ + ")");
+      set("initial_stock.cin_plans", std::to_string(o_.open_cin_plans), "CIN plans" + at + " (" + cin_ + ")");
+      set("initial_stock.cp_plans", std::to_string(o_.open_cp_plans), "CP plans" + at + " (" + cin_ + ")");
+      // PLO and proceedings are not in the returns: cases left open with no visible step,
+      // shared as the defaults' initial stocks.
+      const double plo = in_.defaults.initial.pre_proceedings;
+      const double court = in_.defaults.initial.proceedings;
+      const auto to_plo = plo + court > 0 ? static_cast<long long>(std::llround(static_cast<double>(o_.open_legal) * plo / (plo + court))) : 0;
+      const std::string note = " of " + count_text(o_.open_legal) + " cases" + at +
+                               " with no visible step (PLO and proceedings are not in the returns), shared as the defaults' stocks";
+      set("initial_stock.pre_proceedings", std::to_string(to_plo), count_text(to_plo) + note);
+      set("initial_stock.proceedings", std::to_string(o_.open_legal - to_plo), count_text(o_.open_legal - to_plo) + note);
+    }
+    if (has_903()) {
+      set("initial_stock.cla", std::to_string(o_.open_cla), "children looked after" + at + " (" + lac_ + ")");
+      set("initial_stock.care_leavers", std::to_string(o_.care_leavers),
+          "young people who left care at 18 or later and are under 21" + at + " (" + lac_ + ")");
+    }
+  }
+
+  void workforce() {
+    const auto& h = in_.history;
+    int census = 0;
+    for (int y : h.csww_years)
+      if (engine::days_from_civil({y, 9, 30}) <= o_.as_of) census = std::max(census, y);
+    if (census == 0) {
+      defaulted("workforce", "no workforce census (CSWW) on or before the as-of date");
+      return;
+    }
+    const std::string src = "CSWW " + std::to_string(census);
+    double case_holders = 0, others = 0, agency = 0, permanent = 0;
+    long long permanent_leavers = 0;
+    for (const auto& w : h.workers) {
+      if (w.census_year != census) continue;
+      if (!w.reason_leave.empty()) {
+        if (!w.agency) ++permanent_leavers;
+        continue;
+      }
+      if (w.fte_at_30_sept <= 0) continue;
+      (w.org_role == 5 ? case_holders : others) += w.fte_at_30_sept;
+      (w.agency ? agency : permanent) += w.fte_at_30_sept;
+    }
+    double vacancies = 0;
+    for (const auto& v : h.vacancies)
+      if (v.census_year == census) vacancies = v.vacancies_fte;
+    const double in_post = case_holders + others;
+    if (in_post <= 0) {
+      defaulted("workforce", "no worker in post at the " + src + " census");
+      return;
+    }
+    const double vacancy_share = vacancies / (vacancies + in_post);
+    // The census has roles, not teams: case holders are shared among the case-holding teams as
+    // the defaults' establishment is; qualified workers without cases (OrgRole 6) staff the front door.
+    const auto& teams = p_.workforce.teams;
+    double default_case_holding = 0;
+    for (std::size_t t = 1; t < sim::kTeams; ++t) default_case_holding += teams[t].establishment_fte;
+    for (std::size_t t = 0; t < sim::kTeams; ++t) {
+      const std::string team = sim::team_names()[t];
+      const double fte = t == 0 ? others : case_holders * teams[t].establishment_fte / default_case_holding;
+      const double establishment = fte / (1 - vacancy_share);
+      set("workforce.teams." + team + ".establishment_fte", number_text(establishment, 4),
+          number_text(fte, 4) + " FTE in post / (1 - the vacancy share)" +
+              (t == 0 ? ": OrgRole 6 (qualified, no cases)" : ": case holders (OrgRole 5) shared as the defaults' teams") + " (" + src + ")");
+      set("workforce.teams." + team + ".initial_vacancy_share", number_text(vacancy_share, 4),
+          "LALevelVacancies " + number_text(vacancies, 4) + " FTE / (vacancies + " + number_text(in_post, 4) + " FTE in post) (" + src + ")");
+    }
+    const double agency_share = agency / in_post;
+    set("workforce.initial_agency_share", number_text(agency_share, 4), "agency FTE / FTE in post at 30 September (" + src + ")");
+    set("workforce.agency_target_share", number_text(agency_share, 4), "assumption: the council holds its agency share (" + src + "); set your policy here");
+    if (permanent > 0 && permanent_leavers >= kMinCount / 2)
+      set("workforce.staff.permanent.leave_rate_per_year", number_text(static_cast<double>(permanent_leavers) / permanent, 3),
+          count_text(permanent_leavers) + " permanent leavers in the year to the census / " + number_text(permanent, 4) + " permanent FTE in post (" + src + ")");
+    else
+      defaulted("workforce.staff.permanent.leave_rate_per_year", "too few permanent leavers in " + src);
+  }
+
+  const CalibrationInput& in_;
+  const Observations& o_;
+  const sim::Parameters& p_;
+  std::string cin_, lac_, window_;
+  CouncilEstimates out_;
+};
+
+}  // namespace
+
+CouncilEstimates estimate(const CalibrationInput& input) { return Estimator(input).run(); }
+
+}  // namespace caseflow::calibrate

@@ -1,0 +1,48 @@
+#pragma once
+// The scenario keys calibrate estimates from a council's returns, each with the comment that
+// council.yaml carries beside it: the source tables and years, n, and the 95% interval. What
+// the returns cannot give is left to the defaults file (council_writer.h says "default, not
+// estimated"), and what the returns could give but did not (too few cases, a return missing)
+// is listed in `defaulted` with the reason, for the warning calibrate prints.
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "calibrate/observations.h"
+#include "calibrate/share_estimate.h"
+#include "io/returns/history.h"
+#include "sim/scenario.h"
+
+namespace caseflow::calibrate {
+
+struct KeyEstimate {
+  std::string yaml;     // the value as YAML (flow style); empty when `entries` are written instead
+  std::string comment;  // where it comes from
+  // A map written in block style, one entry a line with its own comment (share groups, sources).
+  struct Entry {
+    std::string name, yaml, comment;
+    ShareEstimate share{};  // the estimate behind a share, with its interval
+  };
+  std::vector<Entry> entries;
+  std::optional<ShareEstimate> share;  // a single share's estimate and interval
+};
+
+struct CouncilEstimates {
+  std::map<std::string, KeyEstimate> keys;  // by dotted key
+  std::vector<std::string> defaulted;       // "cin_plan.duration: too few ended CIN plans (12)"
+  std::vector<std::string> header;          // lines for the file's opening comment
+};
+
+struct CalibrationInput {
+  const returns::History& history;
+  const Observations& observed;
+  const sim::Scenario& defaults;  // the defaults file, loaded
+  std::string defaults_path;
+  std::string returns_dir;
+};
+
+CouncilEstimates estimate(const CalibrationInput& input);
+
+}  // namespace caseflow::calibrate

@@ -1,0 +1,83 @@
+// Calibration's round trip on caseflow's own synthetic returns: one replication of the
+// baseline written as a History (synth), observed in the three years to 31 March 2024, and
+// estimated. The true values are the baseline's own. Seed: the baseline's (20190401).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "calibrate/council_writer.h"
+#include "calibrate/estimates.h"
+#include "calibrate/observations.h"
+#include "io/returns/dates.h"
+#include "io/scenario_yaml.h"
+#include "io/synth/synth.h"
+#include "sim/stage_table.h"
+
+namespace caseflow::calibrate {
+namespace {
+
+TEST(CalibrateRoundTrip, EstimatedSharesCoverTheBaselinesOwn) {
+  const std::string baseline = std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml";
+  const sim::Scenario truth = io::load_scenario(baseline);
+  const synth::SynthRun run = synth::synthesize(truth, 5, 0);
+  const returns::Day as_of = engine::days_from_civil({2024, 3, 31});
+  const Observations observed = observe(run.history, engine::days_from_civil({2021, 4, 1}), as_of);
+  const CouncilEstimates est = estimate({run.history, observed, truth, baseline, "synthetic"});
+
+  // Every share the returns identify, against the value the replication ran with.
+  const sim::Parameters& p = truth.epochs.front().parameters;
+  std::vector<std::pair<std::string, std::pair<double, ShareEstimate>>> checks = {
+      {"referral.nfa_prob", {p.referral.nfa_prob, *est.keys.at("referral.nfa_prob").share}},
+      {"referral.icpc_prob", {p.referral.icpc_prob, *est.keys.at("referral.icpc_prob").share}},
+      {"referral.cp_plan_prob", {p.referral.cp_plan_prob, *est.keys.at("referral.cp_plan_prob").share}},
+  };
+  const auto table = sim::StageTable::standard();
+  for (auto [stage, key] : {std::pair{sim::Stage::kAssessment, "assessment.outcomes"}, std::pair{sim::Stage::kCp, "cp_plan.outcomes"}}) {
+    const auto& entries = est.keys.at(key).entries;
+    const auto& shares = p.routes[sim::stage_index(stage)].outcome_shares;
+    ASSERT_EQ(entries.size(), shares.size()) << key;
+    for (std::size_t i = 0; i < shares.size(); ++i) checks.push_back({std::string(key) + "." + entries[i].name, {shares[i], entries[i].share}});
+  }
+  int covered = 0;
+  for (const auto& [name, c] : checks) {
+    const auto& [true_value, e] = c;
+    const bool inside = e.low <= true_value && true_value <= e.high;
+    covered += inside;
+    std::cout << name << ": true " << true_value << ", estimated " << e.share << " (" << e.low << "-" << e.high << ", n " << e.n << ")"
+              << (inside ? "" : "  OUTSIDE") << "\n";
+  }
+  // Nominal coverage is 95%; with 12 shares, sampling alone would miss about one. The known
+  // structural misses (docs/calibration.md: emergency proceedings from an assessment, CP plans
+  // closed) make 9 of 12 the floor this test holds; fewer means an estimate has broken.
+  EXPECT_GE(covered, 9) << covered << " of " << checks.size() << " true shares inside their 95% intervals";
+  EXPECT_EQ(checks.size(), 12u);
+}
+
+TEST(CalibrateRoundTrip, CouncilYamlLoadsAsAScenarioHoldingTheEstimates) {
+  // The written file is a scenario caseflow runs: it loads, starts the day after the as-of
+  // date, and holds the open caseload and the estimated shares as estimated.
+  const std::string baseline = std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml";
+  const sim::Scenario defaults = io::load_scenario(baseline);
+  const synth::SynthRun run = synth::synthesize(defaults, 5, 0);
+  const Observations o = observe(run.history, engine::days_from_civil({2021, 4, 1}), engine::days_from_civil({2024, 3, 31}));
+  const CouncilEstimates est = estimate({run.history, o, defaults, baseline, "synthetic"});
+  const auto path = std::filesystem::temp_directory_path() / "caseflow_calibrate_test_council.yaml";
+  {
+    std::ofstream out(path);
+    write_council_yaml(out, {"council-test", "round trip", "2024-04-01"}, est, defaults, baseline);
+  }
+  const sim::Scenario council = io::load_scenario(path.string());
+  std::filesystem::remove(path);
+  EXPECT_EQ(council.start_date, (engine::CivilDate{2024, 4, 1}));
+  EXPECT_EQ(council.initial.cla, o.open_cla);
+  EXPECT_EQ(council.initial.cp_plans, o.open_cp_plans);
+  EXPECT_EQ(council.initial.cin_plans, o.open_cin_plans);
+  EXPECT_NEAR(council.epochs.front().parameters.referral.icpc_prob, est.keys.at("referral.icpc_prob").share->share, 5e-5);
+  EXPECT_TRUE(council.epochs.front().parameters.workforce.sickness_shocks.empty());
+  EXPECT_EQ(council.epochs.size(), 1u);  // the defaults' dated changes are not carried over
+}
+
+}  // namespace
+}  // namespace caseflow::calibrate
