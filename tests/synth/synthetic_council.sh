@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo returns, exactly as docs/returns.md and README give the commands: synth writes five
 # years of the baseline's returns, inspect-returns reads them with no error and no
-# data-quality problem (strict), every XML validates against its schema, and a second synth into the same folder replaces it.
+# data-quality problem (strict), every XML validates against its schema, a second synth into the same
+# folder replaces it, and calibrate makes a council.yaml that runs (a bad --as-of: exit 2, nothing written).
 # Usage: synthetic_council.sh CASEFLOW ROOT
 set -euo pipefail
 caseflow=$1 root=$2
@@ -17,4 +18,15 @@ done
 for f in "$dir"/cin/*.xml; do xmllint --noout --schema "$root/io/returns/schemas/CIN_schema_2024.xsd" "$f" 2>/dev/null || { echo "FAIL: $f does not validate"; exit 1; }; done
 for f in "$dir"/csww/*.xml; do xmllint --noout --schema "$root/io/returns/schemas/social_work_workforce_2022.xsd" "$f" 2>/dev/null || { echo "FAIL: $f does not validate"; exit 1; }; done
 "$caseflow" synth "$root/scenarios/baseline.yaml" --years 5 --out "$dir" > /dev/null
-echo "synthetic council: written, read strictly with no problems, rewritten"
+# The README's path for a council (docs/calibration.md): calibrate, then the file validates and runs.
+council="$(dirname "$dir")/council.yaml"
+(cd "$root" && "$caseflow" calibrate "$dir" --as-of 2024-03-31 --out "$council" > /dev/null 2> "$dir.warn")
+"$caseflow" validate "$council" > /dev/null
+"$caseflow" run "$council" --reps 4 --horizon-months 12 --out "$(dirname "$dir")/council-run" > /dev/null
+grep -q "default, not estimated" "$council" && grep -q "KM of" "$council" || { echo "FAIL: council.yaml lacks its comments"; exit 1; }
+# Bad input: an as-of date outside the returns is exit status 2, and nothing is written.
+set +e
+"$caseflow" calibrate "$dir" --as-of 2030-01-01 --out "$council.bad" > /dev/null 2> "$dir.err"; rc=$?
+set -e
+[ "$rc" -eq 2 ] && [ ! -e "$council.bad" ] && grep -q "as-of" "$dir.err" || { cat "$dir.err"; echo "FAIL: a bad --as-of gave status $rc"; exit 1; }
+echo "synthetic council: written, read strictly with no problems, rewritten, calibrated and run"
