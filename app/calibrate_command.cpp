@@ -34,6 +34,8 @@ void calibrate_council(const Options& o) {
   if (!as_of || o.as_of.size() != 10 || o.as_of[4] != '-')
     throw io::UserError("--as-of", 0, 0, "expected a date as YYYY-MM-DD, got '" + o.as_of + "'");
   if (o.years_back < 1 || o.years_back > 20) throw io::UserError("--years-back", 0, 0, "must be 1 to 20 years");
+  if (!std::filesystem::exists(o.defaults))
+    throw io::UserError(o.defaults, 0, 0, "the defaults file (--defaults) does not exist; run from the caseflow folder, where scenarios/baseline.yaml is the default, or name one");
   const sim::Scenario defaults = io::load_scenario(o.defaults);
   const returns::History history = returns::read_returns(o.dir, {o.strict});
   if (history.cin_years.empty() && history.ssda903_years.empty())

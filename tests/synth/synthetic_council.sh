@@ -26,7 +26,7 @@ council="$(dirname "$dir")/council.yaml"
 grep -q "default, not estimated" "$council" && grep -q "KM of" "$council" || { echo "FAIL: council.yaml lacks its comments"; exit 1; }
 # Bad input: an as-of date outside the returns is exit status 2, and nothing is written.
 set +e
-"$caseflow" calibrate "$dir" --as-of 2030-01-01 --out "$council.bad" > /dev/null 2> "$dir.err"; rc=$?
+(cd "$root" && "$caseflow" calibrate "$dir" --as-of 2030-01-01 --out "$council.bad" > /dev/null 2> "$dir.err"); rc=$?
 set -e
 [ "$rc" -eq 2 ] && [ ! -e "$council.bad" ] && grep -q "as-of" "$dir.err" || { cat "$dir.err"; echo "FAIL: a bad --as-of gave status $rc"; exit 1; }
 echo "synthetic council: written, read strictly with no problems, rewritten, calibrated and run"
