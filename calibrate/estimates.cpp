@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "calibrate/care_exits.h"
 #include "calibrate/duration_fit.h"
 #include "calibrate/share_estimate.h"
 #include "calibrate/yaml_text.h"
@@ -238,70 +239,48 @@ class Estimator {
       set("care.placement_moves_per_year", number_text(static_cast<double>(o_.placement_moves) / o_.care_years, 3),
           count_text(o_.placement_moves) + " placement changes in " + number_text(o_.care_years, 4) + " years looked after (" + lac_ + ")");
 
-    // Exit routes before 18 and the time to each. The model draws a child's route, then the
-    // time to it; a period still open (at the as-of date, or cut by the 18th birthday) has an
-    // unknown route. An EM over routes: a period still open at t counts for route r in
-    // proportion to share_r x S_r(t); each route's Kaplan-Meier uses those weights, and the
-    // shares are the ended periods plus the open periods' weights. Shares of the ended periods
-    // alone would favour the quick routes (home) over the slow ones (other).
-    const std::vector<std::string> routes = {"home", "sgo", "adoption", "other"};
-    std::map<std::string, long long> ended;
-    long long periods = 0;
+    // Exit routes before 18 and the time to each, fitted together (calibrate/care_exits.h):
+    // most periods are still open or end at 18, and those are the long ones.
+    std::vector<CarePeriodObservation> periods;
+    long long ended = 0;
     for (const auto& p : o_.care_periods) {
-      ++periods;
-      if (p.spell.ended) ended[p.exit] += 1;
+      if (p.uasc) continue;
+      int route = -1;
+      for (std::size_t r = 0; r < kCareRoutes; ++r)
+        if (p.spell.ended && p.exit == kCareRouteNames[r]) route = static_cast<int>(r);
+      periods.push_back({p.spell.length, route});
+      ended += route >= 0;
     }
-    long long total = 0;
-    for (const auto& r : routes) total += ended[r];
-    if (total < kMinCount) {
-      defaulted("care.exits_before_18", "too few periods of care ended before 18 (" + count_text(total) + ")");
+    if (ended < kMinCount) {
+      defaulted("care.exits_before_18", "too few periods of care ended before 18 (" + count_text(ended) + ")");
+      defaulted("care.duration_by_exit", "as care.exits_before_18");
       return;
     }
-    std::map<std::string, double> share;
-    for (const auto& r : routes) share[r] = static_cast<double>(ended[r]) / static_cast<double>(total);
-    std::map<std::string, KaplanMeier> km;
-    for (int round = 0; round < 30; ++round) {
-      std::map<std::string, std::vector<Spell>> spells;
-      std::map<std::string, double> weight;
-      for (const auto& p : o_.care_periods) {
-        if (p.spell.ended) {
-          spells[p.exit].push_back(p.spell);
-          weight[p.exit] += 1;
-          continue;
-        }
-        double norm = 0;
-        for (const auto& r : routes) norm += share[r] * (round ? km.at(r).survival(p.spell.length) : 1.0);
-        for (const auto& r : routes) {
-          const double w = norm > 0 ? share[r] * (round ? km.at(r).survival(p.spell.length) : 1.0) / norm : 0.0;
-          if (w > 0) spells[r].push_back({p.spell.length, false, w});
-          weight[r] += w;
-        }
-      }
-      for (const auto& r : routes) {
-        km.insert_or_assign(r, KaplanMeier(spells[r]));
-        share[r] = weight[r] / static_cast<double>(periods);
-      }
+    const CareExitFit fit = fit_care_exits(periods);
+    if (!fit.converged || !fit.intervals) {
+      defaulted("care.exits_before_18", "the routes and durations could not be fitted (no convergence or a flat likelihood)");
+      defaulted("care.duration_by_exit", "as care.exits_before_18");
+      return;
     }
+    const std::string source = " (" + lac_ + ", periods begun " + window_ + ", not UASC)";
     KeyEstimate exits;
-    exits.comment = "routes of periods of care before 18: " + count_text(total) + " ended, " + count_text(periods - total) +
-                    " still open or cut by the 18th birthday shared by EM (" + lac_ + ", " + window_ + ")";
+    exits.comment = "maximum likelihood over " + count_text(fit.periods) + " periods of care, " + count_text(fit.periods - fit.censored) +
+                    " ended before 18, the rest open or cut at 18 (competing lognormal routes)" + source;
     double written = 0;
-    for (std::size_t i = 0; i < routes.size(); ++i) {
-      const std::string& r = routes[i];
-      double value = std::stod(share_text(share[r]));
-      if (i + 1 == routes.size()) value = std::max(0.0, std::stod(share_text(1.0 - written)));
+    for (std::size_t r = 0; r < kCareRoutes; ++r) {
+      const auto& f = fit.routes[r];
+      double value = std::stod(share_text(f.share));
+      if (r + 1 == kCareRoutes) value = std::max(0.0, std::stod(share_text(1.0 - written)));
       written += value;
-      exits.entries.push_back({r, share_text(value), count_text(ended[r]) + " ended by this route; ended share " +
-                                                         number_text(static_cast<double>(ended[r]) / static_cast<double>(total), 3)});
+      ShareEstimate e{f.share, f.share_low, f.share_high, f.ended, fit.periods};
+      exits.entries.push_back({kCareRouteNames[r], share_text(value),
+                               count_text(f.ended) + " ended by this route; 95% " + number_text(f.share_low, 3) + "-" + number_text(f.share_high, 3), e});
+      set(std::string("care.duration_by_exit.") + kCareRouteNames[r],
+          "{dist: lognormal, median_days: " + number_text(f.median_days, 4) + ", p90_days: " + number_text(f.p90_days, 4) + "}",
+          "median 95% " + number_text(f.median_low, 4) + "-" + number_text(f.median_high, 4) + " days, p90 " + number_text(f.p90_low, 4) + "-" +
+              number_text(f.p90_high, 4) + ", from " + count_text(f.ended) + " periods ended by this route and the censored rest" + source);
     }
-    // Not written yet: on caseflow's own synthetic returns this estimate does not give back the
-    // scenario's routes and times (docs/calibration.md, "Care exits: not yet estimated"), so the
-    // defaults stand and the warning shows what the EM found.
-    std::string found;
-    for (const auto& entry : exits.entries) found += (found.empty() ? "" : ", ") + entry.name + " " + entry.yaml;
-    defaulted("care.exits_before_18", "not yet estimated (the EM's routes " + found + " from " + count_text(total) +
-                                          " ended periods are not validated by the round trip)");
-    defaulted("care.duration_by_exit", "not yet estimated (as care.exits_before_18)");
+    out_.keys["care.exits_before_18"] = std::move(exits);
   }
 
   std::string age_shares(const std::vector<double>& ages, const std::vector<double>& edges, long long& n) const {

@@ -58,6 +58,7 @@ struct Observations {
   struct CarePeriod {
     Spell spell;
     std::string exit;  // home, sgo, adoption, other; "" when not ended before 18
+    bool uasc = false; // the model keeps UASC in care to 18: they tell nothing of the routes
   };
   std::vector<CarePeriod> care_periods;
   sim::PerPlacement care_starts_by_placement{};

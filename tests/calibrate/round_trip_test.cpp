@@ -40,6 +40,12 @@ TEST(CalibrateRoundTrip, EstimatedSharesCoverTheBaselinesOwn) {
     ASSERT_EQ(entries.size(), shares.size()) << key;
     for (std::size_t i = 0; i < shares.size(); ++i) checks.push_back({std::string(key) + "." + entries[i].name, {shares[i], entries[i].share}});
   }
+  {
+    const auto& entries = est.keys.at("care.exits_before_18").entries;
+    const std::array<double, 4> routes{p.care.exit_home, p.care.exit_sgo, p.care.exit_adoption, p.care.exit_other};
+    ASSERT_EQ(entries.size(), 4u);
+    for (std::size_t i = 0; i < 4; ++i) checks.push_back({"care.exits_before_18." + entries[i].name, {routes[i], entries[i].share}});
+  }
   int covered = 0;
   for (const auto& [name, c] : checks) {
     const auto& [true_value, e] = c;
@@ -48,11 +54,12 @@ TEST(CalibrateRoundTrip, EstimatedSharesCoverTheBaselinesOwn) {
     std::cout << name << ": true " << true_value << ", estimated " << e.share << " (" << e.low << "-" << e.high << ", n " << e.n << ")"
               << (inside ? "" : "  OUTSIDE") << "\n";
   }
-  // Nominal coverage is 95%; with 12 shares, sampling alone would miss about one. The known
-  // structural misses (docs/calibration.md: emergency proceedings from an assessment, CP plans
-  // closed) make 9 of 12 the floor this test holds; fewer means an estimate has broken.
-  EXPECT_GE(covered, 9) << covered << " of " << checks.size() << " true shares inside their 95% intervals";
-  EXPECT_EQ(checks.size(), 12u);
+  // Nominal coverage is 95%; with 16 shares, sampling alone would miss about one. The two
+  // known structural misses (docs/calibration.md: emergency proceedings from an assessment, CP
+  // plans closed) and one sampling miss make 13 of 16 the floor this test holds; fewer means
+  // an estimate has broken.
+  EXPECT_GE(covered, 13) << covered << " of " << checks.size() << " true shares inside their 95% intervals";
+  EXPECT_EQ(checks.size(), 16u);
 }
 
 TEST(CalibrateRoundTrip, CouncilYamlLoadsAsAScenarioHoldingTheEstimates) {
