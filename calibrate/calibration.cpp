@@ -1,0 +1,42 @@
+#include "calibrate/calibration.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "calibrate/council_writer.h"
+#include "io/returns/dates.h"
+#include "io/user_error.h"
+#include "sim/engine/civil_date.h"
+
+namespace caseflow::calibrate {
+
+std::pair<returns::Day, returns::Day> returns_span(const returns::History& history) {
+  int first_year = 9999, last_year = 0;
+  for (const auto* years : {&history.cin_years, &history.ssda903_years})
+    for (int y : *years) first_year = std::min(first_year, y), last_year = std::max(last_year, y);
+  if (last_year == 0)
+    throw io::UserError("no CIN census and no SSDA903 return found: nothing to calibrate from (docs/returns.md lists the layouts)");
+  return {returns::collection_year_start(first_year), returns::collection_year_end(last_year)};
+}
+
+Calibration calibrate_council(const returns::History& history, const sim::Scenario& defaults, const CalibrationRequest& request) {
+  const auto [data_start, data_end] = returns_span(history);
+  const std::string as_of = returns::format_iso(request.as_of);
+  if (request.as_of < data_start + 365 || request.as_of > data_end)
+    throw io::UserError("--as-of", 0, 0, "the as-of date " + as_of + " must fall in the returns read (" + returns::format_iso(data_start) +
+                                             " to " + returns::format_iso(data_end) + ") and at least a year after their start");
+  if (request.years_back < 1 || request.years_back > 20) throw io::UserError("--years-back", 0, 0, "must be 1 to 20 years");
+  const engine::CivilDate a = engine::civil_from_days(request.as_of);
+  Calibration c;
+  c.window_start = std::max(data_start, engine::days_from_civil({a.year - request.years_back, a.month, a.day}) + 1);
+  c.observed = observe(history, c.window_start, request.as_of);
+  c.estimates = estimate({history, c.observed, defaults, request.defaults_path, request.returns_dir});
+  const std::string name = history.la_code.empty() ? "council" : "council-" + history.la_code;
+  std::ostringstream text;
+  write_council_yaml(text, {name, "Calibrated from " + request.returns_dir + " as of " + as_of, returns::format_iso(request.as_of + 1)},
+                     c.estimates, defaults, request.defaults_path);
+  c.yaml = text.str();
+  return c;
+}
+
+}  // namespace caseflow::calibrate

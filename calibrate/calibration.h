@@ -1,0 +1,36 @@
+#pragma once
+// The whole calibration of one council at one date, from its History: the window, what the
+// returns show in it, the estimates, and council.yaml's text. `caseflow calibrate` writes the
+// text; `caseflow backtest` calibrates at the end of its training window and runs it.
+#include <string>
+
+#include "calibrate/estimates.h"
+#include "calibrate/observations.h"
+#include "io/returns/history.h"
+#include "sim/scenario.h"
+
+namespace caseflow::calibrate {
+
+struct CalibrationRequest {
+  std::string returns_dir;    // for the file's comments
+  returns::Day as_of = 0;
+  int years_back = 3;
+  std::string defaults_path;  // for the file's comments
+};
+
+struct Calibration {
+  returns::Day window_start = 0;
+  Observations observed;
+  CouncilEstimates estimates;
+  std::string yaml;  // council.yaml
+};
+
+// Throws io::UserError (exit status 2) when the as-of date does not fall in the returns read,
+// at least a year after their start, or when they hold neither a CIN census nor an SSDA903.
+Calibration calibrate_council(const returns::History& history, const sim::Scenario& defaults, const CalibrationRequest& request);
+
+// The first and last day the returns cover: 1 April of the first collection year read and 31
+// March of the last (CIN census and SSDA903).
+std::pair<returns::Day, returns::Day> returns_span(const returns::History& history);
+
+}  // namespace caseflow::calibrate
