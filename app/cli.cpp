@@ -22,6 +22,7 @@ int run_main(int argc, const char* const* argv) {
   add_inspect_returns_command(app);
   add_synth_command(app);
   add_calibrate_command(app);
+  add_backtest_command(app);
   try {
     app.parse(argc, argv);
     return 0;

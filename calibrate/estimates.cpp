@@ -114,13 +114,18 @@ class Estimator {
       defaulted("demand", "no CIN census: referrals unknown");
       return;
     }
-    // First contacts: first referrals a month over the default front-door referral share.
-    const double referral_share = p_.front_door.referral_prob;
+    // First contacts: first referrals a month over the referrals a first contact makes: at the
+    // front door (the default referral share), or later when a contact not referred comes back
+    // (returns.after_front_door_prob) and is then referred (returns.referral_prob).
+    const double referral_share = p_.front_door.referral_prob +
+                                  (1 - p_.front_door.referral_prob) * p_.returns.after_front_door_prob * p_.returns.referral_prob;
     KeyEstimate k;
-    k.comment = "first referrals a month (children with no earlier referral in the returns) / the default front-door referral share " +
-                number_text(referral_share, 3) + " (" + cin_ + ", " + window_ + ")";
+    k.comment = "first referrals a month (no referral of the child in the two years before) in the window's last " +
+                std::to_string(o_.first_referral_months) + " months / " + number_text(referral_share, 3) +
+                " referrals a first contact makes (the defaults' front-door referral share, and contacts not referred that come back and are)" +
+                " (" + cin_ + ")";
     for (std::size_t s = 0; s < sim::kSources; ++s) {
-      const double per_month = o_.first_referrals_by_source[s] / std::max(1, o_.months);
+      const double per_month = o_.first_referrals_by_source[s] / std::max(1, o_.first_referral_months);
       k.entries.push_back({sim::source_names()[s], number_text(per_month / referral_share, 4),
                            number_text(per_month, 4) + " first referrals a month"});
     }
@@ -135,11 +140,10 @@ class Estimator {
       mean += rate[m] / 12;
     }
     if (every_month && mean > 0) {
-      // The profile runs from the start month (April first in the scenario format).
-      std::string yaml = "[";
-      for (std::size_t i = 0; i < 12; ++i) yaml += (i ? ", " : "") + number_text(rate[(i + 3) % 12] / mean, 3);
+      std::string yaml = "[";  // January first, as the scenario format has it
+      for (std::size_t i = 0; i < 12; ++i) yaml += (i ? ", " : "") + number_text(rate[i] / mean, 3);
       set("demand.monthly_profile", yaml + "]",
-          "referrals by calendar month, April first, over their monthly mean (" + count_text(o_.referrals) + " referrals, " + cin_ + ")");
+          "referrals by calendar month, January first, over their monthly mean (" + count_text(o_.referrals) + " referrals, " + cin_ + ")");
       set("demand.schools_monthly_profile", yaml + "]",
           "as monthly_profile: the council's referrals already hold its school holidays (the term calendar below is left empty)");
     } else {

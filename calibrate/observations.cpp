@@ -76,6 +76,12 @@ class Observer {
     o_.as_of = as_of;
     const auto a = engine::civil_from_days(first_day), b = engine::civil_from_days(as_of + 1);
     o_.months = (b.year - a.year) * 12 + (b.month - a.month) - (a.day > 1 ? 1 : 0);
+    // First referrals are counted over the window's last year.
+    o_.first_referral_months = std::min(12, o_.months);
+    const auto end = engine::civil_from_days(as_of + 1);
+    first_referral_from_ = engine::days_from_civil({end.year - (o_.first_referral_months == 12 ? 1 : 0),
+                                                    o_.first_referral_months == 12 ? end.month : end.month, 1});
+    if (o_.first_referral_months < 12) first_referral_from_ = first_day;
     for (int m = 0; m < o_.months; ++m) {
       const int month0 = (a.month - 1 + (a.day > 1 ? 1 : 0) + m) % 12;
       o_.calendar_months_seen[static_cast<std::size_t>(month0)] += 1;
@@ -91,7 +97,7 @@ class Observer {
         if (r.date > *previous_closure && r.date <= *previous_closure + 365) o_.re_referred_within_12m += 1;
       }
       previous_closure = r.closure;
-      referral(c, r, i == 0);
+      referral(c, r, i == 0 || c.referrals[i - 1].date < r.date - kFirstReferralGap);
     }
     if (previous_closure && *previous_closure >= o_.first_day && *previous_closure <= o_.as_of - 365) o_.closures_followed += 1;
     care(c);
@@ -152,7 +158,7 @@ class Observer {
     const auto source = static_cast<std::size_t>(synth::FilledFields::model_source_of(std::string(r.source)));
     o_.referrals += 1;
     o_.referrals_by_source[source] += 1;
-    if (first) o_.first_referrals_by_source[source] += 1;
+    if (first && r.date >= first_referral_from_) o_.first_referrals_by_source[source] += 1;
     o_.referrals_by_calendar_month[static_cast<std::size_t>(engine::civil_from_days(r.date).month - 1)] += 1;
     if (c.birth) o_.referral_age_years.push_back((r.date - *c.birth) / kDaysPerYear);
     if (r.nfa) o_.referrals_nfa += 1;
@@ -259,8 +265,10 @@ class Observer {
     }
   }
 
+  static constexpr Day kFirstReferralGap = 730;
   engine::Calendar calendar_;
   Day first_serial_;
+  Day first_referral_from_ = 0;
   Observations o_;
 };
 

@@ -32,9 +32,13 @@ struct Observations {
   returns::Day as_of = 0;      // ... up to here; spells still open here are censored
   int months = 0;              // whole calendar months in the window
 
-  // Demand: referrals in the window by model source, and those of children with no earlier
-  // referral in the data (first contacts; the rest are returns, which the model makes itself).
+  // Demand: referrals in the window by model source; and first referrals, those of children
+  // with no referral in the two years before (the model makes the returns of closed cases
+  // itself, nearly all within two years: returns.delay), counted over the window's last
+  // `first_referral_months` months, where two years of earlier returns can be seen when the
+  // returns reach that far back.
   sim::PerSource referrals_by_source{}, first_referrals_by_source{};
+  int first_referral_months = 0;
   std::array<long long, 12> referrals_by_calendar_month{};  // January = 0
   std::array<int, 12> calendar_months_seen{};
   long long referrals = 0, referrals_nfa = 0;

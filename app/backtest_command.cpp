@@ -1,0 +1,120 @@
+// `caseflow backtest RETURNS_DIR --train-to DATE --out DIR [--horizon-months N] [--reps N]
+// [--years-back N] [--defaults FILE] [--threads T]`: calibrates on the council's returns up
+// to DATE, simulates from the day after, and compares with what the returns show afterwards
+// (docs/calibration.md, "The back-test"). Writes council.yaml (the training calibration),
+// backtest.csv (month by month) and backtest_summary.csv (per metric: MAPE and P10-P90
+// coverage), all at once or not at all, and prints the summary.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+
+#include "app/commands.h"
+#include "calibrate/backtest.h"
+#include "calibrate/calibration.h"
+#include "io/output_dir.h"
+#include "io/returns/dates.h"
+#include "io/returns/returns_reader.h"
+#include "io/scenario_yaml.h"
+#include "io/user_error.h"
+#include "sim/engine/civil_date.h"
+
+namespace caseflow::app {
+
+namespace {
+
+struct Options {
+  std::string dir, train_to, out, defaults = "scenarios/baseline.yaml";
+  int horizon_months = 24, years_back = 3;
+  std::uint32_t reps = 100;
+  unsigned threads = 0;
+};
+
+std::string month_text(returns::Day first_day, int month) {
+  const engine::CivilDate d = engine::civil_from_days(first_day);
+  const int y = d.year + (d.month - 1 + month) / 12, m = (d.month - 1 + month) % 12 + 1;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  return buf;
+}
+
+std::string number(double v) {
+  std::ostringstream s;
+  s << std::setprecision(10) << v;
+  return s.str();
+}
+
+void run_backtest(const Options& o) {
+  const auto train_to = returns::parse_return_date(o.train_to);
+  if (!train_to || o.train_to.size() != 10 || o.train_to[4] != '-')
+    throw io::UserError("--train-to", 0, 0, "expected a date as YYYY-MM-DD, got '" + o.train_to + "'");
+  if (o.horizon_months < 1 || o.horizon_months > 120) throw io::UserError("--horizon-months", 0, 0, "must be 1 to 120");
+  if (o.reps < 1) throw io::UserError("--reps", 0, 0, "must be at least 1");
+  if (!std::filesystem::exists(o.defaults))
+    throw io::UserError(o.defaults, 0, 0, "the defaults file (--defaults) does not exist; run from the caseflow folder, where scenarios/baseline.yaml is the default, or name one");
+  const sim::Scenario defaults = io::load_scenario(o.defaults);
+  const returns::History history = returns::read_returns(o.dir);
+  const calibrate::Calibration c = calibrate::calibrate_council(history, defaults, {o.dir, *train_to, o.years_back, o.defaults});
+  const auto [data_start, data_end] = calibrate::returns_span(history);
+  if (*train_to + 31 > data_end)
+    throw io::UserError("--train-to", 0, 0, "leaves no whole month of returns after it to compare with (they end " + returns::format_iso(data_end) + ")");
+
+  // The calibrated scenario, loaded as `caseflow run` would load the file.
+  const auto scratch = std::filesystem::temp_directory_path() / ("caseflow-backtest-" + std::to_string(::getpid()) + ".yaml");
+  {
+    std::ofstream f(scratch);
+    f << c.yaml;
+  }
+  sim::Scenario scenario;
+  try {
+    scenario = io::load_scenario(scratch.string());
+  } catch (...) {
+    std::filesystem::remove(scratch);
+    throw;
+  }
+  std::filesystem::remove(scratch);
+  scenario.horizon_months = o.horizon_months;
+  const sim::RunSummary run = sim::run_scenario(scenario, {o.reps, scenario.seed, o.threads});
+  const calibrate::Backtest bt = calibrate::compare_with_returns(run, history, *train_to + 1, data_end);
+
+  io::OutputDir out(o.out);
+  out.write("council.yaml", [&](std::ostream& os) { os << c.yaml; });
+  out.write("backtest.csv", [&](std::ostream& os) {
+    os << "month,metric,actual,mean,p10,p50,p90\n";
+    for (const auto& r : bt.rows)
+      os << month_text(*train_to + 1, r.month) << ',' << r.metric << ',' << number(r.actual) << ',' << number(r.mean) << ',' << number(r.p10)
+         << ',' << number(r.p50) << ',' << number(r.p90) << '\n';
+  });
+  out.write("backtest_summary.csv", [&](std::ostream& os) {
+    os << "metric,months,mape_pct,coverage_p10_p90_pct\n";
+    for (const auto& s : bt.scores) os << s.metric << ',' << s.months << ',' << number(s.mape_pct) << ',' << number(s.coverage_pct) << '\n';
+  });
+  out.commit();
+  std::cout << "caseflow: back-test of " << o.dir << ": trained to " << o.train_to << ", " << o.reps << " replications, compared over "
+            << (bt.scores.empty() ? 0 : bt.scores.front().months) << " months; outputs in " << o.out << "\n"
+            << std::left << std::setw(14) << "metric" << std::right << std::setw(8) << "months" << std::setw(10) << "MAPE %" << std::setw(16)
+            << "in P10-P90 %" << "\n";
+  for (const auto& s : bt.scores)
+    std::cout << std::left << std::setw(14) << s.metric << std::right << std::setw(8) << s.months << std::setw(10) << std::fixed
+              << std::setprecision(1) << s.mape_pct << std::setw(16) << s.coverage_pct << "\n";
+}
+
+}  // namespace
+
+void add_backtest_command(CLI::App& app) {
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("backtest", "Calibrate on the returns up to a date, simulate on, and compare with what the returns show after it");
+  cmd->add_option("dir", o->dir, "Folder holding the returns (docs/returns.md)")->required();
+  cmd->add_option("--train-to", o->train_to, "The last day of the training window (YYYY-MM-DD)")->required();
+  cmd->add_option("--out", o->out, "Folder for council.yaml, backtest.csv and backtest_summary.csv")->required();
+  cmd->add_option("--horizon-months", o->horizon_months, "Months to simulate after the training date (default 24)");
+  cmd->add_option("--reps", o->reps, "Replications (default 100)");
+  cmd->add_option("--years-back", o->years_back, "Years of history before the training date to estimate from (default 3)");
+  cmd->add_option("--defaults", o->defaults, "Scenario giving what the returns cannot (default scenarios/baseline.yaml)");
+  cmd->add_option("--threads", o->threads, "Worker threads (default: every core)");
+  cmd->callback([o] { run_backtest(*o); });
+}
+
+}  // namespace caseflow::app
