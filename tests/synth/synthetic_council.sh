@@ -29,4 +29,12 @@ set +e
 (cd "$root" && "$caseflow" calibrate "$dir" --as-of 2030-01-01 --out "$council.bad" > /dev/null 2> "$dir.err"); rc=$?
 set -e
 [ "$rc" -eq 2 ] && [ ! -e "$council.bad" ] && grep -q "as-of" "$dir.err" || { cat "$dir.err"; echo "FAIL: a bad --as-of gave status $rc"; exit 1; }
-echo "synthetic council: written, read strictly with no problems, rewritten, calibrated and run"
+# The back-test, as docs/calibration.md gives it: its three files, and a summary row per metric.
+(cd "$root" && "$caseflow" backtest "$dir" --train-to 2022-03-31 --reps 10 --out "$(dirname "$dir")/backtest" > /dev/null)
+[ "$(wc -l < "$(dirname "$dir")/backtest/backtest_summary.csv")" -eq 7 ] && [ -f "$(dirname "$dir")/backtest/council.yaml" ] ||
+  { echo "FAIL: backtest outputs"; exit 1; }
+set +e
+(cd "$root" && "$caseflow" backtest "$dir" --train-to 2024-03-20 --out "$(dirname "$dir")/backtest-bad" > /dev/null 2> "$dir.err"); rc=$?
+set -e
+[ "$rc" -eq 2 ] && [ ! -e "$(dirname "$dir")/backtest-bad" ] || { cat "$dir.err"; echo "FAIL: a back-test with no month after it gave status $rc"; exit 1; }
+echo "synthetic council: written, read strictly with no problems, rewritten, calibrated, run and back-tested"
