@@ -56,31 +56,32 @@ void run_backtest(const Options& o) {
     throw io::UserError(o.defaults, 0, 0, "the defaults file (--defaults) does not exist; run from the caseflow folder, where scenarios/baseline.yaml is the default, or name one");
   const sim::Scenario defaults = io::load_scenario(o.defaults);
   const returns::History history = returns::read_returns(o.dir);
-  const calibrate::Calibration c = calibrate::calibrate_council(history, defaults, {o.dir, *train_to, o.years_back, o.defaults});
+  const calibrate::Calibration c =
+      calibrate::calibrate_council(history, defaults, {o.dir, *train_to, o.years_back, o.defaults, "council.children.csv"});
   const auto [data_start, data_end] = calibrate::returns_span(history);
   if (*train_to + 31 > data_end)
     throw io::UserError("--train-to", 0, 0, "leaves no whole month of returns after it to compare with (they end " + returns::format_iso(data_end) + ")");
 
-  // The calibrated scenario, loaded as `caseflow run` would load the file.
-  const auto scratch = std::filesystem::temp_directory_path() / ("caseflow-backtest-" + std::to_string(::getpid()) + ".yaml");
-  {
-    std::ofstream f(scratch);
-    f << c.yaml;
-  }
+  // The calibrated scenario, loaded as `caseflow run` would load the files.
+  const auto scratch = std::filesystem::temp_directory_path() / ("caseflow-backtest-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(scratch);
   sim::Scenario scenario;
   try {
-    scenario = io::load_scenario(scratch.string());
+    std::ofstream(scratch / "council.yaml") << c.yaml;
+    std::ofstream(scratch / "council.children.csv") << c.children;
+    scenario = io::load_scenario((scratch / "council.yaml").string());
   } catch (...) {
-    std::filesystem::remove(scratch);
+    std::filesystem::remove_all(scratch);
     throw;
   }
-  std::filesystem::remove(scratch);
+  std::filesystem::remove_all(scratch);
   scenario.horizon_months = o.horizon_months;
   const sim::RunSummary run = sim::run_scenario(scenario, {o.reps, scenario.seed, o.threads});
   const calibrate::Backtest bt = calibrate::compare_with_returns(run, history, *train_to + 1, data_end);
 
   io::OutputDir out(o.out);
   out.write("council.yaml", [&](std::ostream& os) { os << c.yaml; });
+  if (!c.children.empty()) out.write("council.children.csv", [&](std::ostream& os) { os << c.children; });
   out.write("backtest.csv", [&](std::ostream& os) {
     os << "month,metric,actual,mean,p10,p50,p90\n";
     for (const auto& r : bt.rows)

@@ -34,29 +34,38 @@ void run_calibrate(const Options& o) {
     throw io::UserError(o.defaults, 0, 0, "the defaults file (--defaults) does not exist; run from the caseflow folder, where scenarios/baseline.yaml is the default, or name one");
   const sim::Scenario defaults = io::load_scenario(o.defaults);
   const returns::History history = returns::read_returns(o.dir, {o.strict});
-  const calibrate::Calibration c = calibrate::calibrate_council(history, defaults, {o.dir, *as_of, o.years_back, o.defaults});
-
-  // Written beside the target, loaded as a scenario, then renamed into place: a council.yaml
-  // that exists is always one caseflow can run.
   const std::filesystem::path target(o.out);
-  const std::filesystem::path staging = target.parent_path() / ("." + target.filename().string() + ".partial");
-  {
-    std::ofstream out(staging);
-    if (!out) throw io::UserError(o.out, 0, 0, "cannot write here");
-    out << c.yaml;
-    if (!out.flush()) throw io::UserError(o.out, 0, 0, "could not write the file");
-  }
+  // The open children go beside council.yaml, named after it: council.yaml -> council.children.csv.
+  const std::string children_name = target.stem().string() + ".children.csv";
+  const calibrate::Calibration c = calibrate::calibrate_council(history, defaults, {o.dir, *as_of, o.years_back, o.defaults, children_name});
+
+  // Both files are written to a staging folder beside the target, loaded as a scenario there,
+  // then renamed into place: a council.yaml that exists is always one caseflow can run.
+  const std::filesystem::path folder = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+  const std::filesystem::path staging = folder / ("." + target.filename().string() + ".partial");
+  std::filesystem::remove_all(staging);
+  std::filesystem::create_directories(staging);
   try {
-    io::load_scenario(staging.string());
+    auto write = [&](const std::filesystem::path& p, const std::string& text) {
+      std::ofstream out(p);
+      out << text;
+      if (!out.flush()) throw io::UserError(o.out, 0, 0, "could not write " + p.filename().string());
+    };
+    write(staging / target.filename(), c.yaml);
+    if (!c.children.empty()) write(staging / children_name, c.children);
+    io::load_scenario((staging / target.filename()).string());
+    if (!c.children.empty()) std::filesystem::rename(staging / children_name, folder / children_name);
+    std::filesystem::rename(staging / target.filename(), target);
   } catch (...) {
-    std::filesystem::remove(staging);
+    std::filesystem::remove_all(staging);
     throw;
   }
-  std::filesystem::rename(staging, target);
+  std::filesystem::remove_all(staging);
   for (const auto& d : c.estimates.defaulted) std::cerr << "caseflow: warning: defaulted, not estimated: " << d << "\n";
   std::cout << "caseflow: calibrated " << c.estimates.keys.size() << " keys from " << c.observed.referrals << " referrals and "
             << c.observed.care_periods.size() << " care periods (" << returns::format_iso(c.window_start) << " to " << o.as_of
-            << "); " << c.estimates.defaulted.size() << " parts defaulted; wrote " << o.out << "\n";
+            << "); " << c.estimates.defaulted.size() << " parts defaulted; wrote " << o.out
+            << (c.children.empty() ? "" : " and " + (folder / children_name).string()) << "\n";
 }
 
 }  // namespace

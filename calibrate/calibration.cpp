@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "calibrate/council_writer.h"
+#include "io/initial_children.h"
 #include "io/returns/dates.h"
 #include "io/user_error.h"
 #include "sim/engine/civil_date.h"
@@ -31,6 +32,13 @@ Calibration calibrate_council(const returns::History& history, const sim::Scenar
   c.window_start = std::max(data_start, engine::days_from_civil({a.year - request.years_back, a.month, a.day}) + 1);
   c.observed = observe(history, c.window_start, request.as_of);
   c.estimates = estimate({history, c.observed, defaults, request.defaults_path, request.returns_dir});
+  if (!c.estimates.open_children.empty()) {
+    c.estimates.keys["initial_stock.children"] = {request.children_file, "the " + std::to_string(c.estimates.open_children.size()) +
+                                                  " children open at the as-of date, one a row (pseudonymised ids)", {}, std::nullopt};
+    std::ostringstream rows;
+    io::write_initial_children(rows, c.estimates.open_children);
+    c.children = rows.str();
+  }
   const std::string name = history.la_code.empty() ? "council" : "council-" + history.la_code;
   std::ostringstream text;
   write_council_yaml(text, {name, "Calibrated from " + request.returns_dir + " as of " + as_of, returns::format_iso(request.as_of + 1)},

@@ -16,13 +16,15 @@ struct CalibrationRequest {
   returns::Day as_of = 0;
   int years_back = 3;
   std::string defaults_path;  // for the file's comments
+  std::string children_file;  // the name council.yaml gives its open children (beside it)
 };
 
 struct Calibration {
   returns::Day window_start = 0;
   Observations observed;
   CouncilEstimates estimates;
-  std::string yaml;  // council.yaml
+  std::string yaml;      // council.yaml
+  std::string children;  // the open children, as io/initial_children.h writes them
 };
 
 // Throws io::UserError (exit status 2) when the as-of date does not fall in the returns read,

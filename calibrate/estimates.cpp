@@ -11,6 +11,8 @@
 #include "io/returns/dates.h"
 #include "sim/stage_table.h"
 
+using caseflow::sim::Distribution;
+
 namespace caseflow::calibrate {
 namespace {
 
@@ -338,25 +340,35 @@ class Estimator {
   }
 
   void initial_stock() {
-    const std::string at = " open at " + returns::format_iso(o_.as_of);
+    // The open caseload child by child; its counts by stage are the counted stocks. PLO and
+    // proceedings are not in the returns: a case open with no visible step is in PLO for the
+    // defaults' mean PLO time, then in proceedings.
+    const Distribution& plo = p_.routes[sim::stage_index(sim::Stage::kPreProceedings)].duration;
+    const double plo_days = plo.mean() * (plo.unit == sim::TimeUnit::kWeeks ? 7.0 : plo.unit == sim::TimeUnit::kMonths ? 365.25 / 12 : 1.0);
+    out_.open_children = o_.open_children;
+    std::map<sim::Stage, long long> n;
+    for (auto& c : out_.open_children) {
+      if (c.stage == sim::Stage::kPreProceedings && c.days_in_stage > plo_days) {
+        c.stage = sim::Stage::kProceedings;
+        c.days_in_stage -= plo_days;
+      }
+      n[c.stage] += 1;
+    }
+    const std::string at = " open at " + returns::format_iso(o_.as_of) + ", one stage a child (the furthest on)";
+    auto count = [&](const std::string& key, sim::Stage stage, const std::string& what, const std::string& source) {
+      set("initial_stock." + key, std::to_string(n[stage]), what + at + " (" + source + "); each listed in initial_stock.children");
+    };
     if (has_cin()) {
-      set("initial_stock.assessments", std::to_string(o_.open_assessments), "assessments" + at + " (" + cin_ + ")");
-      set("initial_stock.cin_plans", std::to_string(o_.open_cin_plans), "CIN plans" + at + " (" + cin_ + ")");
-      set("initial_stock.cp_plans", std::to_string(o_.open_cp_plans), "CP plans" + at + " (" + cin_ + ")");
-      // PLO and proceedings are not in the returns: cases left open with no visible step,
-      // shared as the defaults' initial stocks.
-      const double plo = in_.defaults.initial.pre_proceedings;
-      const double court = in_.defaults.initial.proceedings;
-      const auto to_plo = plo + court > 0 ? static_cast<long long>(std::llround(static_cast<double>(o_.open_legal) * plo / (plo + court))) : 0;
-      const std::string note = " of " + count_text(o_.open_legal) + " cases" + at +
-                               " with no visible step (PLO and proceedings are not in the returns), shared as the defaults' stocks";
-      set("initial_stock.pre_proceedings", std::to_string(to_plo), count_text(to_plo) + note);
-      set("initial_stock.proceedings", std::to_string(o_.open_legal - to_plo), count_text(o_.open_legal - to_plo) + note);
+      count("assessments", sim::Stage::kAssessment, "assessments", cin_);
+      count("cin_plans", sim::Stage::kCin, "CIN plans", cin_);
+      count("cp_plans", sim::Stage::kCp, "CP plans", cin_);
+      count("pre_proceedings", sim::Stage::kPreProceedings,
+            "cases with no visible step for less than the defaults' mean PLO time (" + number_text(plo_days, 3) + " days)", cin_);
+      count("proceedings", sim::Stage::kProceedings, "cases with no visible step for longer", cin_);
     }
     if (has_903()) {
-      set("initial_stock.cla", std::to_string(o_.open_cla), "children looked after" + at + " (" + lac_ + ")");
-      set("initial_stock.care_leavers", std::to_string(o_.care_leavers),
-          "young people who left care at 18 or later and are under 21" + at + " (" + lac_ + ")");
+      count("cla", sim::Stage::kCla, "children looked after", lac_);
+      count("care_leavers", sim::Stage::kCareLeaver, "young people who left care at 18 or later, under 21", lac_);
     }
   }
 

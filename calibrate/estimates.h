@@ -33,6 +33,7 @@ struct CouncilEstimates {
   std::map<std::string, KeyEstimate> keys;  // by dotted key
   std::vector<std::string> defaulted;       // "cin_plan.duration: too few ended CIN plans (12)"
   std::vector<std::string> header;          // lines for the file's opening comment
+  std::vector<sim::InitialChild> open_children;  // the warm start, child by child (initial_stock.children)
 };
 
 struct CalibrationInput {

@@ -18,6 +18,7 @@ KaplanMeier::KaplanMeier(std::vector<Spell> spells) {
   double at_risk = 0;
   for (const Spell& sp : spells) {
     at_risk += sp.weight;
+    longest_ = std::max(longest_, sp.length);
     n_ += sp.weight > 0;
     events_ += sp.ended && sp.weight > 0;
   }

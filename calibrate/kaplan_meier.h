@@ -41,10 +41,12 @@ class KaplanMeier {
   // The lowest survival the curve reaches (at its last event).
   double last_survival() const { return steps_.empty() ? 1.0 : steps_.back().survival; }
   double last_event_time() const { return steps_.empty() ? 0.0 : steps_.back().time; }
+  double longest_spell() const { return longest_; }  // ended or not
 
  private:
   std::vector<Step> steps_;
   long long n_ = 0, events_ = 0;
+  double longest_ = 0;
 };
 
 }  // namespace caseflow::calibrate

@@ -101,6 +101,8 @@ class Observer {
     }
     if (previous_closure && *previous_closure >= o_.first_day && *previous_closure <= o_.as_of - 365) o_.closures_followed += 1;
     care(c);
+    open_child(c);
+    legal_open_since_.reset();
   }
 
   Observations take() { return std::move(o_); }
@@ -139,6 +141,7 @@ class Observer {
     else {
       o_.legal_days.push_back({static_cast<double>(o_.as_of - from), false});
       o_.open_legal += 1;
+      legal_open_since_ = from;
     }
   }
 
@@ -265,6 +268,70 @@ class Observer {
     }
   }
 
+  // The child's stage at the as-of date, for the warm start.
+  void open_child(const returns::ChildHistory& c) {
+    const Day t = o_.as_of;
+    sim::InitialChild row;
+    row.id = "C" + std::to_string(o_.open_children.size() + 1);
+    row.age_years = c.birth ? std::max(0.0, (t - *c.birth) / kDaysPerYear) : 0.0;
+    std::optional<Day> cp_start, cin_start, assessment_start, s47_start;
+    int cp_before = 0;
+    for (const auto& r : c.referrals) {
+      for (const auto& p : r.cp_plans) {
+        if (p.start > t) continue;
+        if (!(p.end && *p.end <= t)) cp_start = p.start;
+        else ++cp_before;
+      }
+      for (const auto& p : r.cin_plans)
+        if (p.start <= t && !(p.end && *p.end <= t)) cin_start = p.start;
+      if (r.date <= t && !closed_by(r, t)) {
+        bool assessing = false;
+        for (const auto& a : r.assessments)
+          if (a.start && *a.start <= t && !(a.authorised && *a.authorised <= t)) assessment_start = *a.start, assessing = true;
+        // An enquiry has no end date in the CIN census: it is open while its ICPC is still to
+        // come, or, with no ICPC, while the referral's assessment is (the enquiry's findings
+        // complete the assessment).
+        for (const auto& s47 : r.section47s)
+          if (s47.start <= t && (s47.icpc ? *s47.icpc > t : assessing)) s47_start = s47.start;
+      }
+    }
+    row.cp_plans_before = cp_before;
+    const MaybeDay birth = c.birth;
+    for (const CarePeriodSpan& p : care_periods_of(c)) {
+      if (p.start > t) continue;
+      if (!p.end || *p.end > t) {
+        if (birth && t >= *birth + static_cast<Day>(18 * kDaysPerYear)) break;  // 18 or over: not a child looked after in the model
+        row.stage = sim::Stage::kCla;
+        row.days_in_stage = t - p.start;
+        const auto placement = placement_of(p.place, p.provider);
+        row.placement = static_cast<int>(placement ? *placement : sim::Placement::kInHouseFoster);
+        o_.open_children.push_back(row);
+        return;
+      }
+      if (birth && *p.end >= *birth + static_cast<Day>(18 * kDaysPerYear) - 31 && t < *birth + static_cast<Day>(21 * kDaysPerYear)) {
+        row.stage = sim::Stage::kCareLeaver;
+        row.days_in_stage = t - *p.end;
+      }
+    }
+    if (row.stage == sim::Stage::kCareLeaver) {
+      o_.open_children.push_back(row);
+      return;
+    }
+    if (cp_start) row.stage = sim::Stage::kCp, row.days_in_stage = t - *cp_start;
+    else if (legal_open_since_) row.stage = sim::Stage::kPreProceedings, row.days_in_stage = t - *legal_open_since_;
+    else if (cin_start) row.stage = sim::Stage::kCin, row.days_in_stage = t - *cin_start;
+    else if (assessment_start || s47_start) {
+      row.stage = sim::Stage::kAssessment;
+      row.days_in_stage = t - (assessment_start ? *assessment_start : *s47_start);
+      if (s47_start) row.s47_days = std::max(0, t - *s47_start);
+    } else {
+      return;
+    }
+    row.days_in_stage = std::max(0.0, row.days_in_stage);
+    o_.open_children.push_back(row);
+  }
+
+  std::optional<Day> legal_open_since_;
   static constexpr Day kFirstReferralGap = 730;
   engine::Calendar calendar_;
   Day first_serial_;

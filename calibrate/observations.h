@@ -70,7 +70,12 @@ struct Observations {
   double care_years = 0;     // years looked after in the window
   long long placement_moves = 0;
 
-  // The open caseload at the as-of date.
+  // The open caseload at the as-of date, child by child (pseudonymised ids C1, C2 ...): each
+  // child in one stage, the furthest on (care, then care leaver, CP, PLO or proceedings, CIN,
+  // assessment), as the model holds it (docs/calibration.md, "The open caseload").
+  std::vector<sim::InitialChild> open_children;
+  // The open caseload at the as-of date, record by record (a child on a CIN plan and in care
+  // counts in both).
   long long open_assessments = 0, open_cin_plans = 0, open_cp_plans = 0, open_cla = 0, open_legal = 0, care_leavers = 0;
 };
 

@@ -188,6 +188,11 @@ std::vector<KeyDeclaration> declare() {
             .unit("children")
             .range(kNonNegative)
             .bind([](Target& x) -> auto& { return x.scenario.initial.returns_due; }));
+  t.add(Key("initial_stock.children", K::kText,
+            "a CSV file of the children open on start_date, one a row (caseflow calibrate writes it): they replace the counted stocks, "
+            "which must equal its counts by stage; relative to the scenario file named on the command line")
+            .optional("\"\"")
+            .bind([](Target& x) -> auto& { return x.scenario.initial.children_file; }));
   t.add(Key("initial_stock.cla_age", K::kSection, "age of the children looked after on start_date").check(age_bands()));
   t.add(Key("initial_stock.cla_age.band_edges_years", K::kNumberList, "age band edges; band i covers [edge i, edge i+1)")
             .unit("years of age")

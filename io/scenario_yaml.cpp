@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/initial_children.h"
 #include "io/key_reader.h"
 #include "io/scenario_keys.h"
 #include "io/user_error.h"
@@ -192,6 +193,13 @@ sim::Scenario load_scenario(const std::string& path) {
   Target target{s, first};
   read_scenario_keys(root, target);
   s.epochs.push_back({s.start_date, std::move(first)});
+  if (!s.initial.children_file.empty()) {
+    // Relative to the scenario file named on the command line (calibrate writes both side by side).
+    std::filesystem::path file(s.initial.children_file);
+    if (file.is_relative()) file = std::filesystem::path(path).parent_path() / file;
+    s.initial.children = read_initial_children(file.string());
+    check_initial_counts(s.initial, path);
+  }
 
   // Each change stacks on everything before it: epoch k sees changes 1..k.
   std::vector<Change> changes = read_changes(chain);

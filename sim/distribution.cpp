@@ -128,6 +128,34 @@ Distribution::InProgress Distribution::in_progress(double u_length, double u_ela
   return {total, total * u_elapsed};
 }
 
+double Distribution::cdf(double x) const {
+  if (x <= 0) return 0.0;
+  switch (kind) {
+    case Kind::kFixed:
+      return x >= value ? 1.0 : 0.0;
+    case Kind::kExponential:
+      return -std::expm1(-x / value);
+    case Kind::kLognormal:
+      return 0.5 * std::erfc(-std::log(x / value) / (lognormal_sigma(*this) * std::sqrt(2.0)));
+    case Kind::kEmpirical: {
+      double cumulative = 0.0, lo = 0.0;
+      for (std::size_t i = 0; i < upper.size(); ++i) {
+        if (x < upper[i]) return cumulative + probs[i] * (x - lo) / (upper[i] - lo);
+        cumulative += probs[i];
+        lo = upper[i];
+      }
+      return 1.0;
+    }
+  }
+  return 1.0;
+}
+
+double Distribution::total_given_elapsed(double elapsed, double u) const {
+  const double done = cdf(elapsed);
+  if (done >= 1.0 - 1e-12) return elapsed;
+  return std::max(elapsed, quantile(done + u * (1.0 - done)));
+}
+
 std::string unit_suffix(TimeUnit unit) {
   switch (unit) {
     case TimeUnit::kDays:

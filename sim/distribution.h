@@ -29,6 +29,12 @@ struct Distribution {
     double total = 0.0, elapsed = 0.0;
   };
   InProgress in_progress(double u_length, double u_elapsed) const;
+  // P(duration <= x), x in this distribution's unit.
+  double cdf(double x) const;
+  // The total duration of a case known to have lasted `elapsed` already (its residual life):
+  // the draw at u from the distribution conditioned on exceeding `elapsed` (>= elapsed).
+  // Where the distribution holds no mass beyond `elapsed`, the case ends at once (elapsed).
+  double total_given_elapsed(double elapsed, double u) const;
 };
 
 std::string unit_suffix(TimeUnit unit);  // "days", "wd", "weeks", "months"

@@ -157,11 +157,28 @@ struct Returns {
   Distribution delay;  // days from closure to the new contact
 };
 
+// One child open at the start date, from a council's returns (calibrate writes them): the
+// stage it is in and how long it has been there, so its time left is drawn given the time
+// already spent (Distribution::total_given_elapsed) instead of from the stage's equilibrium.
+struct InitialChild {
+  std::string id;            // pseudonymised: never the council's own id
+  Stage stage = Stage::kNone;  // kAssessment .. kCareLeaver
+  double days_in_stage = 0;  // days since the stage began (for care: since care began)
+  double age_years = 0;      // at the start date
+  int placement = -1;        // care: index into placement_names(); -1 elsewhere
+  int cp_plans_before = 0;   // CP plans the child had before (repeat CP behaviour)
+  double s47_days = -1;      // assessment: days since an s47 enquiry still open began; -1 for none
+};
+
 struct InitialStock {
   int assessments = 0, cin_plans = 0, cp_plans = 0, pre_proceedings = 0, proceedings = 0, cla = 0,
       care_leavers = 0;
   int returns_due = 0;  // closed cases whose child will come back: they keep contacts flowing from day one
   AgeProfile cla_age;
+  // The open children one by one, when the scenario names a file of them (initial_stock.children):
+  // they replace the counted stocks above, which must then equal the file's counts by stage.
+  std::string children_file;
+  std::vector<InitialChild> children;
 };
 
 struct StaffTypeParams {

@@ -25,6 +25,12 @@ double age_from(const AgeProfile& age, double u, double v) {
 void Journey::seed_initial_stock(const InitialStock& stock) {
   const auto& p = params();
   std::uint64_t entity = 0;
+  if (!stock.children.empty()) {
+    seed_initial_children(stock.children);
+    entity = stock.children.size();
+    seed_returns_due(stock, entity);
+    return;
+  }
   auto u = [&](std::uint64_t k) { return initial_stream_.uniform(entity, k); };
   // Time gone before the start, and time left after it, of a stage in progress.
   auto before = [&](const Distribution& d, double v, double day) { return sim_days_before(v, d.unit, calendar_, day); };
@@ -145,6 +151,32 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
       queue_.schedule(-std::log(u(6)) / p.care.placement_moves_per_year * kDaysPerYear, kRoutineClass, kPlacementMove, id, c.version);
     if (log_) log_->seeded(c);
   }
+  seed_returns_due(stock, entity);
+  const double extend = p.care_leavers.extend_to_25_prob, years_to_21 = p.care_leavers.support_to_age - 18.0;
+  const double extended_share = extend > 0 ? extend * 7.0 / (extend * 7.0 + (1.0 - extend) * years_to_21) : 0.0;
+  for (int i = 0; i < stock.care_leavers; ++i) {
+    ++entity;
+    // Care leavers at the start: ages spread evenly over the years of support. Those
+    // supported to 25 are there for longer, so they are more of the stock than of the inflow.
+    const bool extended = u(0) < extended_share;
+    const double to_age = extended ? 25.0 : p.care_leavers.support_to_age;
+    const double age = 18.0 + u(1) * (to_age - 18.0);
+    const std::uint32_t id = new_child(age, 0.0);
+    enter(id, Stage::kCareLeaver, 0.0);
+    schedule_stage_end(id, std::max(0.5, (to_age - age) * kDaysPerYear));
+    if (log_) log_->seeded(children_[id]);
+  }
+}
+
+void Journey::seed_returns_due(const InitialStock& stock, std::uint64_t& entity) {
+  const auto& p = params();
+  auto u = [&](std::uint64_t k) { return initial_stream_.uniform(entity, k); };
+  auto before = [&](const Distribution& d, double v, double day) { return sim_days_before(v, d.unit, calendar_, day); };
+  auto after = [&](const Distribution& d, double v, double day) { return to_sim_days(v, d.unit, calendar_, day); };
+  auto child = [&](const AgeProfile& age) {
+    ++entity;
+    return new_child(std::min(18.0 - 1.0 / kDaysPerYear, age_from(age, u(0), u(3))), 0.0);
+  };
   // Children due back: some were turned away at the front door as first contacts and were
   // never referred; the rest had a case closed. In a running service the first kind make up
   // their flow's share of the returns waiting: first contacts a day not referred, times the
@@ -166,20 +198,6 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     if (u(5) >= never_referred_share)
       children_[id].last_referral_day = -waited - before(delay, delay.quantile(u(4)), -waited);
     schedule_return(id, std::max(0.5, after(delay, ip.total, -waited) - waited));
-  }
-  const double extend = p.care_leavers.extend_to_25_prob, years_to_21 = p.care_leavers.support_to_age - 18.0;
-  const double extended_share = extend > 0 ? extend * 7.0 / (extend * 7.0 + (1.0 - extend) * years_to_21) : 0.0;
-  for (int i = 0; i < stock.care_leavers; ++i) {
-    ++entity;
-    // Care leavers at the start: ages spread evenly over the years of support. Those
-    // supported to 25 are there for longer, so they are more of the stock than of the inflow.
-    const bool extended = u(0) < extended_share;
-    const double to_age = extended ? 25.0 : p.care_leavers.support_to_age;
-    const double age = 18.0 + u(1) * (to_age - 18.0);
-    const std::uint32_t id = new_child(age, 0.0);
-    enter(id, Stage::kCareLeaver, 0.0);
-    schedule_stage_end(id, std::max(0.5, (to_age - age) * kDaysPerYear));
-    if (log_) log_->seeded(children_[id]);
   }
 }
 

@@ -82,6 +82,10 @@ class Journey {
 
   // journey.cpp: records, stages, allocation, draws
   std::uint32_t new_child(double age_years, double now);
+  // The warm start from a council's open children, one by one (sim/journey/initial_children.cpp),
+  // and the children due back, which both warm starts seed from a count.
+  void seed_initial_children(const std::vector<InitialChild>& children);
+  void seed_returns_due(const InitialStock& stock, std::uint64_t& entity);
   void free_child(std::uint32_t id);
   void enter(std::uint32_t id, Stage stage, double now);
   void leave_stage(std::uint32_t id, double now);

@@ -50,3 +50,51 @@ TEST(Distribution, EmpiricalQuantilesInterpolateWithinBins) {
 
 }  // namespace
 }  // namespace caseflow::sim
+
+namespace caseflow::sim {
+namespace {
+
+TEST(DistributionResidual, CdfInvertsTheQuantileForEveryKind) {
+  Distribution ln;
+  ln.kind = Distribution::Kind::kLognormal;
+  ln.value = 150;
+  ln.p90 = 400;
+  Distribution ex;
+  ex.kind = Distribution::Kind::kExponential;
+  ex.value = 30;
+  Distribution em;
+  em.kind = Distribution::Kind::kEmpirical;
+  em.upper = {91, 183, 365};
+  em.probs = {0.2, 0.3, 0.5};
+  for (const Distribution* d : {&ln, &ex, &em})
+    for (double u : {0.05, 0.3, 0.5, 0.77, 0.95}) EXPECT_NEAR(d->cdf(d->quantile(u)), u, 1e-6);
+  EXPECT_EQ(em.cdf(400), 1.0);
+  EXPECT_EQ(ln.cdf(0), 0.0);
+}
+
+TEST(DistributionResidual, TotalGivenElapsedIsTheConditionalDistribution) {
+  // Exponential: memoryless, so the time left after any elapsed time is the same exponential.
+  Distribution ex;
+  ex.kind = Distribution::Kind::kExponential;
+  ex.value = 30;
+  for (double u : {0.1, 0.5, 0.9}) EXPECT_NEAR(ex.total_given_elapsed(50, u) - 50, ex.quantile(u), 1e-9);
+  // Lognormal: the conditional median after 300 days of a (150, 400) plan, checked against
+  // the definition F(t) = F(300) + 0.5 (1 - F(300)).
+  Distribution ln;
+  ln.kind = Distribution::Kind::kLognormal;
+  ln.value = 150;
+  ln.p90 = 400;
+  const double t = ln.total_given_elapsed(300, 0.5);
+  EXPECT_GT(t, 300);
+  EXPECT_NEAR(ln.cdf(t), ln.cdf(300) + 0.5 * (1 - ln.cdf(300)), 1e-6);
+  // Past the last bin of an empirical distribution there is nothing left: it ends at once.
+  Distribution em;
+  em.kind = Distribution::Kind::kEmpirical;
+  em.upper = {10, 20};
+  em.probs = {0.5, 0.5};
+  EXPECT_EQ(em.total_given_elapsed(25, 0.5), 25);
+  EXPECT_NEAR(em.total_given_elapsed(10, 0.5), 15, 1e-9);
+}
+
+}  // namespace
+}  // namespace caseflow::sim

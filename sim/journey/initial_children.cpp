@@ -1,0 +1,130 @@
+// The warm start from a council's own open children (calibrate's snapshot): each child enters
+// its real stage with its age, placement and CP history, and the time it has already spent
+// there. Its time left is drawn from the stage's duration given the time already spent (the
+// residual life, Distribution::total_given_elapsed), not from the stage's equilibrium as the
+// counted warm start does (sim/journey/initial_stock.cpp): a CP plan open 20 months is near
+// its end, one open a week is not.
+#include <algorithm>
+#include <cmath>
+
+#include "sim/durations.h"
+#include "sim/journey/journey.h"
+#include "sim/keys.h"
+
+namespace caseflow::sim {
+
+void Journey::seed_initial_children(const std::vector<InitialChild>& children) {
+  const auto& p = params();
+  std::uint64_t entity = 0;
+  auto u = [&](std::uint64_t k) { return initial_stream_.uniform(entity, k); };
+  // The time already spent, in the distribution's unit: working days are counted on the
+  // calendar, which reaches five years back (older stages count as five years).
+  auto spent = [&](const Distribution& d, double days) {
+    switch (d.unit) {
+      case TimeUnit::kDays: return days;
+      case TimeUnit::kWeeks: return days / kDaysPerWeek;
+      case TimeUnit::kMonths: return days / kDaysPerMonth;
+      case TimeUnit::kWorkingDays:
+        return static_cast<double>(calendar_.working_days_between(-std::min(days, 5 * kDaysPerYear - 7), 0.0));
+    }
+    return days;
+  };
+  // Sim days left of a stage begun `days` ago whose duration is d, drawn at u.
+  auto left = [&](const Distribution& d, double days, double v) {
+    const double gone = spent(d, days);
+    const double total = d.total_given_elapsed(gone, v);
+    return std::max(0.5, to_sim_days(total - gone, d.unit, calendar_, 0.0));
+  };
+  for (const InitialChild& row : children) {
+    ++entity;
+    const std::uint32_t id = new_child(row.age_years, 0.0);
+    Child& c = children_[id];
+    c.cp_plans = static_cast<std::uint16_t>(row.cp_plans_before);
+    c.referral_day = c.last_referral_day = -row.days_in_stage;
+    c.in_need = row.stage != Stage::kAssessment && row.stage != Stage::kCareLeaver;
+    switch (row.stage) {
+      case Stage::kAssessment: {
+        // The single-assessment path: its work is measured from the referral (as the counted
+        // warm start's), so the total is drawn given the working days already gone.
+        const Distribution& work = stage_route(Stage::kAssessment).duration;
+        c.strategy_done = true;
+        c.counts_assessment = true;
+        c.work_duration = work.total_given_elapsed(spent(work, row.days_in_stage), u(1));
+        if (row.s47_days >= 0) {
+          // An s47 enquiry under way: its conference is held by the ICPC share; the enquiry's
+          // work runs from allocation, as in the counted warm start.
+          c.harm_suspected = c.s47 = true;
+          c.icpc_planned = u(2) < p.referral.icpc_prob;
+          c.strategy_day = -row.s47_days;
+        }
+        enter(id, Stage::kAssessment, 0.0);
+        break;
+      }
+      case Stage::kCp: {
+        const Distribution& d = stage_route(Stage::kCp).duration;
+        c.cp_plans += 1;  // the plan open now
+        c.cp_start_day = -row.days_in_stage;
+        enter(id, Stage::kCp, 0.0);
+        schedule_stage_end(id, left(d, row.days_in_stage, u(1)));
+        double review = p.cp.first_review_months * kDaysPerMonth;
+        while (review <= row.days_in_stage) review += p.cp.review_interval_months * kDaysPerMonth;
+        queue_.schedule(review - row.days_in_stage, kRoutineClass, kCpReview, id, c.version);
+        break;
+      }
+      case Stage::kCla: {
+        // The exit route is not known yet: drawn in proportion to each route's share times
+        // its chance of lasting as long as this child has been in care.
+        const Care& care = p.care;
+        const std::array<std::pair<double, const Distribution*>, 4> routes = {{{care.exit_home, &care.duration_home},
+                                                                              {care.exit_sgo, &care.duration_sgo},
+                                                                              {care.exit_adoption, &care.duration_adoption},
+                                                                              {care.exit_other, &care.duration_other}}};
+        std::array<double, 4> weight{};
+        double sum = 0;
+        for (std::size_t r = 0; r < 4; ++r)
+          sum += weight[r] = routes[r].first * (1.0 - routes[r].second->cdf(spent(*routes[r].second, row.days_in_stage)));
+        std::size_t route = 3;
+        if (sum > 0) {
+          const double v = u(5) * sum;
+          double cumulative = 0;
+          for (std::size_t r = 0; r < 4; ++r)
+            if (v < (cumulative += weight[r])) {
+              route = r;
+              break;
+            }
+        }
+        c.placement = static_cast<Placement>(row.placement);
+        c.care_start_day = -row.days_in_stage;
+        start_placement(c, c.care_start_day);
+        enter(id, Stage::kCla, 0.0);
+        const double exit_day = left(*routes[route].second, row.days_in_stage, u(1));
+        const double eighteen = c.birth_day + 18.0 * kDaysPerYear;
+        if (eighteen <= exit_day)
+          queue_.schedule(std::max(0.5, eighteen), kStageClass, kAgeOut, id, c.version);
+        else
+          schedule_stage_end(id, exit_day);
+        if (care.placement_moves_per_year > 0)
+          queue_.schedule(-std::log(u(6)) / care.placement_moves_per_year * kDaysPerYear, kRoutineClass, kPlacementMove, id, c.version);
+        break;
+      }
+      case Stage::kCareLeaver: {
+        // Supported to 21, or to 25 for those who asked (the share extend_to_25_prob); past 21
+        // only the second are still here.
+        const double to_age = row.age_years >= p.care_leavers.support_to_age || u(1) < p.care_leavers.extend_to_25_prob
+                                  ? 25.0
+                                  : p.care_leavers.support_to_age;
+        enter(id, Stage::kCareLeaver, 0.0);
+        schedule_stage_end(id, std::max(0.5, (to_age - row.age_years) * kDaysPerYear));
+        break;
+      }
+      default: {  // CIN plans, PLO and proceedings: the time left is the only state
+        enter(id, row.stage, 0.0);
+        schedule_stage_end(id, left(stage_route(row.stage).duration, row.days_in_stage, u(1)));
+        break;
+      }
+    }
+    if (log_) log_->seeded(c);
+  }
+}
+
+}  // namespace caseflow::sim
