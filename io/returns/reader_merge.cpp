@@ -46,12 +46,12 @@ std::size_t HistoryBuilder::child(std::string_view id) {
   // Tables list a child's rows together (Episodes by CHILD): the last child found is the
   // likeliest next, and checking it first saves a hash lookup per row.
   if (last_child_ < children_.size() && children_[last_child_].id == id) return last_child_;
-  const auto it = index_.find(id);
-  if (it != index_.end()) return last_child_ = it->second;
-  const std::size_t i = last_child_ = children_.size();
-  children_.emplace_back().id = std::string(id);
-  pending_.emplace_back();
-  index_.emplace(std::string(id), i);
+  bool added = false;
+  const std::size_t i = last_child_ = index_.find_or_add(id, added);
+  if (added) {
+    children_.emplace_back().id = std::string(id);
+    pending_.emplace_back();
+  }
   return i;
 }
 

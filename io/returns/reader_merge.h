@@ -23,6 +23,7 @@
 
 #include "io/returns/codes.h"
 #include "io/returns/history.h"
+#include "io/returns/id_index.h"
 #include "io/returns/quality_rules.h"
 
 namespace caseflow::returns {
@@ -82,10 +83,6 @@ class HistoryBuilder {
     std::vector<std::pair<Day, std::string>> reviews;  // reviews repeat across tables only by mistake
     int header_year = 0, birth_year = 0, death_year = 0;
   };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
 
   void unknown_code(std::string_view list, std::string_view code, int year, const std::string& example, const Origin& origin);
   void merge_episodes(ChildHistory& child, Pending& pending);
@@ -93,7 +90,7 @@ class HistoryBuilder {
 
   History& history_;
   QualityReporter& quality_;
-  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> index_;
+  IdIndex index_;
   // Deques while reading: they grow without moving the children already read (England has
   // hundreds of thousands); finish() moves them into History::children once.
   std::deque<ChildHistory> children_;
