@@ -197,10 +197,7 @@ void HistoryBuilder::merge_referrals(ChildHistory& c, Pending& p) {
   }
 }
 
-void HistoryBuilder::finish() {
-  std::sort(history_.ssda903_years.begin(), history_.ssda903_years.end());
-  std::sort(history_.cin_years.begin(), history_.cin_years.end());
-  std::sort(history_.csww_years.begin(), history_.csww_years.end());
+void HistoryBuilder::merge_children() {
   for (std::size_t i = 0; i < children_.size(); ++i) {
     ChildHistory& c = children_[i];
     Pending& p = pending_[i];
@@ -238,18 +235,53 @@ void HistoryBuilder::finish() {
       if (c.care_leaver[k - 1].collection_year == c.care_leaver[k].collection_year) c.care_leaver.erase(c.care_leaver.begin() + static_cast<long>(k) - 1);
     p = Pending();  // released while in cache, not in one sweep over all children afterwards
   }
+}
+
+// Sorts children_ by id in place. The sort runs on a compact list of (the id's first eight
+// bytes as a number, index), which compares as the ids do and reaches into a child's id only to
+// break a tie; the children are then put in that order by following the permutation's cycles,
+// each moved once.
+void HistoryBuilder::sort_children() {
+  struct Key {
+    std::uint64_t prefix;
+    std::uint32_t index;
+  };
+  std::vector<Key> keys(children_.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const std::string& id = children_[i].id;
+    std::uint64_t prefix = 0;
+    for (std::size_t k = 0; k < 8; ++k)
+      prefix = (prefix << 8) | (k < id.size() ? static_cast<unsigned char>(id[k]) : 0u);
+    keys[i] = {prefix, static_cast<std::uint32_t>(i)};
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    return a.prefix != b.prefix ? a.prefix < b.prefix : children_[a.index].id < children_[b.index].id;
+  });
+  // keys[k].index is the child that belongs at k; an index set to k marks k as done.
+  for (std::size_t start = 0; start < keys.size(); ++start) {
+    if (keys[start].index == start) continue;
+    ChildHistory held = std::move(children_[start]);
+    std::size_t at = start;
+    while (keys[at].index != start) {
+      const std::size_t from = keys[at].index;
+      children_[at] = std::move(children_[from]);
+      keys[at].index = static_cast<std::uint32_t>(at);
+      at = from;
+    }
+    children_[at] = std::move(held);
+    keys[at].index = static_cast<std::uint32_t>(at);
+  }
+}
+
+void HistoryBuilder::finish() {
+  std::sort(history_.ssda903_years.begin(), history_.ssda903_years.end());
+  std::sort(history_.cin_years.begin(), history_.cin_years.end());
+  std::sort(history_.csww_years.begin(), history_.csww_years.end());
+  merge_children();
   pending_.clear();
   index_.clear();
-  // Sorted by id through a compact (id, index) list, so each child is moved once and the sort
-  // does not chase every comparison into a child's record.
-  std::vector<std::pair<std::string, std::size_t>> order(children_.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = {std::move(children_[i].id), i};
-  std::sort(order.begin(), order.end());
-  history_.children.reserve(order.size());
-  for (auto& [id, i] : order) {
-    history_.children.push_back(std::move(children_[i]));
-    history_.children.back().id = std::move(id);
-  }
+  sort_children();
+  history_.children = std::move(children_);
   children_.clear();
   std::sort(history_.workers.begin(), history_.workers.end(), [](const auto& a, const auto& b) {
     return a.census_year != b.census_year ? a.census_year < b.census_year : a.swe_no < b.swe_no;

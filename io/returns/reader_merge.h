@@ -38,6 +38,7 @@ class HistoryBuilder {
 
   // The child with this id (created on first sight); its index for the add_* calls.
   std::size_t child(std::string_view id);
+  // The child's record while reading; valid until the next child() call adds a child.
   ChildHistory& at(std::size_t child) { return children_[child]; }
   // Child-level fields, from the return of collection year `year`: the latest year wins.
   void set_header(std::size_t child, int year, std::string_view sex, std::string_view ethnicity, std::string_view upn);
@@ -85,15 +86,19 @@ class HistoryBuilder {
   };
 
   void unknown_code(std::string_view list, std::string_view code, int year, const std::string& example, const Origin& origin);
+  void merge_children();  // each child's pending records into its history
+  void sort_children();
   void merge_episodes(ChildHistory& child, Pending& pending);
   void merge_referrals(ChildHistory& child, Pending& pending);
 
   History& history_;
   QualityReporter& quality_;
   IdIndex index_;
-  // Deques while reading: they grow without moving the children already read (England has
-  // hundreds of thousands); finish() moves them into History::children once.
-  std::deque<ChildHistory> children_;
+  // The children in the order first seen, in a vector that becomes History::children: finish()
+  // sorts it in place, so the children are never held twice (a deque moved into a vector at the
+  // end held England's 2.8 million children twice, a gigabyte). What is pending per child is
+  // in a deque: it grows without moving what was read, and is dropped before the sort.
+  std::vector<ChildHistory> children_;
   std::deque<Pending> pending_;
   std::size_t last_child_ = SIZE_MAX;
   std::unordered_set<std::string> worker_keys_;
