@@ -24,6 +24,28 @@ void unite_by(std::vector<T>& into, std::vector<T>& from, Key key) {
   if (into.size() > 1) std::stable_sort(into.begin(), into.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
 }
 
+// Whether a child's rows, in reading order, are in date order with no date twice: then there is
+// nothing to merge or reorder (most children), and the rows stay where they were read.
+template <class T, class Date>
+bool dated_once_in_order(const std::vector<T>& rows, Date date) {
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    if (!(date(rows[i - 1]) < date(rows[i]))) return false;
+  return true;
+}
+
+// The order in which a child's rows are merged: by date, then collection year, then reading order.
+template <class T, class Key, class Date>
+std::vector<std::uint32_t> merge_order(const std::vector<T>& rows, const std::vector<Key>& keys, Date date) {
+  std::vector<std::uint32_t> order(rows.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const Day da = date(rows[a]), db = date(rows[b]);
+    if (da != db) return da < db;
+    return keys[a].year != keys[b].year ? keys[a].year < keys[b].year : keys[a].order < keys[b].order;
+  });
+  return order;
+}
+
 template <class T>
 void by_year_then_order(std::vector<T>& v) {
   if (v.size() < 2) return;  // most children have one record: no sort, no temporary buffer
@@ -87,11 +109,13 @@ void HistoryBuilder::set_death(std::size_t child, Day death, int year) {
 }
 
 void HistoryBuilder::add_episode(std::size_t child, CareEpisode episode, int year) {
-  pending_[child].episodes.push_back({year, order_++, std::move(episode)});
+  children_[child].episodes.push_back(std::move(episode));
+  pending_[child].episodes.push_back({year, order_++});
 }
 
 void HistoryBuilder::add_referral(std::size_t child, Referral referral, int year) {
-  pending_[child].referrals.push_back({year, order_++, std::move(referral)});
+  children_[child].referrals.push_back(std::move(referral));
+  pending_[child].referrals.push_back({year, order_++});
 }
 
 void HistoryBuilder::add_missing(std::size_t child, MissingEpisode missing, int year) {
@@ -129,27 +153,31 @@ void HistoryBuilder::unknown_code(std::string_view list, std::string_view code, 
 }
 
 void HistoryBuilder::merge_episodes(ChildHistory& c, Pending& p) {
-  auto& rows = p.episodes;
-  if (rows.empty()) return;
-  by_year_then_order(rows);
-  if (rows.size() > 1) std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.record.start < b.record.start; });
-  std::vector<int> chosen_year;
-  chosen_year.reserve(rows.size());
-  c.episodes.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size();) {
-    std::size_t j = i + 1;
-    while (j < rows.size() && rows[j].record.start == rows[i].record.start) ++j;
-    // rows[i..j) share a DECOM, in year then reading order.
-    std::size_t best = i;
-    for (std::size_t k = i + 1; k < j; ++k) {
-      if (rows[k].year == rows[k - 1].year)
-        quality_.add("episode.duplicate", child_record(c.id, "episode from", rows[k].record.start), rows[k].record.origin);
-      const bool closed = rows[k].record.end.has_value(), best_closed = rows[best].record.end.has_value();
-      if (closed || !best_closed) best = k;  // a closed row beats an open one; then the later row wins
+  const auto start = [](const CareEpisode& e) { return e.start; };
+  std::vector<int> chosen_year;  // the collection year each merged episode came from
+  chosen_year.reserve(c.episodes.size());
+  if (dated_once_in_order(c.episodes, start)) {
+    for (const Key& k : p.episodes) chosen_year.push_back(k.year);
+  } else {
+    std::vector<CareEpisode> rows = std::move(c.episodes);
+    c.episodes = {};
+    const std::vector<std::uint32_t> order = merge_order(rows, p.episodes, start);
+    for (std::size_t i = 0; i < order.size();) {
+      std::size_t j = i + 1;
+      while (j < order.size() && rows[order[j]].start == rows[order[i]].start) ++j;
+      // order[i..j) share a DECOM, in year then reading order.
+      std::size_t best = i;
+      for (std::size_t k = i + 1; k < j; ++k) {
+        const CareEpisode& row = rows[order[k]];
+        if (p.episodes[order[k]].year == p.episodes[order[k - 1]].year)
+          quality_.add("episode.duplicate", child_record(c.id, "episode from", row.start), row.origin);
+        const bool closed = row.end.has_value(), best_closed = rows[order[best]].end.has_value();
+        if (closed || !best_closed) best = k;  // a closed row beats an open one; then the later row wins
+      }
+      c.episodes.push_back(std::move(rows[order[best]]));
+      chosen_year.push_back(p.episodes[order[best]].year);
+      i = j;
     }
-    c.episodes.push_back(std::move(rows[best].record));
-    chosen_year.push_back(rows[best].year);
-    i = j;
   }
   const auto& years = history_.ssda903_years;
   for (std::size_t i = 0; i < c.episodes.size(); ++i) {
@@ -168,16 +196,17 @@ void HistoryBuilder::merge_episodes(ChildHistory& c, Pending& p) {
 }
 
 void HistoryBuilder::merge_referrals(ChildHistory& c, Pending& p) {
-  auto& rows = p.referrals;
-  if (rows.empty()) return;
-  by_year_then_order(rows);
-  if (rows.size() > 1) std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.record.date < b.record.date; });
-  for (std::size_t i = 0; i < rows.size();) {
-    Referral merged = std::move(rows[i].record);
+  const auto date = [](const Referral& r) { return r.date; };
+  if (dated_once_in_order(c.referrals, date)) return;
+  std::vector<Referral> rows = std::move(c.referrals);
+  c.referrals = {};
+  const std::vector<std::uint32_t> order = merge_order(rows, p.referrals, date);
+  for (std::size_t i = 0; i < order.size();) {
+    Referral merged = std::move(rows[order[i]]);
     std::size_t j = i + 1;
-    for (; j < rows.size() && rows[j].record.date == merged.date; ++j) {
-      Referral& later = rows[j].record;
-      if (rows[j].year == rows[j - 1].year)
+    for (; j < order.size() && rows[order[j]].date == merged.date; ++j) {
+      Referral& later = rows[order[j]];
+      if (p.referrals[order[j]].year == p.referrals[order[j - 1]].year)
         quality_.add("cin.duplicate_referral", child_record(c.id, "referral", later.date), later.origin);
       if (!later.source.empty()) merged.source = later.source;
       if (!later.primary_need.empty()) merged.primary_need = later.primary_need;
@@ -242,11 +271,11 @@ void HistoryBuilder::merge_children() {
 // break a tie; the children are then put in that order by following the permutation's cycles,
 // each moved once.
 void HistoryBuilder::sort_children() {
-  struct Key {
+  struct IdKey {
     std::uint64_t prefix;
     std::uint32_t index;
   };
-  std::vector<Key> keys(children_.size());
+  std::vector<IdKey> keys(children_.size());
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const std::string& id = children_[i].id;
     std::uint64_t prefix = 0;
@@ -254,7 +283,7 @@ void HistoryBuilder::sort_children() {
       prefix = (prefix << 8) | (k < id.size() ? static_cast<unsigned char>(id[k]) : 0u);
     keys[i] = {prefix, static_cast<std::uint32_t>(i)};
   }
-  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+  std::sort(keys.begin(), keys.end(), [&](const IdKey& a, const IdKey& b) {
     return a.prefix != b.prefix ? a.prefix < b.prefix : children_[a.index].id < children_[b.index].id;
   });
   // keys[k].index is the child that belongs at k; an index set to k marks k as done.

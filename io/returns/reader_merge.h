@@ -76,9 +76,15 @@ class HistoryBuilder {
     std::uint32_t order;  // reading order, to keep the later row of one year
     T record;
   };
+  struct Key {
+    int year;
+    std::uint32_t order;  // reading order
+  };
+  // Care episodes and referrals go straight into the child's history as read (most need no
+  // merging, and are then never moved again); their years and reading order wait here.
   struct Pending {
-    std::vector<Dated<CareEpisode>> episodes;
-    std::vector<Dated<Referral>> referrals;
+    std::vector<Key> episodes;   // of ChildHistory::episodes, one for one
+    std::vector<Key> referrals;  // of ChildHistory::referrals, one for one
     std::vector<Dated<MissingEpisode>> missing;
     std::vector<Dated<SocialWorkerEpisode>> social_workers;
     std::vector<std::pair<Day, std::string>> reviews;  // reviews repeat across tables only by mistake
