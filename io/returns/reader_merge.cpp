@@ -33,19 +33,6 @@ bool dated_once_in_order(const std::vector<T>& rows, Date date) {
   return true;
 }
 
-// The order in which a child's rows are merged: by date, then collection year, then reading order.
-template <class T, class Key, class Date>
-std::vector<std::uint32_t> merge_order(const std::vector<T>& rows, const std::vector<Key>& keys, Date date) {
-  std::vector<std::uint32_t> order(rows.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const Day da = date(rows[a]), db = date(rows[b]);
-    if (da != db) return da < db;
-    return keys[a].year != keys[b].year ? keys[a].year < keys[b].year : keys[a].order < keys[b].order;
-  });
-  return order;
-}
-
 template <class T>
 void by_year_then_order(std::vector<T>& v) {
   if (v.size() < 2) return;  // most children have one record: no sort, no temporary buffer
@@ -53,6 +40,27 @@ void by_year_then_order(std::vector<T>& v) {
 }
 
 }  // namespace
+
+template <class T, class Date>
+std::vector<std::uint32_t> HistoryBuilder::merge_order(const std::vector<T>& rows, Date date) const {
+  std::vector<std::uint32_t> order(rows.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  // Stable: rows are in reading order, which breaks ties of file and line (XML on one line).
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const Day da = date(rows[a]), db = date(rows[b]);
+    if (da != db) return da < db;
+    const Origin &oa = rows[a].origin, &ob = rows[b].origin;
+    const int ya = year_of(oa), yb = year_of(ob);
+    if (ya != yb) return ya < yb;
+    return oa.file != ob.file ? oa.file < ob.file : oa.line < ob.line;
+  });
+  return order;
+}
+
+void HistoryBuilder::note_year(const Origin& origin, int year) {
+  if (origin.file >= file_years_.size()) file_years_.resize(origin.file + 1, 0);
+  file_years_[origin.file] = year;
+}
 
 std::uint32_t HistoryBuilder::add_file(const std::string& path) {
   history_.files.push_back(path);
@@ -109,20 +117,25 @@ void HistoryBuilder::set_death(std::size_t child, Day death, int year) {
 }
 
 void HistoryBuilder::add_episode(std::size_t child, CareEpisode episode, int year) {
+  note_year(episode.origin, year);
+  pending_[child].merge = true;  // every child in care has its episodes checked for overlaps
   children_[child].episodes.push_back(std::move(episode));
-  pending_[child].episodes.push_back({year, order_++});
 }
 
 void HistoryBuilder::add_referral(std::size_t child, Referral referral, int year) {
-  children_[child].referrals.push_back(std::move(referral));
-  pending_[child].referrals.push_back({year, order_++});
+  note_year(referral.origin, year);
+  auto& referrals = children_[child].referrals;
+  if (!referrals.empty() && !(referrals.back().date < referral.date)) pending_[child].merge = true;
+  referrals.push_back(std::move(referral));
 }
 
 void HistoryBuilder::add_missing(std::size_t child, MissingEpisode missing, int year) {
+  pending_[child].merge = true;
   pending_[child].missing.push_back({year, order_++, std::move(missing)});
 }
 
 void HistoryBuilder::add_social_worker(std::size_t child, SocialWorkerEpisode episode, int year) {
+  pending_[child].merge = true;
   pending_[child].social_workers.push_back({year, order_++, std::move(episode)});
 }
 
@@ -135,7 +148,13 @@ void HistoryBuilder::set_la_code(std::string_view code, const std::string& file)
 }
 
 void HistoryBuilder::add_review(std::size_t child, Day review, std::string_view code) {
+  pending_[child].merge = true;
   pending_[child].reviews.emplace_back(review, code);
+}
+
+void HistoryBuilder::add_care_leaver(std::size_t child, CareLeaverRecord record) {
+  pending_[child].merge = true;
+  children_[child].care_leaver.push_back(std::move(record));
 }
 
 void HistoryBuilder::add_worker(WorkerRecord worker) {
@@ -152,16 +171,16 @@ void HistoryBuilder::unknown_code(std::string_view list, std::string_view code, 
                origin);
 }
 
-void HistoryBuilder::merge_episodes(ChildHistory& c, Pending& p) {
+void HistoryBuilder::merge_episodes(ChildHistory& c) {
   const auto start = [](const CareEpisode& e) { return e.start; };
   std::vector<int> chosen_year;  // the collection year each merged episode came from
   chosen_year.reserve(c.episodes.size());
   if (dated_once_in_order(c.episodes, start)) {
-    for (const Key& k : p.episodes) chosen_year.push_back(k.year);
+    for (const CareEpisode& e : c.episodes) chosen_year.push_back(year_of(e.origin));
   } else {
     std::vector<CareEpisode> rows = std::move(c.episodes);
     c.episodes = {};
-    const std::vector<std::uint32_t> order = merge_order(rows, p.episodes, start);
+    const std::vector<std::uint32_t> order = merge_order(rows, start);
     for (std::size_t i = 0; i < order.size();) {
       std::size_t j = i + 1;
       while (j < order.size() && rows[order[j]].start == rows[order[i]].start) ++j;
@@ -169,13 +188,13 @@ void HistoryBuilder::merge_episodes(ChildHistory& c, Pending& p) {
       std::size_t best = i;
       for (std::size_t k = i + 1; k < j; ++k) {
         const CareEpisode& row = rows[order[k]];
-        if (p.episodes[order[k]].year == p.episodes[order[k - 1]].year)
+        if (year_of(row.origin) == year_of(rows[order[k - 1]].origin))
           quality_.add("episode.duplicate", child_record(c.id, "episode from", row.start), row.origin);
         const bool closed = row.end.has_value(), best_closed = rows[order[best]].end.has_value();
         if (closed || !best_closed) best = k;  // a closed row beats an open one; then the later row wins
       }
       c.episodes.push_back(std::move(rows[order[best]]));
-      chosen_year.push_back(p.episodes[order[best]].year);
+      chosen_year.push_back(year_of(rows[order[best]].origin));
       i = j;
     }
   }
@@ -195,18 +214,18 @@ void HistoryBuilder::merge_episodes(ChildHistory& c, Pending& p) {
   }
 }
 
-void HistoryBuilder::merge_referrals(ChildHistory& c, Pending& p) {
+void HistoryBuilder::merge_referrals(ChildHistory& c) {
   const auto date = [](const Referral& r) { return r.date; };
   if (dated_once_in_order(c.referrals, date)) return;
   std::vector<Referral> rows = std::move(c.referrals);
   c.referrals = {};
-  const std::vector<std::uint32_t> order = merge_order(rows, p.referrals, date);
+  const std::vector<std::uint32_t> order = merge_order(rows, date);
   for (std::size_t i = 0; i < order.size();) {
     Referral merged = std::move(rows[order[i]]);
     std::size_t j = i + 1;
     for (; j < order.size() && rows[order[j]].date == merged.date; ++j) {
       Referral& later = rows[order[j]];
-      if (p.referrals[order[j]].year == p.referrals[order[j - 1]].year)
+      if (year_of(later.origin) == year_of(rows[order[j - 1]].origin))
         quality_.add("cin.duplicate_referral", child_record(c.id, "referral", later.date), later.origin);
       if (!later.source.empty()) merged.source = later.source;
       if (!later.primary_need.empty()) merged.primary_need = later.primary_need;
@@ -230,8 +249,9 @@ void HistoryBuilder::merge_children() {
   for (std::size_t i = 0; i < children_.size(); ++i) {
     ChildHistory& c = children_[i];
     Pending& p = pending_[i];
-    merge_episodes(c, p);
-    merge_referrals(c, p);
+    if (!p.merge) continue;  // read in date order, one record a date: nothing to merge
+    merge_episodes(c);
+    merge_referrals(c);
     // Missing episodes and social-worker episodes repeat like care episodes: one per start.
     by_year_then_order(p.missing);
     for (auto& m : p.missing) {

@@ -50,6 +50,7 @@ class HistoryBuilder {
   void add_missing(std::size_t child, MissingEpisode missing, int year);
   void add_social_worker(std::size_t child, SocialWorkerEpisode episode, int year);
   void add_review(std::size_t child, Day review, std::string_view code);
+  void add_care_leaver(std::size_t child, CareLeaverRecord record);  // OC3: the last one read for a year stands
   void add_worker(WorkerRecord worker);
   void add_vacancies(const Vacancies& vacancies) { history_.vacancies.push_back(vacancies); }
   // The council's LEA code from a census header; a second, different code is an error (the
@@ -76,15 +77,11 @@ class HistoryBuilder {
     std::uint32_t order;  // reading order, to keep the later row of one year
     T record;
   };
-  struct Key {
-    int year;
-    std::uint32_t order;  // reading order
-  };
   // Care episodes and referrals go straight into the child's history as read (most need no
-  // merging, and are then never moved again); their years and reading order wait here.
+  // merging, and are then never moved again). Their collection year and reading order come
+  // from their Origin (file_years_, then file and line), so nothing else is kept per record.
   struct Pending {
-    std::vector<Key> episodes;   // of ChildHistory::episodes, one for one
-    std::vector<Key> referrals;  // of ChildHistory::referrals, one for one
+    bool merge = false;  // something was read that finish() must merge, reorder or check
     std::vector<Dated<MissingEpisode>> missing;
     std::vector<Dated<SocialWorkerEpisode>> social_workers;
     std::vector<std::pair<Day, std::string>> reviews;  // reviews repeat across tables only by mistake
@@ -93,9 +90,14 @@ class HistoryBuilder {
 
   void unknown_code(std::string_view list, std::string_view code, int year, const std::string& example, const Origin& origin);
   void merge_children();  // each child's pending records into its history
+  void note_year(const Origin& origin, int year);
+  int year_of(const Origin& origin) const { return file_years_[origin.file]; }
+  // The order in which a child's rows are merged: by date, then collection year, then reading order.
+  template <class T, class Date>
+  std::vector<std::uint32_t> merge_order(const std::vector<T>& rows, Date date) const;
   void sort_children();
-  void merge_episodes(ChildHistory& child, Pending& pending);
-  void merge_referrals(ChildHistory& child, Pending& pending);
+  void merge_episodes(ChildHistory& child);
+  void merge_referrals(ChildHistory& child);
 
   History& history_;
   QualityReporter& quality_;
@@ -106,6 +108,7 @@ class HistoryBuilder {
   // in a deque: it grows without moving what was read, and is dropped before the sort.
   std::vector<ChildHistory> children_;
   std::deque<Pending> pending_;
+  std::vector<int> file_years_;  // the collection year of each file that has episodes or referrals (Origin::file)
   std::size_t last_child_ = SIZE_MAX;
   std::unordered_set<std::string> worker_keys_;
   std::uint32_t order_ = 0;
