@@ -313,6 +313,10 @@ void HistoryBuilder::sort_children() {
     std::size_t at = start;
     while (keys[at].index != start) {
       const std::size_t from = keys[at].index;
+      // The cycle jumps about the vector: fetch the next child while this one moves.
+      const ChildHistory& next = children_[keys[from].index];
+      for (std::size_t line = 0; line < sizeof(ChildHistory); line += 64)
+        __builtin_prefetch(reinterpret_cast<const char*>(&next) + line);
       children_[at] = std::move(children_[from]);
       keys[at].index = static_cast<std::uint32_t>(at);
       at = from;
