@@ -23,6 +23,7 @@
 
 #include "io/returns/codes.h"
 #include "io/returns/history.h"
+#include "io/returns/id_index.h"
 #include "io/returns/quality_rules.h"
 
 namespace caseflow::returns {
@@ -37,6 +38,7 @@ class HistoryBuilder {
 
   // The child with this id (created on first sight); its index for the add_* calls.
   std::size_t child(std::string_view id);
+  // The child's record while reading; valid until the next child() call adds a child.
   ChildHistory& at(std::size_t child) { return children_[child]; }
   // Child-level fields, from the return of collection year `year`: the latest year wins.
   void set_header(std::size_t child, int year, std::string_view sex, std::string_view ethnicity, std::string_view upn);
@@ -48,6 +50,7 @@ class HistoryBuilder {
   void add_missing(std::size_t child, MissingEpisode missing, int year);
   void add_social_worker(std::size_t child, SocialWorkerEpisode episode, int year);
   void add_review(std::size_t child, Day review, std::string_view code);
+  void add_care_leaver(std::size_t child, CareLeaverRecord record);  // OC3: the last one read for a year stands
   void add_worker(WorkerRecord worker);
   void add_vacancies(const Vacancies& vacancies) { history_.vacancies.push_back(vacancies); }
   // The council's LEA code from a census header; a second, different code is an error (the
@@ -74,30 +77,38 @@ class HistoryBuilder {
     std::uint32_t order;  // reading order, to keep the later row of one year
     T record;
   };
+  // Care episodes and referrals go straight into the child's history as read (most need no
+  // merging, and are then never moved again). Their collection year and reading order come
+  // from their Origin (file_years_, then file and line), so nothing else is kept per record.
   struct Pending {
-    std::vector<Dated<CareEpisode>> episodes;
-    std::vector<Dated<Referral>> referrals;
+    bool merge = false;  // something was read that finish() must merge, reorder or check
     std::vector<Dated<MissingEpisode>> missing;
     std::vector<Dated<SocialWorkerEpisode>> social_workers;
     std::vector<std::pair<Day, std::string>> reviews;  // reviews repeat across tables only by mistake
     int header_year = 0, birth_year = 0, death_year = 0;
   };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
 
   void unknown_code(std::string_view list, std::string_view code, int year, const std::string& example, const Origin& origin);
-  void merge_episodes(ChildHistory& child, Pending& pending);
-  void merge_referrals(ChildHistory& child, Pending& pending);
+  void merge_children();  // each child's pending records into its history
+  void note_year(const Origin& origin, int year);
+  int year_of(const Origin& origin) const { return file_years_[origin.file]; }
+  // The order in which a child's rows are merged: by date, then collection year, then reading order.
+  template <class T, class Date>
+  std::vector<std::uint32_t> merge_order(const std::vector<T>& rows, Date date) const;
+  void sort_children();
+  void merge_episodes(ChildHistory& child);
+  void merge_referrals(ChildHistory& child);
 
   History& history_;
   QualityReporter& quality_;
-  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> index_;
-  // Deques while reading: they grow without moving the children already read (England has
-  // hundreds of thousands); finish() moves them into History::children once.
-  std::deque<ChildHistory> children_;
+  IdIndex index_;
+  // The children in the order first seen, in a vector that becomes History::children: finish()
+  // sorts it in place, so the children are never held twice (a deque moved into a vector at the
+  // end held England's 2.8 million children twice, a gigabyte). What is pending per child is
+  // in a deque: it grows without moving what was read, and is dropped before the sort.
+  std::vector<ChildHistory> children_;
   std::deque<Pending> pending_;
+  std::vector<int> file_years_;  // the collection year of each file that has episodes or referrals (Origin::file)
   std::size_t last_child_ = SIZE_MAX;
   std::unordered_set<std::string> worker_keys_;
   std::uint32_t order_ = 0;

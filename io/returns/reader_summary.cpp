@@ -1,6 +1,7 @@
 #include "io/returns/reader_summary.h"
 
 #include <algorithm>
+#include <array>
 #include <climits>
 
 #include "io/returns/dates.h"
@@ -22,6 +23,28 @@ struct Range {
   bool any() const { return first <= last; }
 };
 
+// YearCounts by collection year: 1970-2099 in a table, others in `spill`; flush() adds the years
+// used to `spill`, so it ends holding every year an event fell in, as a map used alone would.
+class YearTable {
+ public:
+  explicit YearTable(std::map<int, YearCounts>& spill) : spill_(spill) {}
+  YearCounts& of(int year) {
+    if (year < kFirst || year >= kFirst + kYears) return spill_[year];
+    used_[static_cast<std::size_t>(year - kFirst)] = true;
+    return table_[static_cast<std::size_t>(year - kFirst)];
+  }
+  void flush() {
+    for (std::size_t i = 0; i < kYears; ++i)
+      if (used_[i]) spill_[kFirst + static_cast<int>(i)] = table_[i];
+  }
+
+ private:
+  static constexpr int kFirst = 1970, kYears = 130;
+  std::map<int, YearCounts>& spill_;
+  std::array<YearCounts, kYears> table_{};
+  std::array<bool, kYears> used_{};
+};
+
 }  // namespace
 
 ReturnsSummary summarise(const History& h) {
@@ -31,10 +54,14 @@ ReturnsSummary summarise(const History& h) {
   int last_read = INT_MIN;
   for (int y : h.ssda903_years) last_read = std::max(last_read, y);
   for (int y : h.cin_years) last_read = std::max(last_read, y);
-  auto year = [&](Day d) -> YearCounts& { return s.by_year[collection_year_of(d)]; };
+  // Counts by collection year in a dense table over the years returns hold (a map lookup per
+  // event was most of the summary's time on England), any other year in the map directly.
+  YearTable years(s.by_year);
+  auto year = [&](Day d) -> YearCounts& { return years.of(collection_year_of(d)); };
+  std::vector<std::pair<Day, Day>> open;
   for (const ChildHistory& c : h.children) {
     ++s.children;
-    std::vector<std::pair<Day, Day>> open;  // the child's referral and episode spans
+    open.clear();  // the child's referral and episode spans
     for (const Referral& r : c.referrals) {
       ++s.referrals;
       ++year(r.date).referrals;
@@ -70,7 +97,7 @@ ReturnsSummary summarise(const History& h) {
       ssda903.see(e.end);
       open.emplace_back(e.start, e.end.value_or(INT_MAX));
     }
-    for (const CareLeaverRecord& l : c.care_leaver) ++s.by_year[l.collection_year].care_leavers;
+    for (const CareLeaverRecord& l : c.care_leaver) ++years.of(l.collection_year).care_leavers;
     if (!open.empty()) {
       Day from = INT_MAX, to = INT_MIN;
       for (const auto& [a, b] : open) {
@@ -81,10 +108,11 @@ ReturnsSummary summarise(const History& h) {
       for (int y = collection_year_of(from); y <= last_year; ++y) {
         const Day ys = collection_year_start(y), ye = collection_year_end(y);
         if (std::any_of(open.begin(), open.end(), [&](const auto& span) { return span.first <= ye && span.second >= ys; }))
-          ++s.by_year[y].children;
+          ++years.of(y).children;
       }
     }
   }
+  years.flush();
   for (const WorkerRecord& w : h.workers) {
     WorkforceCounts& c = s.by_census[w.census_year];
     ++c.workers;

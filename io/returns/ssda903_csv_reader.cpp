@@ -110,7 +110,7 @@ void read_missing(Context& x) {
 void read_oc3(Context& x) {
   enum { CHILD, IN_TOUCH, ACTIV, ACCOM };
   while (x.t.next_row())
-    x.b.at(x.child()).care_leaver.push_back({x.year, std::string(x.t[IN_TOUCH]), std::string(x.t[ACTIV]), std::string(x.t[ACCOM])});
+    x.b.add_care_leaver(x.child(), {x.year, std::string(x.t[IN_TOUCH]), std::string(x.t[ACTIV]), std::string(x.t[ACCOM])});
 }
 
 void read_sw_episodes(Context& x) {

@@ -95,7 +95,7 @@ void read_header(Context& x) {
     c.uasc = true;
     c.uasc_ceased = duc;
   }
-  if (!oc3.in_touch.empty() || !oc3.activity.empty() || !oc3.accommodation.empty()) c.care_leaver.push_back(oc3);
+  if (!oc3.in_touch.empty() || !oc3.activity.empty() || !oc3.accommodation.empty()) x.b.add_care_leaver(x.child, std::move(oc3));
 }
 
 void read_episode(Context& x) {

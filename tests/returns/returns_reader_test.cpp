@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "io/returns/returns_error.h"
 #include "reader_test_files.h"
 #include "sim/engine/civil_date.h"
@@ -120,6 +122,29 @@ TEST(ReturnsReader, ReadsFlatFilesNamedByYearWithMixedDatesAndHeaders) {
   EXPECT_EQ(e.episodes[0].home_postcode, "AB1 2CD");
   EXPECT_EQ(e.episodes[0].placement_postcode, "XY9, 8ZZ");
   EXPECT_EQ(e.episodes[0].urn, "\"quoted\"");
+}
+
+// Children come out sorted by id as std::string compares them, each with its own record, from
+// rows in an order that needs a long cycle of moves: ids sharing their first eight characters
+// (the sort compares those as one number and breaks ties on the whole id), an id that is a
+// prefix of another, and a byte above 127 (which sorts after ASCII).
+TEST(ReturnsReader, SortsChildrenByIdKeepingEachChildsRecord) {
+  ScratchReturns s;
+  const std::vector<std::string> ids = {"CHILD0001-B", "9", "CHILD0001", "\xc3\xa9t\xc3\xa9", "CHILD0001-A", "10", "CHILD000",
+                                        "CHILD0002", "1", "Z"};
+  std::string header = test::kHeaderHeader;
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    header += ids[i] + ",1," + std::to_string(i + 1) + "/01/2010,WBRI,,,\n";  // born on the row's number
+  s.write("ssda903/2020/Header.csv", header);
+  const History h = read_returns(s.dir());
+  std::vector<std::string> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  ASSERT_EQ(h.children.size(), ids.size());
+  for (std::size_t k = 0; k < sorted.size(); ++k) {
+    EXPECT_EQ(h.children[k].id, sorted[k]);
+    const auto row = static_cast<int>(std::find(ids.begin(), ids.end(), sorted[k]) - ids.begin()) + 1;
+    EXPECT_EQ(h.children[k].birth, day(2010, 1, row)) << sorted[k];
+  }
 }
 
 TEST(ReturnsReader, ReadsTheSsda903XmlForm) {
