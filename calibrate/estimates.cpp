@@ -122,7 +122,7 @@ class Estimator {
     const double referral_share = p_.front_door.referral_prob +
                                   (1 - p_.front_door.referral_prob) * p_.returns.after_front_door_prob * p_.returns.referral_prob;
     KeyEstimate k;
-    k.comment = "first referrals a month (no referral of the child in the two years before) in the window's last " +
+    k.comment = "first referrals a month (no earlier referral of the child in the returns) in the window's last " +
                 std::to_string(o_.first_referral_months) + " months / " + number_text(referral_share, 3) +
                 " referrals a first contact makes (the defaults' front-door referral share, and contacts not referred that come back and are)" +
                 " (" + cin_ + ")";

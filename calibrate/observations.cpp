@@ -97,7 +97,7 @@ class Observer {
         if (r.date > *previous_closure && r.date <= *previous_closure + 365) o_.re_referred_within_12m += 1;
       }
       previous_closure = r.closure;
-      referral(c, r, i == 0 || c.referrals[i - 1].date < r.date - kFirstReferralGap);
+      referral(c, r, i == 0);
     }
     if (previous_closure && *previous_closure >= o_.first_day && *previous_closure <= o_.as_of - 365) o_.closures_followed += 1;
     care(c);
@@ -332,7 +332,6 @@ class Observer {
   }
 
   std::optional<Day> legal_open_since_;
-  static constexpr Day kFirstReferralGap = 730;
   engine::Calendar calendar_;
   Day first_serial_;
   Day first_referral_from_ = 0;

@@ -33,10 +33,10 @@ struct Observations {
   int months = 0;              // whole calendar months in the window
 
   // Demand: referrals in the window by model source; and first referrals, those of children
-  // with no referral in the two years before (the model makes the returns of closed cases
-  // itself, nearly all within two years: returns.delay), counted over the window's last
-  // `first_referral_months` months, where two years of earlier returns can be seen when the
-  // returns reach that far back.
+  // with no earlier referral in the returns (the model makes the returns of closed cases
+  // itself), counted over the window's last `first_referral_months` months, where the most
+  // years of earlier returns can be seen. (A gap of two years instead counted 4% more first
+  // contacts than the scenario that wrote the demo council has.)
   sim::PerSource referrals_by_source{}, first_referrals_by_source{};
   int first_referral_months = 0;
   std::array<long long, 12> referrals_by_calendar_month{};  // January = 0
