@@ -1,6 +1,6 @@
-// Calibration's round trip on caseflow's own synthetic returns: one replication of the
-// baseline written as a History (synth), observed in the three years to 31 March 2024, and
-// estimated. The true values are the baseline's own. Seed: the baseline's (20190401).
+// Calibration's round trip on caseflow's own synthetic returns: one replication of a scenario
+// written as a History (synth), observed in the three years to 31 March 2024, and estimated.
+// The true values are the scenario's own. Seed: the scenario's (20190401).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -18,8 +18,10 @@
 namespace caseflow::calibrate {
 namespace {
 
-TEST(CalibrateRoundTrip, EstimatedSharesCoverTheBaselinesOwn) {
-  const std::string baseline = std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml";
+class CalibrateRoundTrip : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(CalibrateRoundTrip, EstimatedSharesCoverTheScenariosOwn) {
+  const std::string baseline = std::string(CASEFLOW_SOURCE_DIR) + "/" + GetParam();
   const sim::Scenario truth = io::load_scenario(baseline);
   const synth::SynthRun run = synth::synthesize(truth, 5, 0);
   const returns::Day as_of = engine::days_from_civil({2024, 3, 31});
@@ -62,7 +64,11 @@ TEST(CalibrateRoundTrip, EstimatedSharesCoverTheBaselinesOwn) {
   EXPECT_EQ(checks.size(), 16u);
 }
 
-TEST(CalibrateRoundTrip, CouncilYamlLoadsAsAScenarioHoldingTheEstimates) {
+// The baseline, and a scenario unlike it (longer CP plans, more ICPCs and care entries).
+INSTANTIATE_TEST_SUITE_P(Scenarios, CalibrateRoundTrip,
+                         ::testing::Values("scenarios/baseline.yaml", "tests/data/calibrate-different.yaml"));
+
+TEST(CalibrateCouncilFile, LoadsAsAScenarioHoldingTheEstimates) {
   // The written file is a scenario caseflow runs: it loads, starts the day after the as-of
   // date, and holds the open caseload and the estimated shares as estimated.
   const std::string baseline = std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml";
