@@ -9,6 +9,7 @@
 #include "calibrate/share_estimate.h"
 #include "calibrate/yaml_text.h"
 #include "io/returns/dates.h"
+#include "models/forecast/forecaster.h"
 #include "sim/stage_table.h"
 
 using caseflow::sim::Distribution;
@@ -116,41 +117,54 @@ class Estimator {
       defaulted("demand", "no CIN census: referrals unknown");
       return;
     }
-    // First contacts: first referrals a month over the referrals a first contact makes: at the
-    // front door (the default referral share), or later when a contact not referred comes back
-    // (returns.after_front_door_prob) and is then referred (returns.referral_prob).
+    // The referral series, fitted with the forecast model (models/forecast: negative binomial
+    // with a trend, a free effect for each calendar month, and the Covid shocks as
+    // interventions where the window holds them): its trend, its seasonal profile, and its
+    // level at the start date with the season and shocks taken out.
+    namespace fc = models::forecast;
+    const fc::MonthlySeries series{{o_.first_month_year, o_.first_month}, o_.referrals_by_month};
+    if (o_.months < 24) {
+      defaulted("demand", "fewer than 24 whole months of referrals: the trend and season cannot be told apart");
+      return;
+    }
+    const fc::FittedSeries fit(series, {6, fc::covid_interventions()}, fc::Family::negative_binomial);
+    const fc::YearMonth start = fit.last_month().plus_months(1);
+    const double level = fit.deseasonalised_level(start);
+    const double b = fit.glm().beta(fc::Design::trend_column), se = fit.glm().standard_errors(fc::Design::trend_column);
+    const std::string model = "negative binomial fit of " + std::to_string(o_.months) + " months of referrals (" + count_text(o_.referrals) +
+                              ", " + cin_ + ", models/forecast)";
+    set("demand.trend_pct_per_year", number_text(fit.trend_pct_per_year(), 3),
+        "referrals' trend; 95% " + number_text(100 * (std::exp(b - 1.959964 * se) - 1), 3) + " to " +
+            number_text(100 * (std::exp(b + 1.959964 * se) - 1), 3) + "; " + model);
+    // First contacts: the level's share of first referrals (children with no earlier referral
+    // in the returns, over the window's last year), by source, over the referrals a first
+    // contact makes: at the front door (the default referral share), or later when a contact
+    // not referred comes back (returns.after_front_door_prob) and is then referred.
     const double referral_share = p_.front_door.referral_prob +
                                   (1 - p_.front_door.referral_prob) * p_.returns.after_front_door_prob * p_.returns.referral_prob;
+    double first_total = 0, recent_total = 0;
+    for (std::size_t s = 0; s < sim::kSources; ++s) first_total += o_.first_referrals_by_source[s];
+    for (int m = std::max(0, o_.months - o_.first_referral_months); m < o_.months; ++m) recent_total += o_.referrals_by_month[static_cast<std::size_t>(m)];
+    const double first_share = recent_total > 0 ? first_total / recent_total : 0;
     KeyEstimate k;
-    k.comment = "first referrals a month (no earlier referral of the child in the returns) in the window's last " +
-                std::to_string(o_.first_referral_months) + " months / " + number_text(referral_share, 3) +
-                " referrals a first contact makes (the defaults' front-door referral share, and contacts not referred that come back and are)" +
-                " (" + cin_ + ")";
+    k.comment = "the series' level at the start date, " + number_text(level, 4) + " referrals a month, x " + percent_text(first_share) +
+                " first referrals (no earlier referral of the child in the returns, the window's last " + std::to_string(o_.first_referral_months) +
+                " months), shared by their sources, / " + number_text(referral_share, 3) +
+                " referrals a first contact makes (the defaults' front-door referral share, and contacts not referred that come back and are)";
     for (std::size_t s = 0; s < sim::kSources; ++s) {
-      const double per_month = o_.first_referrals_by_source[s] / std::max(1, o_.first_referral_months);
+      const double source_share = first_total > 0 ? o_.first_referrals_by_source[s] / first_total : 0;
+      const double per_month = level * first_share * source_share;
       k.entries.push_back({sim::source_names()[s], number_text(per_month / referral_share, 4),
-                           number_text(per_month, 4) + " first referrals a month"});
+                           number_text(per_month, 4) + " first referrals a month (" + percent_text(source_share) + " of them)"});
     }
     out_.keys["demand.contacts_per_month"] = std::move(k);
-    // Seasonality: referrals by calendar month over their mean.
-    std::array<double, 12> rate{};
-    double mean = 0;
-    bool every_month = true;
-    for (std::size_t m = 0; m < 12; ++m) {
-      every_month &= o_.calendar_months_seen[m] > 0;
-      rate[m] = o_.calendar_months_seen[m] ? static_cast<double>(o_.referrals_by_calendar_month[m]) / o_.calendar_months_seen[m] : 0;
-      mean += rate[m] / 12;
-    }
-    if (every_month && mean > 0) {
-      std::string yaml = "[";  // January first, as the scenario format has it
-      for (std::size_t i = 0; i < 12; ++i) yaml += (i ? ", " : "") + number_text(rate[i] / mean, 3);
-      set("demand.monthly_profile", yaml + "]",
-          "referrals by calendar month, January first, over their monthly mean (" + count_text(o_.referrals) + " referrals, " + cin_ + ")");
-      set("demand.schools_monthly_profile", yaml + "]",
-          "as monthly_profile: the council's referrals already hold its school holidays (the term calendar below is left empty)");
-    } else {
-      defaulted("demand.monthly_profile", "the window does not hold every calendar month");
-    }
+    const auto profile = fit.seasonal_profile();
+    std::string yaml = "[";  // January first, as the scenario format has it
+    for (std::size_t i = 0; i < 12; ++i) yaml += (i ? ", " : "") + number_text(profile[i], 3);
+    yaml += "]";
+    set("demand.monthly_profile", yaml, "the fit's month-of-year effects, January first, mean 1; " + model);
+    set("demand.schools_monthly_profile", yaml,
+        "as monthly_profile: the council's referrals already hold its school holidays (the term calendar below is left empty)");
     if (has_903())
       set("demand.uasc_per_year", number_text(static_cast<double>(o_.uasc_care_starts) / std::max(years(), 1e-9), 4),
           count_text(o_.uasc_care_starts) + " UASC care starts over " + number_text(years(), 3) + " years (" + lac_ + ")");

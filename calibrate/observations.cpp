@@ -82,6 +82,10 @@ class Observer {
     first_referral_from_ = engine::days_from_civil({end.year - (o_.first_referral_months == 12 ? 1 : 0),
                                                     o_.first_referral_months == 12 ? end.month : end.month, 1});
     if (o_.first_referral_months < 12) first_referral_from_ = first_day;
+    first_index_ = a.year * 12 + (a.month - 1) + (a.day > 1 ? 1 : 0);
+    o_.first_month_year = first_index_ / 12;
+    o_.first_month = first_index_ % 12 + 1;
+    o_.referrals_by_month.assign(static_cast<std::size_t>(std::max(0, o_.months)), 0.0);
     for (int m = 0; m < o_.months; ++m) {
       const int month0 = (a.month - 1 + (a.day > 1 ? 1 : 0) + m) % 12;
       o_.calendar_months_seen[static_cast<std::size_t>(month0)] += 1;
@@ -162,7 +166,10 @@ class Observer {
     o_.referrals += 1;
     o_.referrals_by_source[source] += 1;
     if (first && r.date >= first_referral_from_) o_.first_referrals_by_source[source] += 1;
-    o_.referrals_by_calendar_month[static_cast<std::size_t>(engine::civil_from_days(r.date).month - 1)] += 1;
+    const engine::CivilDate when = engine::civil_from_days(r.date);
+    o_.referrals_by_calendar_month[static_cast<std::size_t>(when.month - 1)] += 1;
+    const int month = when.year * 12 + (when.month - 1) - first_index_;
+    if (month >= 0 && month < o_.months) o_.referrals_by_month[static_cast<std::size_t>(month)] += 1;
     if (c.birth) o_.referral_age_years.push_back((r.date - *c.birth) / kDaysPerYear);
     if (r.nfa) o_.referrals_nfa += 1;
 
@@ -332,6 +339,7 @@ class Observer {
   }
 
   std::optional<Day> legal_open_since_;
+  int first_index_ = 0;  // year x 12 + month - 1 of the window's first whole month
   engine::Calendar calendar_;
   Day first_serial_;
   Day first_referral_from_ = 0;

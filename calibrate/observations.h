@@ -40,6 +40,8 @@ struct Observations {
   sim::PerSource referrals_by_source{}, first_referrals_by_source{};
   int first_referral_months = 0;
   std::array<long long, 12> referrals_by_calendar_month{};  // January = 0
+  std::vector<double> referrals_by_month;  // each whole month of the window, from first_month
+  int first_month_year = 0, first_month = 0;  // the window's first whole month (1 = January)
   std::array<int, 12> calendar_months_seen{};
   long long referrals = 0, referrals_nfa = 0;
   long long referrals_with_s47 = 0;  // an s47 enquiry before any plan on the referral
