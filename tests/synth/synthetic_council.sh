@@ -29,6 +29,11 @@ set +e
 (cd "$root" && "$caseflow" calibrate "$dir" --as-of 2030-01-01 --out "$council.bad" > /dev/null 2> "$dir.err"); rc=$?
 set -e
 [ "$rc" -eq 2 ] && [ ! -e "$council.bad" ] && grep -q "as-of" "$dir.err" || { cat "$dir.err"; echo "FAIL: a bad --as-of gave status $rc"; exit 1; }
+set +e
+(cd "$root" && "$caseflow" calibrate "$dir" --as-of 31/03/2024 --out "$council.bad" > /dev/null 2> "$dir.err"); rc=$?
+set -e
+[ "$rc" -eq 2 ] && [ ! -e "$council.bad" ] && grep -q "YYYY-MM-DD" "$dir.err" || { cat "$dir.err"; echo "FAIL: a malformed --as-of gave status $rc"; exit 1; }
+[ -f "$(dirname "$dir")/council.children.csv" ] || { echo "FAIL: calibrate wrote no council.children.csv"; exit 1; }
 # The back-test, as docs/calibration.md gives it: its three files, and a summary row per metric.
 (cd "$root" && "$caseflow" backtest "$dir" --train-to 2022-03-31 --reps 10 --out "$(dirname "$dir")/backtest" > /dev/null)
 [ "$(wc -l < "$(dirname "$dir")/backtest/backtest_summary.csv")" -eq 7 ] && [ -f "$(dirname "$dir")/backtest/council.yaml" ] ||

@@ -1,0 +1,76 @@
+#include "io/initial_children.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "io/user_error.h"
+
+namespace caseflow::io {
+namespace {
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+const char* kHeader = "child,stage,days_in_stage,age_years,placement,cp_plans_before,s47_days\n";
+
+TEST(InitialChildren, RoundTripsWhatItWrites) {
+  std::vector<sim::InitialChild> children(3);
+  children[0] = {"C1", sim::Stage::kCla, 551, 13.25, 2, 1, -1};
+  children[1] = {"C2", sim::Stage::kAssessment, 12, 4.5, -1, 0, 6};
+  children[2] = {"C3", sim::Stage::kCareLeaver, 646, 19.75, -1, 0, -1};
+  std::ostringstream text;
+  write_initial_children(text, children);
+  const auto read = read_initial_children(write_temp("caseflow_children_ok.csv", text.str()));
+  ASSERT_EQ(read.size(), 3u);
+  EXPECT_EQ(read[0].stage, sim::Stage::kCla);
+  EXPECT_EQ(read[0].placement, 2);
+  EXPECT_EQ(read[0].cp_plans_before, 1);
+  EXPECT_DOUBLE_EQ(read[1].s47_days, 6);
+  EXPECT_DOUBLE_EQ(read[2].age_years, 19.75);
+  EXPECT_LT(read[2].s47_days, 0);
+}
+
+TEST(InitialChildren, BadRowsNameTheFileLineAndField) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {std::string(kHeader) + "C1,cla,10,7,nowhere,0,\n", ":2: placement"},
+      {std::string(kHeader) + "C1,court,10,7,,0,\n", ":2: stage"},
+      {std::string(kHeader) + "C1,cin_plan,ten,7,,0,\n", ":2: days_in_stage"},
+      {std::string(kHeader) + "C1,cin_plan,10,7,,0,\nC2,cla,10,19,ifa,0,\n", ":3: age_years"},
+      {std::string(kHeader) + "C1,cp_plan,10,7,,1.5,\n", ":2: cp_plans_before"},
+      {std::string(kHeader) + "C1,cp_plan,10,7,,0,4\n", ":2: s47_days"},
+      {std::string(kHeader) + "C1,cp_plan,10,7\n", ":2: expected 7 fields"},
+      {"child,stage\nC1,cp_plan\n", ":1: expected the header"},
+  };
+  for (const auto& [text, expected] : cases) {
+    try {
+      read_initial_children(write_temp("caseflow_children_bad.csv", text));
+      ADD_FAILURE() << "no error for: " << text;
+    } catch (const UserError& e) {
+      EXPECT_NE(std::string(e.what()).find(expected), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(InitialChildren, CountedStocksMustMatchTheFile) {
+  sim::InitialStock stock;
+  stock.children_file = "council.children.csv";
+  stock.children = {{"C1", sim::Stage::kCp, 10, 7, -1, 0, -1}};
+  stock.cp_plans = 2;
+  try {
+    check_initial_counts(stock, "council.yaml");
+    ADD_FAILURE() << "no error";
+  } catch (const UserError& e) {
+    EXPECT_NE(std::string(e.what()).find("initial_stock.cp_plans is 2 but council.children.csv holds 1"), std::string::npos) << e.what();
+  }
+  stock.cp_plans = 1;
+  EXPECT_NO_THROW(check_initial_counts(stock, "council.yaml"));
+}
+
+}  // namespace
+}  // namespace caseflow::io
