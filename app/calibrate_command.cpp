@@ -21,7 +21,7 @@ namespace caseflow::app {
 namespace {
 
 struct Options {
-  std::string dir, as_of, out, defaults = "scenarios/baseline.yaml";
+  std::string dir, as_of, out, defaults = "scenarios/baseline.yaml", contacts;
   int years_back = 3;
   bool strict = false;
 };
@@ -37,7 +37,7 @@ void run_calibrate(const Options& o) {
   const std::filesystem::path target(o.out);
   // The open children go beside council.yaml, named after it: council.yaml -> council.children.csv.
   const std::string children_name = target.stem().string() + ".children.csv";
-  const calibrate::Calibration c = calibrate::calibrate_council(history, defaults, {o.dir, *as_of, o.years_back, o.defaults, children_name});
+  const calibrate::Calibration c = calibrate::calibrate_council(history, defaults, {o.dir, *as_of, o.years_back, o.defaults, children_name, o.contacts});
 
   // Both files are written to a staging folder beside the target, loaded as a scenario there,
   // then renamed into place: a council.yaml that exists is always one caseflow can run.
@@ -78,6 +78,7 @@ void add_calibrate_command(CLI::App& app) {
   cmd->add_option("--out", o->out, "The scenario file to write (council.yaml)")->required();
   cmd->add_option("--years-back", o->years_back, "Years of history before the as-of date to estimate from (default 3)");
   cmd->add_option("--defaults", o->defaults, "Scenario giving what the returns cannot (costs, caps, case weights); default scenarios/baseline.yaml");
+  cmd->add_option("--contacts", o->contacts, "CSV of the council's contacts by month (month,contacts): estimates the front door's referral share");
   cmd->add_flag("--strict", o->strict, "Treat the first data-quality problem in the returns as an error (exit status 2)");
   cmd->callback([o] { run_calibrate(*o); });
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "calibrate/contact_counts.h"
 #include "calibrate/council_writer.h"
 #include "io/initial_children.h"
 #include "io/returns/dates.h"
@@ -31,7 +32,8 @@ Calibration calibrate_council(const returns::History& history, const sim::Scenar
   Calibration c;
   c.window_start = std::max(data_start, engine::days_from_civil({a.year - request.years_back, a.month, a.day}) + 1);
   c.observed = observe(history, c.window_start, request.as_of);
-  c.estimates = estimate({history, c.observed, defaults, request.defaults_path, request.returns_dir});
+  const std::map<int, double> contacts = request.contacts_path.empty() ? std::map<int, double>{} : read_contact_counts(request.contacts_path);
+  c.estimates = estimate({history, c.observed, defaults, request.defaults_path, request.returns_dir, contacts, request.contacts_path});
   if (!c.estimates.open_children.empty()) {
     c.estimates.keys["initial_stock.children"] = {request.children_file, "the " + std::to_string(c.estimates.open_children.size()) +
                                                   " children open at the as-of date, one a row (pseudonymised ids)", {}, std::nullopt};

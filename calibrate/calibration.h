@@ -17,6 +17,7 @@ struct CalibrationRequest {
   int years_back = 3;
   std::string defaults_path;  // for the file's comments
   std::string children_file;  // the name council.yaml gives its open children (beside it)
+  std::string contacts_path{};  // the council's contact counts (calibrate/contact_counts.h), or ""
 };
 
 struct Calibration {

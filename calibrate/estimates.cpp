@@ -9,6 +9,7 @@
 #include "calibrate/share_estimate.h"
 #include "calibrate/yaml_text.h"
 #include "io/returns/dates.h"
+#include "io/user_error.h"
 #include "models/forecast/forecaster.h"
 #include "sim/stage_table.h"
 
@@ -112,6 +113,57 @@ class Estimator {
     set(key, fit.yaml, fit.note + " (" + source + ", " + window_ + ")");
   }
 
+  // The front door's referral share, from the council's contact counts where it gave them,
+  // else the defaults'. In the model the share applies to first contacts; a returning child's
+  // contact is referred with returns.referral_prob, and a first contact not referred may come
+  // back (after_front_door_prob, a) and be referred then (r). Over the window's last year,
+  // with K = contacts less the closed cases' returning contacts (re-referrals / r):
+  //   K = first contacts x (1 + (1 - p) a)        (first contacts, and those coming back)
+  //   first referrals = first contacts x (p + (1 - p) a r)
+  // which solve to p = (F (1 + a) - K a r) / (K (1 - a r) + F a).
+  // The rest of the contacts are shared between NFA and early help as the defaults share them.
+  double front_door() {
+    const auto& counts = in_.contacts_by_month;
+    if (counts.empty()) {
+      defaulted("front_door.outcomes", "no contact counts given (--contacts): the defaults' referral share " +
+                                           number_text(p_.front_door.referral_prob, 3) + " stands");
+      return p_.front_door.referral_prob;
+    }
+    double contacts = 0, referrals = 0;
+    int months = 0;
+    const int first = o_.first_month_year * 12 + o_.first_month - 1;
+    for (int m = std::max(0, o_.months - o_.first_referral_months); m < o_.months; ++m)
+      if (const auto it = counts.find(first + m); it != counts.end()) {
+        contacts += it->second;
+        referrals += o_.referrals_by_month[static_cast<std::size_t>(m)];
+        ++months;
+      }
+    double first_referrals = 0;
+    for (double f : o_.first_referrals_by_source) first_referrals += f;
+    if (months < o_.first_referral_months) {
+      throw io::UserError(in_.contacts_path, 0, 0, "needs a count for every month of the window's last year (" + std::to_string(o_.first_referral_months) +
+                                                       " months to " + returns::format_iso(o_.as_of) + "); found " + std::to_string(months));
+    }
+    const double a = p_.returns.after_front_door_prob, r = p_.returns.referral_prob;
+    const double k_contacts = contacts - (referrals - first_referrals) / r;
+    const double p = (first_referrals * (1 + a) - k_contacts * a * r) / (k_contacts * (1 - a * r) + first_referrals * a);
+    if (!(p > 0 && p < 1))
+      throw io::UserError(in_.contacts_path, 0, 0, "the contact counts (" + count_text(static_cast<long long>(contacts)) + " in " + std::to_string(months) +
+                                                       " months) do not fit the referrals (" + count_text(static_cast<long long>(referrals)) +
+                                                       "): fewer contacts than the referrals they must have made");
+    const double nfa = p_.front_door.nfa_prob, early_help = p_.front_door.early_help_prob;
+    const double ref = std::stod(share_text(p)), nfa_share = std::stod(share_text((1 - ref) * nfa / (nfa + early_help)));
+    KeyEstimate k;
+    k.comment = "from " + count_text(static_cast<long long>(contacts)) + " contacts and " + count_text(static_cast<long long>(referrals)) +
+                " referrals (" + count_text(static_cast<long long>(first_referrals)) + " first) in " + std::to_string(months) + " months (" +
+                in_.contacts_path + ", " + cin_ + "), returning contacts taken out (docs/calibration.md)";
+    k.entries.push_back({"referral", share_text(ref), "of first contacts, at the front door (returning contacts and later referrals taken out)"});
+    k.entries.push_back({"nfa", share_text(nfa_share), "the rest shared as the defaults' nfa:early_help"});
+    k.entries.push_back({"early_help", share_text(std::stod(share_text(1 - ref - nfa_share))), "the rest"});
+    out_.keys["front_door.outcomes"] = std::move(k);
+    return ref;
+  }
+
   void demand() {
     if (!has_cin()) {
       defaulted("demand", "no CIN census: referrals unknown");
@@ -140,8 +192,8 @@ class Estimator {
     // in the returns, over the window's last year), by source, over the referrals a first
     // contact makes: at the front door (the default referral share), or later when a contact
     // not referred comes back (returns.after_front_door_prob) and is then referred.
-    const double referral_share = p_.front_door.referral_prob +
-                                  (1 - p_.front_door.referral_prob) * p_.returns.after_front_door_prob * p_.returns.referral_prob;
+    const double front_door_share = front_door();
+    const double referral_share = front_door_share + (1 - front_door_share) * p_.returns.after_front_door_prob * p_.returns.referral_prob;
     double first_total = 0, recent_total = 0;
     for (std::size_t s = 0; s < sim::kSources; ++s) first_total += o_.first_referrals_by_source[s];
     for (int m = std::max(0, o_.months - o_.first_referral_months); m < o_.months; ++m) recent_total += o_.referrals_by_month[static_cast<std::size_t>(m)];
@@ -150,7 +202,7 @@ class Estimator {
     k.comment = "the series' level at the start date, " + number_text(level, 4) + " referrals a month, x " + percent_text(first_share) +
                 " first referrals (no earlier referral of the child in the returns, the window's last " + std::to_string(o_.first_referral_months) +
                 " months), shared by their sources, / " + number_text(referral_share, 3) +
-                " referrals a first contact makes (the defaults' front-door referral share, and contacts not referred that come back and are)";
+                " referrals a first contact makes (the front-door referral share, and contacts not referred that come back and are)";
     for (std::size_t s = 0; s < sim::kSources; ++s) {
       const double source_share = first_total > 0 ? o_.first_referrals_by_source[s] / first_total : 0;
       const double per_month = level * first_share * source_share;

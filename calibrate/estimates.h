@@ -42,6 +42,8 @@ struct CalibrationInput {
   const sim::Scenario& defaults;  // the defaults file, loaded
   std::string defaults_path;
   std::string returns_dir;
+  std::map<int, double> contacts_by_month{};  // the council's own contact counts (--contacts), may be empty
+  std::string contacts_path{};
 };
 
 CouncilEstimates estimate(const CalibrationInput& input);

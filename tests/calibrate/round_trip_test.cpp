@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "calibrate/calibration.h"
 #include "calibrate/council_writer.h"
 #include "calibrate/estimates.h"
 #include "calibrate/observations.h"
@@ -90,6 +91,38 @@ TEST(CalibrateCouncilFile, LoadsAsAScenarioHoldingTheEstimates) {
   EXPECT_NEAR(council.epochs.front().parameters.referral.icpc_prob, est.keys.at("referral.icpc_prob").share->share, 5e-5);
   EXPECT_TRUE(council.epochs.front().parameters.workforce.sickness_shocks.empty());
   EXPECT_EQ(council.epochs.size(), 1u);  // the defaults' dated changes are not carried over
+}
+
+}  // namespace
+}  // namespace caseflow::calibrate
+
+namespace caseflow::calibrate {
+namespace {
+
+TEST(CalibrateFrontDoor, ContactCountsGiveBackTheReferralShare) {
+  // The council's contact counts are the replication's own (monthly.csv's contacts, which no
+  // return carries), written as the CSV --contacts reads. The share solved from them must be
+  // the baseline's 0.33 within 0.01 (12 months of about 1,100 contacts: the share's sampling
+  // error is about 0.004).
+  const std::string baseline = std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml";
+  const sim::Scenario truth = io::load_scenario(baseline);
+  const synth::SynthRun run = synth::synthesize(truth, 5, 0);
+  const auto path = std::filesystem::temp_directory_path() / "caseflow_contacts_test.csv";
+  {
+    std::ofstream out(path);
+    out << "month,contacts\n";
+    for (int m = 0; m < run.replication.monthly.months; ++m) {
+      const int y = 2019 + (3 + m) / 12, month = (3 + m) % 12 + 1;
+      out << y << '-' << (month < 10 ? "0" : "") << month << ',' << run.replication.monthly.all(sim::Metric::kContacts, m) << "\n";
+    }
+  }
+  const Calibration c = calibrate_council(run.history, truth,
+                                          {"synthetic", engine::days_from_civil({2024, 3, 31}), 3, baseline, "x.children.csv", path.string()});
+  std::filesystem::remove(path);
+  const auto& entries = c.estimates.keys.at("front_door.outcomes").entries;
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0].name, "referral");
+  EXPECT_NEAR(std::stod(entries[0].yaml), truth.epochs.front().parameters.front_door.referral_prob, 0.01);
 }
 
 }  // namespace
