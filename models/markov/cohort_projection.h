@@ -1,0 +1,115 @@
+#pragma once
+// A cohort (semi-Markov) projection: the expected numbers in a network of compartments, step
+// by step, with no capacity limits. Durations are not exponential (a stage's hazard depends on
+// the time already spent in it), so each compartment keeps its entries by the step they came
+// in: the expected exits at step t are sum over k of entries(t - k) x pmf(k), a convolution of
+// the entries with the duration. On exit the individuals are routed by fixed shares to other
+// compartments, which they enter at the same step, or they leave the network.
+//
+// Why structured vectors and not one sparse transition matrix over states expanded by time
+// in compartment: the expanded matrix is a shift plus a hazard per compartment, so a sparse
+// product costs what the convolution costs while storing the shift explicitly; the age limit
+// below depends on the entry step and the individual's age, which a time-homogeneous matrix
+// cannot hold without one more dimension. The entries are kept as Eigen vectors, and each
+// exit count is one Eigen dot product of an entry history with a reversed pmf.
+//
+// Individuals carry a clock: the steps since they entered the network (0 for inflow and for
+// the initial occupancy at the start). The projection tracks the clock's total in every
+// flow, so the mean clock of any entry is known. A compartment may have an age limit: an
+// individual's age is its age on entering the network (a given distribution) plus its clock,
+// and it must leave when the age reaches the limit (children leave care at 18). Only the
+// entry's mean clock is kept, so its ages are the entry-age distribution shifted by that
+// mean: exact where the distribution's density is linear over the spread of the clocks.
+//
+// Time: instants 0, 1, ..., steps - 1. At each instant, first every compartment's exits are
+// worked out (they depend only on earlier entries, as no duration is shorter than one step),
+// then routed, and the external inflow arrives; the stock after the instant is the stock
+// before it plus its entries less its exits.
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <Eigen/Dense>
+
+#include "models/markov/step_duration.h"
+
+namespace caseflow::models::markov {
+
+constexpr int kLeave = -1;  // a destination outside the network
+
+struct Destination {
+  int compartment = kLeave;
+  double share = 0;
+};
+
+// Where exits go. Those who stayed `long_from` steps or more go by `to_long` (care leavers
+// must have been in care 13 weeks); the others by `to`. Shares need not sum to 1: the rest
+// leaves the network.
+struct Routing {
+  std::vector<Destination> to{};
+  int long_from = std::numeric_limits<int>::max();
+  std::vector<Destination> to_long{};
+};
+
+struct AgeLimit {
+  // P(age on entering the network <= j steps), j = 0, 1, ... (the last value is 1 or taken as
+  // such beyond the table); linear between steps.
+  std::vector<double> entry_age_cdf{};
+  double limit = 0;   // the age, in steps, at which individuals must leave
+  Routing routing{};  // for those who leave at the limit (long_from counts steps in the compartment)
+};
+
+// Part of the occupancy at the start, given by when its members will leave: `exits[t]` of
+// them at instant t (t >= 1; exits[0] must be 0), all routed by `to`. Members not in `exits`
+// stay beyond the projection. The caller works out the schedule (for a stage in a steady
+// state, equilibrium_residual of its duration times the count).
+struct InitialCohort {
+  double count = 0;
+  std::vector<double> exits{};
+  std::vector<Destination> to{};
+};
+
+struct Compartment {
+  std::string name{};
+  int group = -1;  // the reported stock this compartment counts in; -1: none
+  StepPmf duration{};
+  Routing routing{};
+  bool has_age_limit = false;
+  AgeLimit age_limit{};
+  std::vector<InitialCohort> initial{};
+};
+
+struct Network {
+  std::vector<std::string> groups{};  // names of the reported stocks
+  std::vector<Compartment> compartments{};
+};
+
+// Entries from outside the network, at clock 0: `per_step[t]` at instant t.
+struct Inflow {
+  int compartment = 0;
+  std::vector<double> per_step{};
+};
+
+struct Projection {
+  int steps = 0;
+  // By compartment (rows) and instant (columns): the stock after the instant, and its entries
+  // and exits at the instant (moves between compartments count as an exit and an entry).
+  Eigen::MatrixXd stock, entries, exits;
+  double left = 0;  // the total that left the network
+};
+
+// Throws std::invalid_argument for a destination that names no compartment, a pmf with mass
+// at step 0, or shares or counts that are negative or not finite.
+Projection project(const Network& network, const std::vector<Inflow>& inflows, int steps);
+
+// A projection summed by group and period: the stock at each period's end (the stock after
+// its last instant), and the entries and exits within it. `period_starts` are ascending
+// instants, the first 0; period p covers [period_starts[p], period_starts[p + 1]), the last
+// ending at the projection's end.
+struct GroupSeries {
+  Eigen::MatrixXd stock, starts, ends;  // group (rows) x period (columns)
+};
+GroupSeries by_group_and_period(const Network& network, const Projection& projection,
+                                const std::vector<int>& period_starts);
+
+}  // namespace caseflow::models::markov
