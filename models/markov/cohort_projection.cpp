@@ -1,6 +1,8 @@
 #include "models/markov/cohort_projection.h"
 
 #include <algorithm>
+#include <array>
+#include <tuple>
 #include <cmath>
 #include <stdexcept>
 
@@ -50,11 +52,13 @@ void validate(const Network& network, const std::vector<Inflow>& inflows) {
   }
 }
 
+
 // A compartment's duration in the forms the convolution reads: reversed, so that the exits
-// at instant t are a dot product of the entry history before t with a segment of it.
+// at time T are a dot product of the entry history before T with a segment of it.
 struct Prepared {
-  int longest = 0;               // L: the last step with exits
-  Eigen::VectorXd pmf_reversed;  // [j] = pmf[L - j], j = 0..L-1 (pmf[1..L])
+  int longest = 0;  // L: the last step with exits
+  int first = 1;    // the first step with exits (a fixed stay has only one)
+  Eigen::VectorXd pmf_reversed;    // [j] = pmf[L - j], j = 0..L-1 (pmf[1..L])
   Eigen::VectorXd k_pmf_reversed;  // [j] = (L - j) pmf[L - j]: the clock gained while inside
   std::vector<double> pmf, survival;
 };
@@ -64,6 +68,9 @@ Prepared prepare(const StepPmf& duration) {
   p.pmf = duration.empty() ? StepPmf{0.0} : duration;
   p.survival = survival_of(p.pmf);
   p.longest = static_cast<int>(p.pmf.size()) - 1;
+  p.first = p.longest + 1;
+  for (int k = p.longest; k >= 1; --k)
+    if (p.pmf[static_cast<std::size_t>(k)] != 0) p.first = k;
   p.pmf_reversed.resize(p.longest);
   p.k_pmf_reversed.resize(p.longest);
   for (int j = 0; j < p.longest; ++j) {
@@ -74,13 +81,92 @@ Prepared prepare(const StepPmf& duration) {
   return p;
 }
 
-// The entry-age distribution read at a real age (steps), linear between table entries.
-double cdf_at(const std::vector<double>& cdf, double age) {
-  if (age < 0) return 0.0;
-  const auto i = static_cast<std::size_t>(age);
-  if (i + 1 >= cdf.size()) return 1.0;
-  const double w = age - static_cast<double>(i);
-  return cdf[i] + w * (cdf[i + 1] - cdf[i]);
+// Exits by where they go: by the duration after a short or a long stay, at the age limit
+// after a short or a long stay.
+enum Way { kShort, kLong, kLimitShort, kLimitLong, kWays };
+struct Exits {
+  std::array<double, kWays> count{}, clock{};
+};
+
+// A compartment's running state.
+struct State {
+  // Entries, their clock total and their instants' total, by instant, or by working-step
+  // bucket when the duration counts working steps.
+  Eigen::VectorXd entries, clock, instant;
+  // Age limit: every cohort's future exits by way, and their clock totals, scheduled when it
+  // entered.
+  std::array<Eigen::VectorXd, kWays> future, future_clock;
+  Exits held;  // exits waiting for a working instant
+};
+
+// The entry-age distribution for the age limit, padded so that any age a projection can ask
+// for reads a table value: 0 below age 0, 1 beyond the table.
+struct AgeTable {
+  Eigen::ArrayXd values;  // values[j + pad] = P(entry age <= j)
+  int pad = 0, size = 0;
+};
+
+AgeTable age_table(const std::vector<double>& cdf, int steps) {
+  AgeTable a;
+  a.pad = steps + 2;
+  a.size = static_cast<int>(cdf.size());
+  a.values = Eigen::ArrayXd::Ones(a.size + 2 * a.pad);
+  a.values.head(a.pad).setZero();
+  for (int j = 0; j < a.size; ++j) a.values[a.pad + j] = cdf[static_cast<std::size_t>(j)];
+  return a;
+}
+
+// The exits at time T (on the history's scale: instants, or working-step buckets) of the
+// entries k in [k_from, k_to] steps before, and their clock total on leaving.
+std::pair<double, double> convolve(const State& st, const Prepared& p, int T, int k_from, int k_to, bool working_steps,
+                                   double now) {
+  k_from = std::max(k_from, p.first);
+  if (k_from > k_to) return {0.0, 0.0};
+  const int len = k_to - k_from + 1, s0 = T - k_to, j0 = p.longest - k_to;
+  const auto pmf = p.pmf_reversed.segment(j0, len);
+  const double x = st.entries.segment(s0, len).dot(pmf);
+  // The clock on leaving: on entering, plus the instants in between.
+  const double gained = working_steps ? now * x - st.instant.segment(s0, len).dot(pmf)
+                                      : st.entries.segment(s0, len).dot(p.k_pmf_reversed.segment(j0, len));
+  return {x, st.clock.segment(s0, len).dot(pmf) + gained};
+}
+
+// Schedules the future exits of a cohort of `entered` with mean clock `mean_clock` entering a
+// compartment with an age limit at instant t. After k = 1..m steps it leaves by its duration
+// with pmf[k] if still under the limit, or at the limit if still there by its duration. The
+// limit comes k* = limit - clock - entry age steps after entry and takes it out at the
+// nearest step (k* rounded, as durations are), at the first step if already due: under the
+// limit after step k means entry age < y0 - k, with y0 = limit - clock - 1/2.
+void schedule_cohort(State& st, const Compartment& spec, const Prepared& p, const AgeTable& a, int t, int steps,
+                     double entered, double mean_clock) {
+  const int m = steps - 1 - t;
+  if (m <= 0) return;
+  const double y = std::clamp(spec.age_limit.limit - mean_clock - 0.5, -1.0, static_cast<double>(a.size + a.pad - 2));
+  const int i0 = static_cast<int>(std::floor(y));
+  const double w = y - i0;
+  // under[k - 1] = F(y - k), k = 1..m, from the table at i0 - k and i0 - k + 1 (reversed).
+  const Eigen::ArrayXd under = (1 - w) * a.values.segment(i0 - m + a.pad, m).reverse() +
+                               w * a.values.segment(i0 - m + 1 + a.pad, m).reverse();
+  Eigen::ArrayXd before(m);  // under the limit after step k - 1 (everyone at k = 1)
+  before[0] = 1.0;
+  before.tail(m - 1) = under.head(m - 1);
+  // The duration's pmf at k and its survival at k - 1, beyond its longest step the tail that
+  // never leaves by it.
+  Eigen::ArrayXd pmf = Eigen::ArrayXd::Zero(m), alive = Eigen::ArrayXd::Constant(m, p.survival.back());
+  const int known = std::min(m, p.longest), known_alive = std::min(m, p.longest + 1);
+  pmf.head(known) = Eigen::Map<const Eigen::ArrayXd>(p.pmf.data() + 1, known);
+  alive.head(known_alive) = Eigen::Map<const Eigen::ArrayXd>(p.survival.data(), known_alive);
+  const Eigen::ArrayXd leaving_clock = Eigen::ArrayXd::LinSpaced(m, mean_clock + 1, mean_clock + m);
+  auto add = [&](const Eigen::ArrayXd& x, int long_from, Way short_way, Way long_way) {
+    const int short_len = std::clamp(long_from - 1, 0, m);  // k = 1..short_len go the short way
+    for (const auto& [way, from, len] : {std::tuple{short_way, 0, short_len}, std::tuple{long_way, short_len, m - short_len}}) {
+      if (len <= 0) continue;
+      st.future[way].segment(t + 1 + from, len).array() += x.segment(from, len);
+      st.future_clock[way].segment(t + 1 + from, len).array() += x.segment(from, len) * leaving_clock.segment(from, len);
+    }
+  };
+  add(entered * pmf * under, spec.routing.long_from, kShort, kLong);
+  add(entered * alive * (before - under), spec.age_limit.routing.long_from, kLimitShort, kLimitLong);
 }
 
 }  // namespace
@@ -88,27 +174,42 @@ double cdf_at(const std::vector<double>& cdf, double age) {
 Projection project(const Network& network, const std::vector<Inflow>& inflows, int steps) {
   validate(network, inflows);
   if (steps < 1) throw std::invalid_argument("cohort projection: at least one step is needed");
+  if (!network.working.empty() && static_cast<int>(network.working.size()) < steps)
+    throw std::invalid_argument("cohort projection: the working instants do not cover the projection");
   const auto n = static_cast<Eigen::Index>(network.compartments.size());
   Projection out;
   out.steps = steps;
   out.stock = Eigen::MatrixXd::Zero(n, steps);
   out.entries = Eigen::MatrixXd::Zero(n, steps);
   out.exits = Eigen::MatrixXd::Zero(n, steps);
-  // Entries and their clock totals by compartment and instant. Column-major storage makes
-  // a compartment's history a row; the convolution reads it as a contiguous copy kept below.
-  Eigen::MatrixXd clock = Eigen::MatrixXd::Zero(n, steps);
+  Eigen::MatrixXd clock = Eigen::MatrixXd::Zero(n, steps);  // the clock total of each instant's entries
   for (const Inflow& f : inflows)
     for (int t = 0; t < steps && t < static_cast<int>(f.per_step.size()); ++t)
       out.entries(f.compartment, t) += f.per_step[static_cast<std::size_t>(t)];
 
+  // Working instants: bucket[t] = working instants in [0, t], so an entry at s leaves at the
+  // working instant t with bucket[t] - bucket[s] = n (the n-th working instant after s).
+  auto working = [&](int t) { return network.working.empty() || network.working[static_cast<std::size_t>(t)] != 0; };
+  std::vector<int> bucket(static_cast<std::size_t>(steps));
+  for (int t = 0, w = 0; t < steps; ++t) bucket[static_cast<std::size_t>(t)] = w += working(t) ? 1 : 0;
+
   std::vector<Prepared> prepared;
-  std::vector<Eigen::VectorXd> history(static_cast<std::size_t>(n)), history_clock(static_cast<std::size_t>(n));
+  std::vector<State> state(static_cast<std::size_t>(n));
+  std::vector<AgeTable> ages(static_cast<std::size_t>(n));
   Eigen::VectorXd stock_before(n);
   for (Eigen::Index c = 0; c < n; ++c) {
     const Compartment& spec = network.compartments[static_cast<std::size_t>(c)];
+    if (spec.has_age_limit && spec.counts_working_steps)
+      throw std::invalid_argument("cohort projection: '" + spec.name + "' counts working steps and has an age limit");
     prepared.push_back(prepare(spec.duration));
-    history[static_cast<std::size_t>(c)] = Eigen::VectorXd::Zero(steps);
-    history_clock[static_cast<std::size_t>(c)] = Eigen::VectorXd::Zero(steps);
+    State& st = state[static_cast<std::size_t>(c)];
+    const Eigen::Index length = spec.counts_working_steps ? bucket.back() + 1 : steps;
+    st.entries = st.clock = st.instant = Eigen::VectorXd::Zero(length);
+    if (spec.has_age_limit) {
+      for (auto& f : st.future) f = Eigen::VectorXd::Zero(steps);
+      for (auto& f : st.future_clock) f = Eigen::VectorXd::Zero(steps);
+      ages[static_cast<std::size_t>(c)] = age_table(spec.age_limit.entry_age_cdf, steps);
+    }
     double initial = 0;
     for (const InitialCohort& i : spec.initial) initial += i.count;
     stock_before[c] = initial;
@@ -116,7 +217,9 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
 
   Eigen::VectorXd routed(n), routed_clock(n);
   auto route = [&](const std::vector<Destination>& to, double count, double clock_total) {
+    double kept = 0;
     for (const Destination& d : to) {
+      kept += d.share;
       if (d.compartment == kLeave) {
         out.left += count * d.share;
         continue;
@@ -124,8 +227,6 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
       routed[d.compartment] += count * d.share;
       routed_clock[d.compartment] += clock_total * d.share;
     }
-    double kept = 0;
-    for (const Destination& d : to) kept += d.share;
     out.left += count * std::max(0.0, 1.0 - kept);
   };
 
@@ -135,8 +236,7 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
     for (Eigen::Index c = 0; c < n; ++c) {
       const Compartment& spec = network.compartments[static_cast<std::size_t>(c)];
       const Prepared& p = prepared[static_cast<std::size_t>(c)];
-      const Eigen::VectorXd& e = history[static_cast<std::size_t>(c)];
-      const Eigen::VectorXd& m = history_clock[static_cast<std::size_t>(c)];
+      State& st = state[static_cast<std::size_t>(c)];
       double exits = 0;
       for (const InitialCohort& i : spec.initial) {
         if (t >= static_cast<int>(i.exits.size())) continue;
@@ -145,71 +245,50 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
         exits += x;
         route(i.to, x, x * t);
       }
-      if (!spec.has_age_limit) {
-        // Cohorts s in [t - K, t - 1] have been in k = t - s steps, 1 <= k <= K.
-        const int K = std::min(p.longest, t);
+      Exits e;
+      if (spec.has_age_limit) {
+        for (std::size_t w = 0; w < kWays; ++w) {
+          e.count[w] = st.future[w][t];
+          e.clock[w] = st.future_clock[w][t];
+        }
+      } else if (!spec.counts_working_steps || working(t)) {
+        const int T = spec.counts_working_steps ? bucket[static_cast<std::size_t>(t)] : t;
+        const int K = std::min(p.longest, T);  // entries k = 1..K steps before
         const int long_from = std::max(1, spec.routing.long_from);
-        const int short_k = std::min(K, long_from - 1);  // k in [1, short_k] go by `to`
-        if (short_k > 0) {
-          const int s0 = t - short_k, j0 = p.longest - t + s0;
-          const double x = e.segment(s0, short_k).dot(p.pmf_reversed.segment(j0, short_k));
-          const double clk = m.segment(s0, short_k).dot(p.pmf_reversed.segment(j0, short_k)) +
-                             e.segment(s0, short_k).dot(p.k_pmf_reversed.segment(j0, short_k));
-          exits += x;
-          route(spec.routing.to, x, clk);
-        }
-        if (K >= long_from) {  // k in [long_from, K]
-          const int len = K - long_from + 1, s0 = t - K, j0 = p.longest - K;
-          const double x = e.segment(s0, len).dot(p.pmf_reversed.segment(j0, len));
-          const double clk = m.segment(s0, len).dot(p.pmf_reversed.segment(j0, len)) +
-                             e.segment(s0, len).dot(p.k_pmf_reversed.segment(j0, len));
-          exits += x;
-          route(spec.routing.to_long, x, clk);
-        }
-      } else {
-        // Every cohort so far: the limit can come after the duration's last step.
-        const AgeLimit& a = spec.age_limit;
-        const double tail = p.survival.back();  // never leaves by the duration
-        double by_duration[2] = {0, 0}, by_duration_clock[2] = {0, 0}, at_limit[2] = {0, 0}, at_limit_clock[2] = {0, 0};
-        for (int s = 0; s < t; ++s) {
-          const double entered = e[s];
-          if (entered == 0) continue;
-          const int k = t - s;
-          const double mean_clock = m[s] / entered;
-          // The limit comes k* = limit - clock - entry age steps after entry; it takes the
-          // individual out at the nearest step, k* rounded (as durations are), and at the
-          // first step for those already at or past it when they enter.
-          const double to_limit = a.limit - mean_clock;
-          const double under_now = cdf_at(a.entry_age_cdf, to_limit - k - 0.5);  // k* > k + 1/2
-          const double under_before = k == 1 ? 1.0 : cdf_at(a.entry_age_cdf, to_limit - k + 0.5);
-          const auto ku = static_cast<std::size_t>(k);
-          const double pmf_k = ku < p.pmf.size() ? p.pmf[ku] : 0.0;
-          const double alive_before = ku - 1 < p.survival.size() ? p.survival[ku - 1] : tail;
-          const double leave = entered * pmf_k * under_now;
-          const double limit = entered * alive_before * (under_before - under_now);
-          const double clk = mean_clock + k;
-          const int by_duration_long = k >= spec.routing.long_from ? 1 : 0;
-          const int at_limit_long = k >= a.routing.long_from ? 1 : 0;
-          by_duration[by_duration_long] += leave;
-          by_duration_clock[by_duration_long] += leave * clk;
-          at_limit[at_limit_long] += limit;
-          at_limit_clock[at_limit_long] += limit * clk;
-        }
-        route(spec.routing.to, by_duration[0], by_duration_clock[0]);
-        route(spec.routing.to_long, by_duration[1], by_duration_clock[1]);
-        route(a.routing.to, at_limit[0], at_limit_clock[0]);
-        route(a.routing.to_long, at_limit[1], at_limit_clock[1]);
-        exits += by_duration[0] + by_duration[1] + at_limit[0] + at_limit[1];
+        std::tie(e.count[kShort], e.clock[kShort]) =
+            convolve(st, p, T, 1, std::min(K, long_from - 1), spec.counts_working_steps, t);
+        std::tie(e.count[kLong], e.clock[kLong]) = convolve(st, p, T, long_from, K, spec.counts_working_steps, t);
       }
+      if (spec.exits_wait_for_working) {
+        for (std::size_t w = 0; w < kWays; ++w) {
+          st.held.clock[w] += st.held.count[w] + e.clock[w];  // the waiting ones' clocks run on
+          st.held.count[w] += e.count[w];
+        }
+        e = Exits{};
+        if (working(t)) std::swap(e, st.held);
+      }
+      route(spec.routing.to, e.count[kShort], e.clock[kShort]);
+      route(spec.routing.to_long, e.count[kLong], e.clock[kLong]);
+      route(spec.age_limit.routing.to, e.count[kLimitShort], e.clock[kLimitShort]);
+      route(spec.age_limit.routing.to_long, e.count[kLimitLong], e.clock[kLimitLong]);
+      for (double x : e.count) exits += x;
       out.exits(c, t) = exits;
     }
     for (Eigen::Index c = 0; c < n; ++c) {
+      const Compartment& spec = network.compartments[static_cast<std::size_t>(c)];
+      State& st = state[static_cast<std::size_t>(c)];
       out.entries(c, t) += routed[c];
       clock(c, t) += routed_clock[c];
-      history[static_cast<std::size_t>(c)][t] = out.entries(c, t);
-      history_clock[static_cast<std::size_t>(c)][t] = clock(c, t);
-      stock_before[c] += out.entries(c, t) - out.exits(c, t);
+      const double entered = out.entries(c, t);
+      stock_before[c] += entered - out.exits(c, t);
       out.stock(c, t) = stock_before[c];
+      const int b = spec.counts_working_steps ? bucket[static_cast<std::size_t>(t)] : t;
+      st.entries[b] += entered;
+      st.clock[b] += clock(c, t);
+      st.instant[b] += entered * t;
+      if (spec.has_age_limit && entered > 0)
+        schedule_cohort(st, spec, prepared[static_cast<std::size_t>(c)], ages[static_cast<std::size_t>(c)], t, steps,
+                        entered, clock(c, t) / entered);
     }
   }
   return out;

@@ -24,7 +24,9 @@
 // Time: instants 0, 1, ..., steps - 1. At each instant, first every compartment's exits are
 // worked out (they depend only on earlier entries, as no duration is shorter than one step),
 // then routed, and the external inflow arrives; the stock after the instant is the stock
-// before it plus its entries less its exits.
+// before it plus its entries less its exits. With an age limit a compartment's entries of an
+// instant are a cohort whose every future exit is scheduled once the instant is complete
+// (one vector expression over the cohort's future), as their age depends on the entry.
 #include <limits>
 #include <string>
 #include <vector>
@@ -73,6 +75,14 @@ struct Compartment {
   std::string name{};
   int group = -1;  // the reported stock this compartment counts in; -1: none
   StepPmf duration{};
+  // Whether the duration counts every step or only the network's working instants (working
+  // days): then an entry at instant s leaves at the n-th working instant after s, as a
+  // duration in working days does on a calendar, so stocks keep their weekly and bank-holiday
+  // pattern. Not with an age limit.
+  bool counts_working_steps = false;
+  // Exits due on an instant that is not a working one wait (still in the compartment) for the
+  // next working instant: a returning child's contact waits for the front door to open.
+  bool exits_wait_for_working = false;
   Routing routing{};
   bool has_age_limit = false;
   AgeLimit age_limit{};
@@ -82,6 +92,8 @@ struct Compartment {
 struct Network {
   std::vector<std::string> groups{};  // names of the reported stocks
   std::vector<Compartment> compartments{};
+  // Instants on which work is done (1) or not (0), for the two options above; empty: all.
+  std::vector<char> working{};
 };
 
 // Entries from outside the network, at clock 0: `per_step[t]` at instant t.
