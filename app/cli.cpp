@@ -21,6 +21,7 @@ int run_main(int argc, const char* const* argv) {
   add_demo_command(app);
   add_inspect_returns_command(app);
   add_synth_command(app);
+  add_project_command(app);
   try {
     app.parse(argc, argv);
     return 0;

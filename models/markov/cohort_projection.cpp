@@ -5,6 +5,7 @@
 #include <tuple>
 #include <cmath>
 #include <stdexcept>
+#include <string>
 
 namespace caseflow::models::markov {
 
@@ -24,6 +25,12 @@ void check_routing(const std::vector<Destination>& to, std::size_t n, const std:
 
 void validate(const Network& network, const std::vector<Inflow>& inflows) {
   const std::size_t n = network.compartments.size();
+  const int families = network.age_families;
+  if (families < 1 || families > kMaxAgeFamilies)
+    throw std::invalid_argument("cohort projection: between 1 and " + std::to_string(kMaxAgeFamilies) + " age families");
+  auto check_family = [&](int f, const std::string& where) {
+    if (f < 0 || f >= families) throw std::invalid_argument("cohort projection: " + where + " names no age family");
+  };
   for (const Compartment& c : network.compartments) {
     if (c.group >= static_cast<int>(network.groups.size()))
       throw std::invalid_argument("cohort projection: compartment '" + c.name + "' counts in no group");
@@ -35,7 +42,10 @@ void validate(const Network& network, const std::vector<Inflow>& inflows) {
     if (c.has_age_limit) {
       check_routing(c.age_limit.routing.to, n, "'" + c.name + "' at its age limit");
       check_routing(c.age_limit.routing.to_long, n, "'" + c.name + "' at its age limit");
-      if (c.age_limit.entry_age_cdf.empty()) throw std::invalid_argument("cohort projection: '" + c.name + "' has no entry ages");
+      if (static_cast<int>(c.age_limit.entry_age_cdfs.size()) != families)
+        throw std::invalid_argument("cohort projection: '" + c.name + "' needs entry ages for each age family");
+      for (const auto& cdf : c.age_limit.entry_age_cdfs)
+        if (cdf.empty()) throw std::invalid_argument("cohort projection: '" + c.name + "' has no entry ages");
     }
     for (const InitialCohort& i : c.initial) {
       check_finite(i.count, "the initial count of '" + c.name + "'");
@@ -43,12 +53,14 @@ void validate(const Network& network, const std::vector<Inflow>& inflows) {
         throw std::invalid_argument("cohort projection: an initial cohort of '" + c.name + "' leaves at step 0");
       for (double x : i.exits) check_finite(x, "the initial exits of '" + c.name + "'");
       check_routing(i.to, n, "an initial cohort of '" + c.name + "'");
+      check_family(i.family, "an initial cohort of '" + c.name + "'");
     }
   }
   for (const Inflow& f : inflows) {
     if (f.compartment < 0 || static_cast<std::size_t>(f.compartment) >= n)
       throw std::invalid_argument("cohort projection: an inflow enters no compartment");
     for (double x : f.per_step) check_finite(x, "an inflow");
+    check_family(f.family, "an inflow");
   }
 }
 
@@ -82,21 +94,34 @@ Prepared prepare(const StepPmf& duration) {
 }
 
 // Exits by where they go: by the duration after a short or a long stay, at the age limit
-// after a short or a long stay.
+// after a short or a long stay; their count by age family and their clock total.
 enum Way { kShort, kLong, kLimitShort, kLimitLong, kWays };
-struct Exits {
-  std::array<double, kWays> count{}, clock{};
+struct Flow {
+  std::array<double, kMaxAgeFamilies> count{};
+  double clock = 0;
+  double total() const {
+    double t = 0;
+    for (double x : count) t += x;
+    return t;
+  }
+  void add(const Flow& other, double share = 1.0) {
+    for (std::size_t f = 0; f < count.size(); ++f) count[f] += share * other.count[f];
+    clock += share * other.clock;
+  }
 };
+using Exits = std::array<Flow, kWays>;
 
 // A compartment's running state.
 struct State {
-  // Entries, their clock total and their instants' total, by instant, or by working-step
-  // bucket when the duration counts working steps.
-  Eigen::VectorXd entries, clock, instant;
-  // Age limit: every cohort's future exits by way, and their clock totals, scheduled when it
-  // entered.
-  std::array<Eigen::VectorXd, kWays> future, future_clock;
-  Exits held;  // exits waiting for a working instant
+  // By instant, or by working-step bucket when the duration counts working steps: entries by
+  // age family and in all, their clock total, and the total of their instants.
+  std::vector<Eigen::VectorXd> entries;
+  Eigen::VectorXd total, clock, instant;
+  // Age limit: every cohort's future exits by way (count by family, clock total), by instant,
+  // scheduled when it entered.
+  std::array<std::array<Eigen::VectorXd, kMaxAgeFamilies>, kWays> future_count;
+  std::array<Eigen::VectorXd, kWays> future_clock;
+  Exits held{};  // exits waiting for a working instant
 };
 
 // The entry-age distribution for the age limit, padded so that any age a projection can ask
@@ -117,28 +142,36 @@ AgeTable age_table(const std::vector<double>& cdf, int steps) {
 }
 
 // The exits at time T (on the history's scale: instants, or working-step buckets) of the
-// entries k in [k_from, k_to] steps before, and their clock total on leaving.
-std::pair<double, double> convolve(const State& st, const Prepared& p, int T, int k_from, int k_to, bool working_steps,
-                                   double now) {
+// entries k in [k_from, k_to] steps before, by family, and their clock total on leaving.
+Flow convolve(const State& st, const Prepared& p, int families, int T, int k_from, int k_to, bool working_steps,
+              double now) {
+  Flow out;
   k_from = std::max(k_from, p.first);
-  if (k_from > k_to) return {0.0, 0.0};
+  if (k_from > k_to) return out;
   const int len = k_to - k_from + 1, s0 = T - k_to, j0 = p.longest - k_to;
   const auto pmf = p.pmf_reversed.segment(j0, len);
-  const double x = st.entries.segment(s0, len).dot(pmf);
+  double x = 0;
+  if (families == 1) {
+    x = out.count[0] = st.total.segment(s0, len).dot(pmf);
+  } else {
+    for (int f = 0; f < families; ++f)
+      x += out.count[static_cast<std::size_t>(f)] = st.entries[static_cast<std::size_t>(f)].segment(s0, len).dot(pmf);
+  }
   // The clock on leaving: on entering, plus the instants in between.
   const double gained = working_steps ? now * x - st.instant.segment(s0, len).dot(pmf)
-                                      : st.entries.segment(s0, len).dot(p.k_pmf_reversed.segment(j0, len));
-  return {x, st.clock.segment(s0, len).dot(pmf) + gained};
+                                      : st.total.segment(s0, len).dot(p.k_pmf_reversed.segment(j0, len));
+  out.clock = st.clock.segment(s0, len).dot(pmf) + gained;
+  return out;
 }
 
-// Schedules the future exits of a cohort of `entered` with mean clock `mean_clock` entering a
-// compartment with an age limit at instant t. After k = 1..m steps it leaves by its duration
-// with pmf[k] if still under the limit, or at the limit if still there by its duration. The
-// limit comes k* = limit - clock - entry age steps after entry and takes it out at the
-// nearest step (k* rounded, as durations are), at the first step if already due: under the
-// limit after step k means entry age < y0 - k, with y0 = limit - clock - 1/2.
-void schedule_cohort(State& st, const Compartment& spec, const Prepared& p, const AgeTable& a, int t, int steps,
-                     double entered, double mean_clock) {
+// Schedules the future exits of a cohort of one age family, `entered` with mean clock
+// `mean_clock`, entering a compartment with an age limit at instant t. After k = 1..m steps
+// it leaves by its duration with pmf[k] if still under the limit, or at the limit if still
+// there by its duration. The limit comes k* = limit - clock - entry age steps after entry and
+// takes it out at the nearest step (k* rounded, as durations are), at the first step if
+// already due: under the limit after step k means entry age < y0 - k, y0 = limit - clock - 1/2.
+void schedule_cohort(State& st, const Compartment& spec, const Prepared& p, const AgeTable& a, int family, int t,
+                     int steps, double entered, double mean_clock) {
   const int m = steps - 1 - t;
   if (m <= 0) return;
   const double y = std::clamp(spec.age_limit.limit - mean_clock - 0.5, -1.0, static_cast<double>(a.size + a.pad - 2));
@@ -150,18 +183,19 @@ void schedule_cohort(State& st, const Compartment& spec, const Prepared& p, cons
   Eigen::ArrayXd before(m);  // under the limit after step k - 1 (everyone at k = 1)
   before[0] = 1.0;
   before.tail(m - 1) = under.head(m - 1);
-  // The duration's pmf at k and its survival at k - 1, beyond its longest step the tail that
+  // The duration's pmf at k and its survival at k - 1; beyond its longest step, the tail that
   // never leaves by it.
   Eigen::ArrayXd pmf = Eigen::ArrayXd::Zero(m), alive = Eigen::ArrayXd::Constant(m, p.survival.back());
   const int known = std::min(m, p.longest), known_alive = std::min(m, p.longest + 1);
   pmf.head(known) = Eigen::Map<const Eigen::ArrayXd>(p.pmf.data() + 1, known);
   alive.head(known_alive) = Eigen::Map<const Eigen::ArrayXd>(p.survival.data(), known_alive);
+  const auto f = static_cast<std::size_t>(family);
   const Eigen::ArrayXd leaving_clock = Eigen::ArrayXd::LinSpaced(m, mean_clock + 1, mean_clock + m);
   auto add = [&](const Eigen::ArrayXd& x, int long_from, Way short_way, Way long_way) {
     const int short_len = std::clamp(long_from - 1, 0, m);  // k = 1..short_len go the short way
     for (const auto& [way, from, len] : {std::tuple{short_way, 0, short_len}, std::tuple{long_way, short_len, m - short_len}}) {
       if (len <= 0) continue;
-      st.future[way].segment(t + 1 + from, len).array() += x.segment(from, len);
+      st.future_count[way][f].segment(t + 1 + from, len).array() += x.segment(from, len);
       st.future_clock[way].segment(t + 1 + from, len).array() += x.segment(from, len) * leaving_clock.segment(from, len);
     }
   };
@@ -177,15 +211,18 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
   if (!network.working.empty() && static_cast<int>(network.working.size()) < steps)
     throw std::invalid_argument("cohort projection: the working instants do not cover the projection");
   const auto n = static_cast<Eigen::Index>(network.compartments.size());
+  const int families = network.age_families;
   Projection out;
   out.steps = steps;
   out.stock = Eigen::MatrixXd::Zero(n, steps);
   out.entries = Eigen::MatrixXd::Zero(n, steps);
   out.exits = Eigen::MatrixXd::Zero(n, steps);
-  Eigen::MatrixXd clock = Eigen::MatrixXd::Zero(n, steps);  // the clock total of each instant's entries
+  // Each instant's entries by compartment, family and in all, and their clock total.
+  std::vector<std::vector<Flow>> entering(static_cast<std::size_t>(steps), std::vector<Flow>(static_cast<std::size_t>(n)));
   for (const Inflow& f : inflows)
     for (int t = 0; t < steps && t < static_cast<int>(f.per_step.size()); ++t)
-      out.entries(f.compartment, t) += f.per_step[static_cast<std::size_t>(t)];
+      entering[static_cast<std::size_t>(t)][static_cast<std::size_t>(f.compartment)].count[static_cast<std::size_t>(f.family)] +=
+          f.per_step[static_cast<std::size_t>(t)];
 
   // Working instants: bucket[t] = working instants in [0, t], so an entry at s leaves at the
   // working instant t with bucket[t] - bucket[s] = n (the n-th working instant after s).
@@ -195,7 +232,7 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
 
   std::vector<Prepared> prepared;
   std::vector<State> state(static_cast<std::size_t>(n));
-  std::vector<AgeTable> ages(static_cast<std::size_t>(n));
+  std::vector<std::vector<AgeTable>> ages(static_cast<std::size_t>(n));
   Eigen::VectorXd stock_before(n);
   for (Eigen::Index c = 0; c < n; ++c) {
     const Compartment& spec = network.compartments[static_cast<std::size_t>(c)];
@@ -204,35 +241,35 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
     prepared.push_back(prepare(spec.duration));
     State& st = state[static_cast<std::size_t>(c)];
     const Eigen::Index length = spec.counts_working_steps ? bucket.back() + 1 : steps;
-    st.entries = st.clock = st.instant = Eigen::VectorXd::Zero(length);
+    st.total = st.clock = st.instant = Eigen::VectorXd::Zero(length);
+    if (families > 1) st.entries.assign(static_cast<std::size_t>(families), Eigen::VectorXd::Zero(length));
     if (spec.has_age_limit) {
-      for (auto& f : st.future) f = Eigen::VectorXd::Zero(steps);
-      for (auto& f : st.future_clock) f = Eigen::VectorXd::Zero(steps);
-      ages[static_cast<std::size_t>(c)] = age_table(spec.age_limit.entry_age_cdf, steps);
+      for (auto& way : st.future_count)
+        for (int f = 0; f < families; ++f) way[static_cast<std::size_t>(f)] = Eigen::VectorXd::Zero(steps);
+      for (auto& way : st.future_clock) way = Eigen::VectorXd::Zero(steps);
+      for (const auto& cdf : spec.age_limit.entry_age_cdfs) ages[static_cast<std::size_t>(c)].push_back(age_table(cdf, steps));
     }
     double initial = 0;
     for (const InitialCohort& i : spec.initial) initial += i.count;
     stock_before[c] = initial;
   }
 
-  Eigen::VectorXd routed(n), routed_clock(n);
-  auto route = [&](const std::vector<Destination>& to, double count, double clock_total) {
+  auto route = [&](std::vector<Flow>& into, const std::vector<Destination>& to, const Flow& flow) {
+    const double count = flow.total();
+    if (count == 0) return;
     double kept = 0;
     for (const Destination& d : to) {
       kept += d.share;
-      if (d.compartment == kLeave) {
+      if (d.compartment == kLeave)
         out.left += count * d.share;
-        continue;
-      }
-      routed[d.compartment] += count * d.share;
-      routed_clock[d.compartment] += clock_total * d.share;
+      else
+        into[static_cast<std::size_t>(d.compartment)].add(flow, d.share);
     }
     out.left += count * std::max(0.0, 1.0 - kept);
   };
 
   for (int t = 0; t < steps; ++t) {
-    routed.setZero();
-    routed_clock.setZero();
+    std::vector<Flow>& now = entering[static_cast<std::size_t>(t)];
     for (Eigen::Index c = 0; c < n; ++c) {
       const Compartment& spec = network.compartments[static_cast<std::size_t>(c)];
       const Prepared& p = prepared[static_cast<std::size_t>(c)];
@@ -240,56 +277,65 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
       double exits = 0;
       for (const InitialCohort& i : spec.initial) {
         if (t >= static_cast<int>(i.exits.size())) continue;
-        const double x = i.exits[static_cast<std::size_t>(t)];
-        if (x == 0) continue;
-        exits += x;
-        route(i.to, x, x * t);
+        Flow x;
+        x.count[static_cast<std::size_t>(i.family)] = i.exits[static_cast<std::size_t>(t)];
+        x.clock = x.count[static_cast<std::size_t>(i.family)] * t;
+        exits += x.total();
+        route(now, i.to, x);
       }
-      Exits e;
+      Exits e{};
       if (spec.has_age_limit) {
         for (std::size_t w = 0; w < kWays; ++w) {
-          e.count[w] = st.future[w][t];
-          e.clock[w] = st.future_clock[w][t];
+          for (int f = 0; f < families; ++f)
+            e[w].count[static_cast<std::size_t>(f)] = st.future_count[w][static_cast<std::size_t>(f)][t];
+          e[w].clock = st.future_clock[w][t];
         }
       } else if (!spec.counts_working_steps || working(t)) {
         const int T = spec.counts_working_steps ? bucket[static_cast<std::size_t>(t)] : t;
         const int K = std::min(p.longest, T);  // entries k = 1..K steps before
         const int long_from = std::max(1, spec.routing.long_from);
-        std::tie(e.count[kShort], e.clock[kShort]) =
-            convolve(st, p, T, 1, std::min(K, long_from - 1), spec.counts_working_steps, t);
-        std::tie(e.count[kLong], e.clock[kLong]) = convolve(st, p, T, long_from, K, spec.counts_working_steps, t);
+        e[kShort] = convolve(st, p, families, T, 1, std::min(K, long_from - 1), spec.counts_working_steps, t);
+        e[kLong] = convolve(st, p, families, T, long_from, K, spec.counts_working_steps, t);
       }
       if (spec.exits_wait_for_working) {
         for (std::size_t w = 0; w < kWays; ++w) {
-          st.held.clock[w] += st.held.count[w] + e.clock[w];  // the waiting ones' clocks run on
-          st.held.count[w] += e.count[w];
+          st.held[w].clock += st.held[w].total();  // the waiting ones' clocks run on
+          st.held[w].add(e[w]);
         }
         e = Exits{};
         if (working(t)) std::swap(e, st.held);
       }
-      route(spec.routing.to, e.count[kShort], e.clock[kShort]);
-      route(spec.routing.to_long, e.count[kLong], e.clock[kLong]);
-      route(spec.age_limit.routing.to, e.count[kLimitShort], e.clock[kLimitShort]);
-      route(spec.age_limit.routing.to_long, e.count[kLimitLong], e.clock[kLimitLong]);
-      for (double x : e.count) exits += x;
+      route(now, spec.routing.to, e[kShort]);
+      route(now, spec.routing.to_long, e[kLong]);
+      route(now, spec.age_limit.routing.to, e[kLimitShort]);
+      route(now, spec.age_limit.routing.to_long, e[kLimitLong]);
+      for (const Flow& x : e) exits += x.total();
       out.exits(c, t) = exits;
     }
     for (Eigen::Index c = 0; c < n; ++c) {
       const Compartment& spec = network.compartments[static_cast<std::size_t>(c)];
       State& st = state[static_cast<std::size_t>(c)];
-      out.entries(c, t) += routed[c];
-      clock(c, t) += routed_clock[c];
-      const double entered = out.entries(c, t);
+      const Flow& in = now[static_cast<std::size_t>(c)];
+      const double entered = in.total();
+      out.entries(c, t) = entered;
       stock_before[c] += entered - out.exits(c, t);
       out.stock(c, t) = stock_before[c];
       const int b = spec.counts_working_steps ? bucket[static_cast<std::size_t>(t)] : t;
-      st.entries[b] += entered;
-      st.clock[b] += clock(c, t);
+      st.total[b] += entered;
+      st.clock[b] += in.clock;
       st.instant[b] += entered * t;
+      if (families > 1)
+        for (int f = 0; f < families; ++f) st.entries[static_cast<std::size_t>(f)][b] += in.count[static_cast<std::size_t>(f)];
       if (spec.has_age_limit && entered > 0)
-        schedule_cohort(st, spec, prepared[static_cast<std::size_t>(c)], ages[static_cast<std::size_t>(c)], t, steps,
-                        entered, clock(c, t) / entered);
+        for (int f = 0; f < families; ++f) {
+          const double x = in.count[static_cast<std::size_t>(f)];
+          if (x > 0)
+            schedule_cohort(st, spec, prepared[static_cast<std::size_t>(c)],
+                            ages[static_cast<std::size_t>(c)][static_cast<std::size_t>(f)], f, t, steps, x,
+                            in.clock / entered);
+        }
     }
+    if (t + 1 < steps) std::vector<Flow>().swap(now);  // its entries are in the histories now
   }
   return out;
 }

@@ -16,10 +16,13 @@
 // Individuals carry a clock: the steps since they entered the network (0 for inflow and for
 // the initial occupancy at the start). The projection tracks the clock's total in every
 // flow, so the mean clock of any entry is known. A compartment may have an age limit: an
-// individual's age is its age on entering the network (a given distribution) plus its clock,
-// and it must leave when the age reaches the limit (children leave care at 18). Only the
-// entry's mean clock is kept, so its ages are the entry-age distribution shifted by that
-// mean: exact where the distribution's density is linear over the spread of the clocks.
+// individual's age is its age on entering the network plus its clock, and it must leave when
+// the age reaches the limit (children leave care at 18). Ages on entering come from the
+// distribution of the individual's age family (children referred at their first contact
+// have the referral ages; others a uniform age): each inflow and initial cohort names its
+// family, and the projection carries every flow's count by family. Only the entry's mean
+// clock is kept, so its ages are the family's distribution shifted by that mean: exact
+// where the distribution's density is linear over the spread of the clocks.
 //
 // Time: instants 0, 1, ..., steps - 1. At each instant, first every compartment's exits are
 // worked out (they depend only on earlier entries, as no duration is shorter than one step),
@@ -53,10 +56,12 @@ struct Routing {
   std::vector<Destination> to_long{};
 };
 
+constexpr int kMaxAgeFamilies = 4;
+
 struct AgeLimit {
-  // P(age on entering the network <= j steps), j = 0, 1, ... (the last value is 1 or taken as
-  // such beyond the table); linear between steps.
-  std::vector<double> entry_age_cdf{};
+  // By age family: P(age on entering the network <= j steps), j = 0, 1, ... (taken as 1
+  // beyond the table); linear between steps. One table for each of the network's families.
+  std::vector<std::vector<double>> entry_age_cdfs{};
   double limit = 0;   // the age, in steps, at which individuals must leave
   Routing routing{};  // for those who leave at the limit (long_from counts steps in the compartment)
 };
@@ -69,6 +74,7 @@ struct InitialCohort {
   double count = 0;
   std::vector<double> exits{};
   std::vector<Destination> to{};
+  int family = 0;  // the age family of its members
 };
 
 struct Compartment {
@@ -94,12 +100,14 @@ struct Network {
   std::vector<Compartment> compartments{};
   // Instants on which work is done (1) or not (0), for the two options above; empty: all.
   std::vector<char> working{};
+  int age_families = 1;  // at most kMaxAgeFamilies
 };
 
 // Entries from outside the network, at clock 0: `per_step[t]` at instant t.
 struct Inflow {
   int compartment = 0;
   std::vector<double> per_step{};
+  int family = 0;  // the age family of the entrants
 };
 
 struct Projection {

@@ -123,8 +123,9 @@ TEST(CohortProjection, TheAgeLimitTakesEveryoneOutOnTimeAndRoutesByStay) {
   net.compartments.push_back({.name = "a", .group = 0, .duration = fixed_pmf(20), .routing = {.to = {{1, 1.0}}}});
   Compartment b{.name = "b", .group = 1, .duration = StepPmf{0.0}};
   b.has_age_limit = true;
-  b.age_limit.entry_age_cdf.assign(200, 0.0);
-  for (std::size_t j = 100; j < 200; ++j) b.age_limit.entry_age_cdf[j] = 1.0;
+  std::vector<double> cdf(200, 0.0);
+  for (std::size_t j = 100; j < 200; ++j) cdf[j] = 1.0;
+  b.age_limit.entry_age_cdfs = {cdf};
   b.age_limit.limit = 150.5;
   b.age_limit.routing = {.to = {{kLeave, 1.0}}, .long_from = 25, .to_long = {{2, 1.0}}};
   net.compartments.push_back(b);
@@ -147,7 +148,7 @@ TEST(CohortProjection, TheAgeLimitTakesEveryoneOutOnTimeAndRoutesByStay) {
 TEST(CohortProjection, EntrantsAlreadyPastTheLimitLeaveAtTheNextStep) {
   Network net = one_compartment(StepPmf{0.0});
   net.compartments[0].has_age_limit = true;
-  net.compartments[0].age_limit = {.entry_age_cdf = {0.0, 1.0}, .limit = 0.5};
+  net.compartments[0].age_limit = {.entry_age_cdfs = {{0.0, 1.0}}, .limit = 0.5};
   std::vector<double> inflow(10, 0.0);
   inflow[2] = 4.0;
   const Projection p = project(net, {{0, inflow}}, 10);
