@@ -73,6 +73,9 @@ struct Prepared {
   Eigen::VectorXd pmf_reversed;    // [j] = pmf[L - j], j = 0..L-1 (pmf[1..L])
   Eigen::VectorXd k_pmf_reversed;  // [j] = (L - j) pmf[L - j]: the clock gained while inside
   std::vector<double> pmf, survival;
+  // With an age limit, for k = 1..steps: pmf[k], and survival[k - 1] (beyond the longest step,
+  // the tail that never leaves by the duration).
+  Eigen::ArrayXd pmf_at, alive_before;
 };
 
 Prepared prepare(const StepPmf& duration) {
@@ -180,27 +183,26 @@ void schedule_cohort(State& st, const Compartment& spec, const Prepared& p, cons
   // under[k - 1] = F(y - k), k = 1..m, from the table at i0 - k and i0 - k + 1 (reversed).
   const Eigen::ArrayXd under = (1 - w) * a.values.segment(i0 - m + a.pad, m).reverse() +
                                w * a.values.segment(i0 - m + 1 + a.pad, m).reverse();
-  Eigen::ArrayXd before(m);  // under the limit after step k - 1 (everyone at k = 1)
-  before[0] = 1.0;
-  before.tail(m - 1) = under.head(m - 1);
-  // The duration's pmf at k and its survival at k - 1; beyond its longest step, the tail that
-  // never leaves by it.
-  Eigen::ArrayXd pmf = Eigen::ArrayXd::Zero(m), alive = Eigen::ArrayXd::Constant(m, p.survival.back());
-  const int known = std::min(m, p.longest), known_alive = std::min(m, p.longest + 1);
-  pmf.head(known) = Eigen::Map<const Eigen::ArrayXd>(p.pmf.data() + 1, known);
-  alive.head(known_alive) = Eigen::Map<const Eigen::ArrayXd>(p.survival.data(), known_alive);
+  Eigen::ArrayXd leaving(m);
   const auto f = static_cast<std::size_t>(family);
-  const Eigen::ArrayXd leaving_clock = Eigen::ArrayXd::LinSpaced(m, mean_clock + 1, mean_clock + m);
-  auto add = [&](const Eigen::ArrayXd& x, int long_from, Way short_way, Way long_way) {
+  auto add = [&](int long_from, Way short_way, Way long_way) {
     const int short_len = std::clamp(long_from - 1, 0, m);  // k = 1..short_len go the short way
     for (const auto& [way, from, len] : {std::tuple{short_way, 0, short_len}, std::tuple{long_way, short_len, m - short_len}}) {
       if (len <= 0) continue;
-      st.future_count[way][f].segment(t + 1 + from, len).array() += x.segment(from, len);
-      st.future_clock[way].segment(t + 1 + from, len).array() += x.segment(from, len) * leaving_clock.segment(from, len);
+      const auto x = leaving.segment(from, len);
+      st.future_count[way][f].segment(t + 1 + from, len).array() += x;
+      // The clock on leaving: mean_clock + k.
+      st.future_clock[way].segment(t + 1 + from, len).array() +=
+          x * (Eigen::ArrayXd::LinSpaced(len, from + 1, from + len) + mean_clock);
     }
   };
-  add(entered * pmf * under, spec.routing.long_from, kShort, kLong);
-  add(entered * alive * (before - under), spec.age_limit.routing.long_from, kLimitShort, kLimitLong);
+  leaving = entered * p.pmf_at.head(m) * under;
+  add(spec.routing.long_from, kShort, kLong);
+  // At the limit at step k: there by the duration at k - 1, under the limit after k - 1 (all
+  // at k = 1) and not after k.
+  leaving[0] = entered * p.alive_before[0] * (1.0 - under[0]);
+  if (m > 1) leaving.tail(m - 1) = entered * p.alive_before.segment(1, m - 1) * (under.head(m - 1) - under.tail(m - 1));
+  add(spec.age_limit.routing.long_from, kLimitShort, kLimitLong);
 }
 
 }  // namespace
@@ -244,6 +246,12 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
     st.total = st.clock = st.instant = Eigen::VectorXd::Zero(length);
     if (families > 1) st.entries.assign(static_cast<std::size_t>(families), Eigen::VectorXd::Zero(length));
     if (spec.has_age_limit) {
+      Prepared& p = prepared.back();
+      p.pmf_at = Eigen::ArrayXd::Zero(steps);
+      p.alive_before = Eigen::ArrayXd::Constant(steps, p.survival.back());
+      const int known = std::min(steps, p.longest), known_alive = std::min(steps, p.longest + 1);
+      p.pmf_at.head(known) = Eigen::Map<const Eigen::ArrayXd>(p.pmf.data() + 1, known);
+      p.alive_before.head(known_alive) = Eigen::Map<const Eigen::ArrayXd>(p.survival.data(), known_alive);
       for (auto& way : st.future_count)
         for (int f = 0; f < families; ++f) way[static_cast<std::size_t>(f)] = Eigen::VectorXd::Zero(steps);
       for (auto& way : st.future_clock) way = Eigen::VectorXd::Zero(steps);
