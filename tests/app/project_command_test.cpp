@@ -10,27 +10,16 @@
 #include <string>
 #include <vector>
 
-#include "app/commands.h"
+#include "cli_in_process.h"
 
 namespace caseflow::app {
 namespace {
 
 namespace fs = std::filesystem;
 
-int run(std::vector<std::string> args) {
-  args.insert(args.begin(), "caseflow");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  return run_main(static_cast<int>(argv.size()), argv.data());
-}
-
-std::string source(const std::string& rel) { return std::string(CASEFLOW_SOURCE_DIR) + "/" + rel; }
-
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("caseflow_project_command_test_" + name);
-  fs::remove_all(dir);
-  return dir;
-}
+using testing::run;
+using testing::source;
+fs::path fresh_dir(const std::string& name) { return testing::fresh_dir("project_command_test", name); }
 
 TEST(ProjectCommand, WritesEveryStageForEveryMonth) {
   const fs::path out = fresh_dir("ok");
