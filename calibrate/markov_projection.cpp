@@ -66,6 +66,18 @@ double days_per_unit(sim::TimeUnit unit) {
   }
 }
 
+// A duration without the tail beyond which less than 1e-12 of it is left: the convolutions
+// run over a pmf's length, and what is dropped (never leaving) is far below any figure's
+// precision.
+StepPmf trimmed(StepPmf pmf) {
+  double tail = 0;
+  while (pmf.size() > 2 && tail + pmf.back() < 1e-12) {
+    tail += pmf.back();
+    pmf.pop_back();
+  }
+  return pmf;
+}
+
 // Whole working days, as the simulation counts them: ceil(D), the quantile read in working
 // days (the s47 path's delays and the assessment's work are, whatever their unit); at least
 // one, as the projection has no same-instant exits.
@@ -77,9 +89,7 @@ StepPmf whole_working_days(const Distribution& d) {
     pmf[static_cast<std::size_t>(std::max(n, 1))] += upto - below;
     below = upto;
   }
-  // Trim the tail that no horizon reaches: the convolutions run over the pmf's length.
-  while (pmf.size() > 2 && pmf.back() < 1e-15) pmf.pop_back();
-  return pmf;
+  return trimmed(std::move(pmf));
 }
 
 // A duration as the projection counts it: calendar days, or working days on the calendar.
@@ -95,7 +105,7 @@ struct Duration {
 Duration stage_duration(const Distribution& d, bool working_days_allowed = true) {
   if (d.unit == sim::TimeUnit::kWorkingDays && working_days_allowed) return {whole_working_days(d), true};
   const double unit = d.unit == sim::TimeUnit::kWorkingDays ? sim::kDaysPerYear / 253.0 : days_per_unit(d.unit);
-  return {models::markov::rounded_pmf([&](double x) { return cdf_in_unit(d, x / unit); }, kLongestDays), false};
+  return {trimmed(models::markov::rounded_pmf([&](double x) { return cdf_in_unit(d, x / unit); }, kLongestDays)), false};
 }
 
 // Exits of `count` in progress at the start, by the equilibrium residual of their duration:
@@ -337,8 +347,8 @@ MarkovModel Builder::build() {
   cla_other_ = add("cla, leaving otherwise", Stage::kCla, {cla_route_days_[3]});
   // UASC arrive aged 16 to 18 (uniform, sim/model.cpp) and stay until 18.
   uasc_ = add("cla, UASC", Stage::kCla,
-              {models::markov::rounded_pmf(
-                  [](double x) { return std::clamp((x / sim::kDaysPerYear - 0.01) / 1.99, 0.0, 1.0); }, kLongestDays)});
+              {trimmed(models::markov::rounded_pmf(
+                  [](double x) { return std::clamp((x / sim::kDaysPerYear - 0.01) / 1.99, 0.0, 1.0); }, kLongestDays))});
   cla_start_ = add("cla at the start", Stage::kCla, {StepPmf{0.0}});
   const double years_to_21 = p_.care_leavers.support_to_age - 18.0;
   leaver_to_21_ = add("care leavers", Stage::kCareLeaver,

@@ -145,17 +145,20 @@ AgeTable age_table(const std::vector<double>& cdf, int steps) {
 }
 
 // The exits at time T (on the history's scale: instants, or working-step buckets) of the
-// entries k in [k_from, k_to] steps before, by family, and their clock total on leaving.
-Flow convolve(const State& st, const Prepared& p, int families, int T, int k_from, int k_to, bool working_steps,
-              double now) {
+// entries k in [k_from, k_to] steps before, by family, and their clock total on leaving
+// (`tracked`: only when an age limit downstream needs them).
+Flow convolve(const State& st, const Prepared& p, int families, bool tracked, int T, int k_from, int k_to,
+              bool working_steps, double now) {
   Flow out;
   k_from = std::max(k_from, p.first);
   if (k_from > k_to) return out;
   const int len = k_to - k_from + 1, s0 = T - k_to, j0 = p.longest - k_to;
   const auto pmf = p.pmf_reversed.segment(j0, len);
   double x = 0;
-  if (families == 1) {
+  if (families == 1 || !tracked) {
+    // Without an age limit downstream, families and clocks are not needed: all in family 0.
     x = out.count[0] = st.total.segment(s0, len).dot(pmf);
+    if (!tracked) return out;
   } else {
     for (int f = 0; f < families; ++f)
       x += out.count[static_cast<std::size_t>(f)] = st.entries[static_cast<std::size_t>(f)].segment(s0, len).dot(pmf);
@@ -174,7 +177,7 @@ Flow convolve(const State& st, const Prepared& p, int families, int T, int k_fro
 // takes it out at the nearest step (k* rounded, as durations are), at the first step if
 // already due: under the limit after step k means entry age < y0 - k, y0 = limit - clock - 1/2.
 void schedule_cohort(State& st, const Compartment& spec, const Prepared& p, const AgeTable& a, int family, int t,
-                     int steps, double entered, double mean_clock) {
+                     int steps, double entered, double mean_clock, const std::array<bool, kWays>& tracked) {
   const int m = steps - 1 - t;
   if (m <= 0) return;
   const double y = std::clamp(spec.age_limit.limit - mean_clock - 0.5, -1.0, static_cast<double>(a.size + a.pad - 2));
@@ -190,10 +193,12 @@ void schedule_cohort(State& st, const Compartment& spec, const Prepared& p, cons
     for (const auto& [way, from, len] : {std::tuple{short_way, 0, short_len}, std::tuple{long_way, short_len, m - short_len}}) {
       if (len <= 0) continue;
       const auto x = leaving.segment(from, len);
-      st.future_count[way][f].segment(t + 1 + from, len).array() += x;
+      // Without an age limit downstream, families and clocks are not needed: all in family 0.
+      st.future_count[way][tracked[way] ? f : 0].segment(t + 1 + from, len).array() += x;
       // The clock on leaving: mean_clock + k.
-      st.future_clock[way].segment(t + 1 + from, len).array() +=
-          x * (Eigen::ArrayXd::LinSpaced(len, from + 1, from + len) + mean_clock);
+      if (tracked[way])
+        st.future_clock[way].segment(t + 1 + from, len).array() +=
+            x * (Eigen::ArrayXd::LinSpaced(len, from + 1, from + len) + mean_clock);
     }
   };
   leaving = entered * p.pmf_at.head(m) * under;
@@ -231,6 +236,32 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
   auto working = [&](int t) { return network.working.empty() || network.working[static_cast<std::size_t>(t)] != 0; };
   std::vector<int> bucket(static_cast<std::size_t>(steps));
   for (int t = 0, w = 0; t < steps; ++t) bucket[static_cast<std::size_t>(t)] = w += working(t) ? 1 : 0;
+
+  // Whether a compartment's exits by each way need their clocks and families: when a
+  // destination has an age limit or its own exits need them (to a fixed point).
+  std::vector<std::array<bool, kWays>> tracked(static_cast<std::size_t>(n), std::array<bool, kWays>{});
+  {
+    std::vector<char> entry_tracked(static_cast<std::size_t>(n), 0);
+    auto needs = [&](const std::vector<Destination>& to) {
+      for (const Destination& d : to)
+        if (d.compartment != kLeave && entry_tracked[static_cast<std::size_t>(d.compartment)]) return true;
+      return false;
+    };
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (Eigen::Index c = 0; c < n; ++c) {
+        const Compartment& spec = network.compartments[static_cast<std::size_t>(c)];
+        auto& w = tracked[static_cast<std::size_t>(c)];
+        w = {needs(spec.routing.to), needs(spec.routing.to_long), needs(spec.age_limit.routing.to),
+             needs(spec.age_limit.routing.to_long)};
+        const bool entry = spec.has_age_limit || w[kShort] || w[kLong] || w[kLimitShort] || w[kLimitLong];
+        if (entry != static_cast<bool>(entry_tracked[static_cast<std::size_t>(c)])) {
+          entry_tracked[static_cast<std::size_t>(c)] = entry ? 1 : 0;
+          changed = true;
+        }
+      }
+    }
+  }
 
   std::vector<Prepared> prepared;
   std::vector<State> state(static_cast<std::size_t>(n));
@@ -302,8 +333,9 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
         const int T = spec.counts_working_steps ? bucket[static_cast<std::size_t>(t)] : t;
         const int K = std::min(p.longest, T);  // entries k = 1..K steps before
         const int long_from = std::max(1, spec.routing.long_from);
-        e[kShort] = convolve(st, p, families, T, 1, std::min(K, long_from - 1), spec.counts_working_steps, t);
-        e[kLong] = convolve(st, p, families, T, long_from, K, spec.counts_working_steps, t);
+        const auto& w = tracked[static_cast<std::size_t>(c)];
+        e[kShort] = convolve(st, p, families, w[kShort], T, 1, std::min(K, long_from - 1), spec.counts_working_steps, t);
+        e[kLong] = convolve(st, p, families, w[kLong], T, long_from, K, spec.counts_working_steps, t);
       }
       if (spec.exits_wait_for_working) {
         for (std::size_t w = 0; w < kWays; ++w) {
@@ -340,7 +372,7 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
           if (x > 0)
             schedule_cohort(st, spec, prepared[static_cast<std::size_t>(c)],
                             ages[static_cast<std::size_t>(c)][static_cast<std::size_t>(f)], f, t, steps, x,
-                            in.clock / entered);
+                            in.clock / entered, tracked[static_cast<std::size_t>(c)]);
         }
     }
     if (t + 1 < steps) std::vector<Flow>().swap(now);  // its entries are in the histories now
