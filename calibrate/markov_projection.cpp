@@ -182,7 +182,7 @@ class Builder {
  public:
   Builder(const sim::Scenario& scenario)
       : scenario_(scenario),
-        p_(scenario.epochs.front().parameters),
+        p_(&scenario.epochs.front().parameters),
         table_(*scenario.stages),
         calendar_(scenario.start_date, 5, scenario.horizon_months / 12 + 30),
         days_(static_cast<int>(calendar_.month_start_time(scenario.horizon_months))) {}
@@ -200,14 +200,14 @@ class Builder {
     return static_cast<int>(model_.network.compartments.size()) - 1;
   }
   Compartment& at(int c) { return model_.network.compartments[static_cast<std::size_t>(c)]; }
-  const sim::StageRoute& route(Stage s) const { return p_.routes[sim::stage_index(s)]; }
+  const sim::StageRoute& route(Stage s) const { return p_->routes[sim::stage_index(s)]; }
 
   // Where children go at each decision, by flag.
   Mix close_with_return(int f) const {
-    return Mix{{flag_[f].returns, p_.returns.after_closure_prob}};
+    return Mix{{flag_[f].returns, p_->returns.after_closure_prob}};
   }
   Mix care_entry(int f) const {
-    const auto& c = p_.care;
+    const auto& c = p_->care;
     return Mix{{flag_[f].cla_home, c.exit_home}, {cla_sgo_, c.exit_sgo}, {cla_adoption_, c.exit_adoption}, {cla_other_, c.exit_other}};
   }
   Mix enter(Stage s, int f) const {
@@ -237,7 +237,7 @@ class Builder {
     return m;
   }
   Mix step_up(int f) const {
-    const auto& r = p_.referral;
+    const auto& r = p_->referral;
     Mix m;
     add_to(m, only(flag_[f].step_up_icpc), r.s47_prob * r.icpc_prob);
     add_to(m, only(flag_[f].step_up_s47), r.s47_prob * (1 - r.icpc_prob));
@@ -245,7 +245,7 @@ class Builder {
     return m;
   }
   Mix referral(int f) const {
-    const auto& r = p_.referral;
+    const auto& r = p_->referral;
     const double harm = std::min(1.0, r.strategy_discussion_prob * (f == 1 ? r.repeat_harm_multiplier : 1.0));
     Mix m;
     add_to(m, close_with_return(f), r.nfa_prob);
@@ -258,30 +258,39 @@ class Builder {
   }
   Mix at_icpc(int f) const {
     Mix m;
-    add_to(m, only(cp_), p_.referral.cp_plan_prob);
-    add_to(m, outcomes(Stage::kAssessment, f), 1 - p_.referral.cp_plan_prob);
+    add_to(m, only(cp_), p_->referral.cp_plan_prob);
+    add_to(m, outcomes(Stage::kAssessment, f), 1 - p_->referral.cp_plan_prob);
     return m;
   }
   Mix new_child(const Mix& flag0, const Mix& flag1) const {
     Mix m;
-    add_to(m, flag0, 1 - p_.referral.prior_cp_plan_prob);
-    add_to(m, flag1, p_.referral.prior_cp_plan_prob);
+    add_to(m, flag0, 1 - p_->referral.prior_cp_plan_prob);
+    add_to(m, flag1, p_->referral.prior_cp_plan_prob);
     return m;
   }
-  void add_initial(int c, double count, std::vector<double> exits, const std::vector<Destination>& to) {
-    if (count <= 0) return;
-    at(c).initial.push_back({count, std::move(exits), to});
+  // Occupancy at the start that leaves by `exits`, routed as the compartment's exits of a kind
+  // are when they leave (by default those after a short stay), or by `to`.
+  void add_initial(int c, double count, std::vector<double> exits,
+                   models::markov::RoutedAs as = models::markov::RoutedAs::kShortStay) {
+    if (count > 0) at(c).initial.push_back({.count = count, .exits = std::move(exits), .routed_as = as});
   }
+  void add_initial(int c, double count, std::vector<double> exits, const std::vector<Destination>& to) {
+    if (count > 0) at(c).initial.push_back({.count = count, .exits = std::move(exits), .to = to});
+  }
+  void route_all();  // every compartment's routing by the period *p_
+  bool durations_or_ages_change() const;
+  void add_routing_changes();
   void add_initial_cla();
   void add_inflows();
 
   const sim::Scenario& scenario_;
-  const sim::Parameters& p_;
+  const sim::Parameters* p_;  // the period whose rules are being read (the start's but while dated changes are read)
   const sim::StageTable& table_;
   engine::Calendar calendar_;
   int days_;
   MarkovModel model_;
   std::array<Flagged, 2> flag_{};
+  int min_stay_ = 0;  // days in care that make a care leaver
   int cp_ = 0, cla_sgo_ = 0, cla_adoption_ = 0, cla_other_ = 0, uasc_ = 0, cla_start_ = 0, leaver_to_21_ = 0,
       leaver_to_25_ = 0;
   StepPmf cla_route_days_[4];
@@ -299,8 +308,8 @@ MarkovModel Builder::build() {
     model_.month_labels.push_back(engine::to_year_month(calendar_.month_start(m)));
   }
 
-  const auto& r = p_.referral;
-  const auto& care = p_.care;
+  const auto& r = p_->referral;
+  const auto& care = p_->care;
   // The s47 path in whole working days, added up before they meet the calendar.
   const StepPmf work = whole_working_days(route(Stage::kAssessment).duration);
   const StepPmf strategy = whole_working_days(r.strategy_delay), s47 = whole_working_days(r.s47_duration),
@@ -312,7 +321,7 @@ MarkovModel Builder::build() {
   // A returning child's contact is seen on the day after the return falls due (floor(due) +
   // 1, sim/journey/due_returns.h: half a day later than rounding on average), and waits for
   // the front door's next working day.
-  const Distribution& delay = p_.returns.delay;
+  const Distribution& delay = p_->returns.delay;
   const double delay_unit =
       delay.unit == sim::TimeUnit::kWorkingDays ? sim::kDaysPerYear / 253.0 : days_per_unit(delay.unit);
   const Duration returns_days{
@@ -350,55 +359,30 @@ MarkovModel Builder::build() {
               {trimmed(models::markov::rounded_pmf(
                   [](double x) { return std::clamp((x / sim::kDaysPerYear - 0.01) / 1.99, 0.0, 1.0); }, kLongestDays))});
   cla_start_ = add("cla at the start", Stage::kCla, {StepPmf{0.0}});
-  const double years_to_21 = p_.care_leavers.support_to_age - 18.0;
+  const double years_to_21 = p_->care_leavers.support_to_age - 18.0;
   leaver_to_21_ = add("care leavers", Stage::kCareLeaver,
                       {models::markov::fixed_pmf(static_cast<int>(std::lround(years_to_21 * sim::kDaysPerYear)))});
   leaver_to_25_ = add("care leavers supported to 25", Stage::kCareLeaver,
                       {models::markov::fixed_pmf(static_cast<int>(std::lround(7.0 * sim::kDaysPerYear)))});
 
-  // Routing.
-  const int min_stay = static_cast<int>(std::lround(care.care_leaver_min_weeks * sim::kDaysPerWeek));
-  const double extend = p_.care_leavers.extend_to_25_prob;
-  const std::vector<Destination> to_leavers = {{leaver_to_21_, 1 - extend}, {leaver_to_25_, extend}};
   // Ages on entering the model (sim/journey/front_door.cpp): a first contact referred at once
   // has an age from referral_age (at most 17.9), one turned away who will come back a uniform
   // age under 17.9 (age family 1). The warm start's children have referral ages.
   std::vector<std::vector<double>> entry_age_cdfs(2);
   for (int d = 0; d <= static_cast<int>(18 * sim::kDaysPerYear) + 2; ++d) {
     const double years = d / sim::kDaysPerYear;
-    entry_age_cdfs[kReferralAges].push_back(age_cdf(p_.referral_age, years, 17.9));
+    entry_age_cdfs[kReferralAges].push_back(age_cdf(p_->referral_age, years, 17.9));
     entry_age_cdfs[kUniformAges].push_back(std::min(1.0, years / 17.9));
   }
   model_.network.age_families = 2;
-  auto leave_care_at_18 = [&](int c) {
+  for (int c : {flag_[0].cla_home, flag_[1].cla_home, cla_sgo_, cla_adoption_, cla_other_}) {
     at(c).has_age_limit = true;
-    at(c).age_limit = {entry_age_cdfs, 18.0 * sim::kDaysPerYear, {.to = {}, .long_from = min_stay, .to_long = to_leavers}};
-  };
-  for (int f = 0; f < 2; ++f) {
-    const Flagged& g = flag_[static_cast<std::size_t>(f)];
-    const auto assessment = destinations(outcomes(Stage::kAssessment, f));
-    at(g.single).routing.to = assessment;
-    at(g.strategy_only).routing.to = assessment;
-    at(g.s47).routing.to = assessment;
-    at(g.icpc).routing.to = destinations(at_icpc(f));
-    // A step-up that did not reach an ICPC returns to CIN; one without an s47 ends at the
-    // strategy discussion and routes by the assessment's outcomes (sim/journey/routing.cpp).
-    at(g.step_up_s47).routing.to = destinations(only(g.cin));
-    at(g.step_up_icpc).routing.to = destinations(at_icpc(f));
-    at(g.step_up_strategy).routing.to = assessment;
-    at(g.cin).routing.to = destinations(outcomes(Stage::kCin, f));
-    at(g.pre_proceedings).routing.to = destinations(outcomes(Stage::kPreProceedings, f));
-    at(g.proceedings).routing.to = destinations(outcomes(Stage::kProceedings, f));
-    Mix back;  // a returning child's contact: referred, or closed and perhaps back again
-    add_to(back, referral(f), p_.returns.referral_prob);
-    add_to(back, only(g.returns), (1 - p_.returns.referral_prob) * p_.returns.after_front_door_prob);
-    at(g.returns).routing.to = destinations(back);
-    at(g.cla_home).routing.to = destinations(close_with_return(f));
-    leave_care_at_18(g.cla_home);
+    at(c).age_limit.entry_age_cdfs = entry_age_cdfs;
+    at(c).age_limit.limit = 18.0 * sim::kDaysPerYear;
   }
-  at(cp_).routing.to = destinations(outcomes(Stage::kCp, 1));
-  for (int c : {cla_sgo_, cla_adoption_, cla_other_}) leave_care_at_18(c);
-  at(uasc_).routing = {.to = {}, .long_from = min_stay, .to_long = to_leavers};
+  min_stay_ = static_cast<int>(std::lround(care.care_leaver_min_weeks * sim::kDaysPerWeek));
+  route_all();
+  add_routing_changes();
 
   // The warm start (sim/journey/initial_stock.cpp).
   const auto& init = scenario_.initial;
@@ -418,9 +402,9 @@ MarkovModel Builder::build() {
       const Flagged& g = flag_[static_cast<std::size_t>(f)];
       const double n = init.assessments * flag_share[f];
       const double n_icpc = n * to_icpc / all, n_s47 = n * to_s47_end / all, n_work = n * to_work_end / all;
-      add_initial(g.icpc, n_icpc, working_day_exits(n_icpc, icpc, calendar_, days_), at(g.icpc).routing.to);
-      add_initial(g.s47, n_s47, working_day_exits(n_s47, s47, calendar_, days_), at(g.s47).routing.to);
-      add_initial(g.single, n_work, working_day_exits(n_work, work_left, calendar_, days_), at(g.single).routing.to);
+      add_initial(g.icpc, n_icpc, working_day_exits(n_icpc, icpc, calendar_, days_));
+      add_initial(g.s47, n_s47, working_day_exits(n_s47, s47, calendar_, days_));
+      add_initial(g.single, n_work, working_day_exits(n_work, work_left, calendar_, days_));
       const struct {
         int compartment, count;
       } in_progress[] = {{g.cin, init.cin_plans}, {g.pre_proceedings, init.pre_proceedings},
@@ -429,14 +413,15 @@ MarkovModel Builder::build() {
         const double count = s.count * flag_share[f];
         std::vector<double> exits = residual_exits(count, at(s.compartment).duration, days_);
         if (at(s.compartment).exits_wait_for_working) exits = on_working_days(std::move(exits), calendar_);
-        add_initial(s.compartment, count, std::move(exits), at(s.compartment).routing.to);
+        add_initial(s.compartment, count, std::move(exits));
       }
     }
-    add_initial(cp_, init.cp_plans, residual_exits(init.cp_plans, at(cp_).duration, days_), at(cp_).routing.to);
+    add_initial(cp_, init.cp_plans, residual_exits(init.cp_plans, at(cp_).duration, days_));
   }
   add_initial_cla();
   {
     // Care leavers: ages spread evenly over each group's years of support.
+    const double extend = p_->care_leavers.extend_to_25_prob;
     const double extended = extend > 0 ? extend * 7.0 / (extend * 7.0 + (1 - extend) * years_to_21) : 0.0;
     for (const auto& [c, count] : {std::pair{leaver_to_21_, init.care_leavers * (1 - extended)},
                                    std::pair{leaver_to_25_, init.care_leavers * extended}}) {
@@ -450,6 +435,104 @@ MarkovModel Builder::build() {
   return std::move(model_);
 }
 
+void Builder::route_all() {
+  // Care leavers qualify after min_stay_ days in care (the start's: a cohort's stays are split
+  // when it enters care), supported to 21 or, with extend_to_25_prob, to 25.
+  const double extend = p_->care_leavers.extend_to_25_prob;
+  const models::markov::Routing at_18 = {.to = {}, .long_from = min_stay_,
+                                         .to_long = {{leaver_to_21_, 1 - extend}, {leaver_to_25_, extend}}};
+  for (int f = 0; f < 2; ++f) {
+    const Flagged& g = flag_[static_cast<std::size_t>(f)];
+    const auto assessment = destinations(outcomes(Stage::kAssessment, f));
+    at(g.single).routing.to = assessment;
+    at(g.strategy_only).routing.to = assessment;
+    at(g.s47).routing.to = assessment;
+    at(g.icpc).routing.to = destinations(at_icpc(f));
+    // A step-up that did not reach an ICPC returns to CIN; one without an s47 ends at the
+    // strategy discussion and routes by the assessment's outcomes (sim/journey/routing.cpp).
+    at(g.step_up_s47).routing.to = destinations(only(g.cin));
+    at(g.step_up_icpc).routing.to = destinations(at_icpc(f));
+    at(g.step_up_strategy).routing.to = assessment;
+    at(g.cin).routing.to = destinations(outcomes(Stage::kCin, f));
+    at(g.pre_proceedings).routing.to = destinations(outcomes(Stage::kPreProceedings, f));
+    at(g.proceedings).routing.to = destinations(outcomes(Stage::kProceedings, f));
+    Mix back;  // a returning child's contact: referred, or closed and perhaps back again
+    add_to(back, referral(f), p_->returns.referral_prob);
+    add_to(back, only(g.returns), (1 - p_->returns.referral_prob) * p_->returns.after_front_door_prob);
+    at(g.returns).routing.to = destinations(back);
+    at(g.cla_home).routing.to = destinations(close_with_return(f));
+    at(g.cla_home).age_limit.routing = at_18;
+  }
+  at(cp_).routing.to = destinations(outcomes(Stage::kCp, 1));
+  for (int c : {cla_sgo_, cla_adoption_, cla_other_}) at(c).age_limit.routing = at_18;
+  // The care stock at the start: those who go home may come back (new children of either
+  // history); at 18, care leavers as above.
+  at(cla_start_).routing.to = destinations(new_child(close_with_return(0), close_with_return(1)));
+  at(cla_start_).age_limit.routing = at_18;
+  at(uasc_).routing = at_18;
+}
+
+bool same(const models::markov::Routing& a, const models::markov::Routing& b) {
+  auto same_to = [](const std::vector<Destination>& x, const std::vector<Destination>& y) {
+    if (x.size() != y.size()) return false;
+    for (std::size_t i = 0; i < x.size(); ++i)
+      if (x[i].compartment != y[i].compartment || x[i].share != y[i].share) return false;
+    return true;
+  };
+  return a.long_from == b.long_from && same_to(a.to, b.to) && same_to(a.to_long, b.to_long);
+}
+
+void Builder::add_routing_changes() {
+  // Each later period's routing (its shares, at the day it starts), where it differs from the
+  // one in force: the simulation routes a child by the shares of the day the stage ends.
+  auto& all = model_.network.compartments;
+  for (std::size_t e = 1; e < scenario_.epochs.size(); ++e) {
+    const int from = calendar_.day_of(scenario_.epochs[e].from);
+    if (from <= 0 || from >= days_) continue;
+    std::vector<std::pair<models::markov::Routing, models::markov::Routing>> start;
+    for (const Compartment& c : all) start.emplace_back(c.routing, c.age_limit.routing);
+    p_ = &scenario_.epochs[e].parameters;
+    route_all();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      Compartment& c = all[i];
+      const bool changed_before = !c.routing_changes.empty();
+      const auto& in_force = changed_before ? c.routing_changes.back().routing : start[i].first;
+      const auto& in_force_limit = changed_before ? c.routing_changes.back().at_age_limit : start[i].second;
+      if (!same(c.routing, in_force) || !same(c.age_limit.routing, in_force_limit))
+        c.routing_changes.push_back({from, c.routing, c.age_limit.routing});
+      c.routing = start[i].first;
+      c.age_limit.routing = start[i].second;
+    }
+  }
+  p_ = &scenario_.epochs.front().parameters;
+}
+
+bool same(const Distribution& a, const Distribution& b) {
+  return a.kind == b.kind && a.unit == b.unit && a.value == b.value && a.p90 == b.p90 && a.sigma == b.sigma &&
+         a.upper == b.upper && a.probs == b.probs;
+}
+
+bool Builder::durations_or_ages_change() const {
+  const sim::Parameters& p0 = scenario_.epochs.front().parameters;
+  for (const auto& e : scenario_.epochs) {
+    const sim::Parameters& p = e.parameters;
+    for (std::size_t s = 1; s < p.routes.size(); ++s)
+      if (!same(p.routes[s].duration, p0.routes[s].duration)) return true;
+    const auto& r = p.referral;
+    const auto& c = p.care;
+    if (!same(r.strategy_delay, p0.referral.strategy_delay) || !same(r.s47_duration, p0.referral.s47_duration) ||
+        !same(r.icpc_delay, p0.referral.icpc_delay) || !same(p.returns.delay, p0.returns.delay) ||
+        !same(c.duration_home, p0.care.duration_home) || !same(c.duration_sgo, p0.care.duration_sgo) ||
+        !same(c.duration_adoption, p0.care.duration_adoption) || !same(c.duration_other, p0.care.duration_other) ||
+        c.care_leaver_min_weeks != p0.care.care_leaver_min_weeks ||
+        p.care_leavers.support_to_age != p0.care_leavers.support_to_age ||
+        p.referral_age.band_edges_years != p0.referral_age.band_edges_years ||
+        p.referral_age.probs != p0.referral_age.probs)
+      return true;
+  }
+  return false;
+}
+
 void Builder::add_initial_cla() {
   // Children in care at the start: an exit route by the exit shares, the time left from the
   // route's equilibrium residual, an age from initial_stock.cla_age (under 18); they leave by
@@ -458,9 +541,8 @@ void Builder::add_initial_cla() {
   // age limit is for entries after the start.
   const double n = scenario_.initial.cla;
   if (n <= 0) return;
-  const auto& care = p_.care;
+  const auto& care = p_->care;
   const double shares[4] = {care.exit_home, care.exit_sgo, care.exit_adoption, care.exit_other};
-  const int min_stay = static_cast<int>(std::lround(care.care_leaver_min_weeks * sim::kDaysPerWeek));
   const int horizon = static_cast<int>(18 * sim::kDaysPerYear) + 2;  // every child is 18 by then
   // P(time to 18 in days <= y): ages within their band, at most 18 less a day.
   const double top = 18.0 - 1.0 / sim::kDaysPerYear;
@@ -484,56 +566,67 @@ void Builder::add_initial_cla() {
       const double at_18 = n * shares[k] * left_before *
                            (to_18_at_most(t + 0.5) - (t == 1 ? 0.0 : to_18_at_most(t - 0.5)));
       const double denominator = tail_at(t - 1);
-      const double long_enough = denominator > 0 ? tail_at(std::max(0, min_stay - t) + t - 1) / denominator : 1.0;
+      const double long_enough = denominator > 0 ? tail_at(std::max(0, min_stay_ - t) + t - 1) / denominator : 1.0;
       eligible[ut] += at_18 * long_enough;
       ineligible[ut] += at_18 * (1 - long_enough);
     }
   }
-  auto add = [&](std::vector<double> exits, const std::vector<Destination>& to) {
+  using models::markov::RoutedAs;
+  auto add = [&](std::vector<double> exits, RoutedAs as) {
     double count = 0;
     for (double x : exits) count += x;
     exits.resize(static_cast<std::size_t>(days_), 0.0);
-    add_initial(cla_start_, count, std::move(exits), to);
+    if (as == RoutedAs::kOwnDestinations)
+      add_initial(cla_start_, count, std::move(exits), {});  // out of the model
+    else
+      add_initial(cla_start_, count, std::move(exits), as);
   };
-  Mix home_return = new_child(close_with_return(0), close_with_return(1));
-  add(route_exits[0], destinations(home_return));
-  for (int k = 1; k < 4; ++k) add(route_exits[k], {});
-  const double extend = p_.care_leavers.extend_to_25_prob;
-  add(eligible, {{leaver_to_21_, 1 - extend}, {leaver_to_25_, extend}});
-  add(ineligible, {});
+  add(route_exits[0], RoutedAs::kShortStay);  // home, and perhaps back
+  for (int k = 1; k < 4; ++k) add(route_exits[k], RoutedAs::kOwnDestinations);
+  add(eligible, RoutedAs::kAgeLimitLongStay);
+  add(ineligible, RoutedAs::kOwnDestinations);
 }
 
 void Builder::add_inflows() {
   sim::DemandModel demand(calendar_, scenario_.horizon_months);
   for (const auto& e : scenario_.epochs) demand.prepare(e.parameters.demand);
-  std::vector<double> contacts(static_cast<std::size_t>(days_), 0.0), uasc = contacts;
+  // A first contact, by the rules of the day's period: referred (a new child, with a CP plan
+  // before the model with prior_cp_plan_prob), or not, and then back later with
+  // after_front_door_prob.
+  std::vector<std::array<Mix, 2>> first_contact;  // by period: by age family
+  for (const auto& e : scenario_.epochs) {
+    p_ = &e.parameters;
+    std::array<Mix, 2> mix;
+    add_to(mix[kReferralAges], new_child(referral(0), referral(1)), p_->front_door.referral_prob);
+    add_to(mix[kUniformAges], new_child(only(flag_[0].returns), only(flag_[1].returns)),
+           (1 - p_->front_door.referral_prob) * p_->returns.after_front_door_prob);
+    first_contact.push_back(std::move(mix));
+  }
+  p_ = &scenario_.epochs.front().parameters;
+  std::map<std::pair<int, int>, std::vector<double>> entries;  // by (compartment, age family): per day
+  std::vector<double> uasc(static_cast<std::size_t>(days_), 0.0);
   std::size_t epoch = 0;
   for (int d = 0; d < days_; ++d) {
     while (epoch + 1 < scenario_.epochs.size() && calendar_.day_of(scenario_.epochs[epoch + 1].from) <= d) ++epoch;
     const sim::Demand& dm = scenario_.epochs[epoch].parameters.demand;
-    for (std::size_t s = 0; s < sim::kSources; ++s)
-      contacts[static_cast<std::size_t>(d)] += demand.intensity(dm, static_cast<sim::Source>(s), d);
+    double contacts = 0;
+    for (std::size_t s = 0; s < sim::kSources; ++s) contacts += demand.intensity(dm, static_cast<sim::Source>(s), d);
     uasc[static_cast<std::size_t>(d)] = demand.uasc_per_day(dm, d);
+    for (int family : {kReferralAges, kUniformAges})
+      for (const auto& [c, share] : first_contact[epoch][static_cast<std::size_t>(family)]) {
+        if (c == kLeave) continue;
+        auto& per_day = entries[{c, family}];
+        if (per_day.empty()) per_day.assign(static_cast<std::size_t>(days_), 0.0);
+        per_day[static_cast<std::size_t>(d)] += contacts * share;
+      }
   }
-  // A first contact: referred (a new child, with a CP plan before the model with
-  // prior_cp_plan_prob), or not, and then back later with after_front_door_prob.
-  const auto& fd = p_.front_door;
-  Mix referred, turned_away;
-  add_to(referred, new_child(referral(0), referral(1)), fd.referral_prob);
-  add_to(turned_away, new_child(only(flag_[0].returns), only(flag_[1].returns)),
-         (1 - fd.referral_prob) * p_.returns.after_front_door_prob);
-  for (const auto& [mix, family] : {std::pair{&referred, kReferralAges}, std::pair{&turned_away, kUniformAges}})
-    for (const auto& [c, share] : *mix) {
-      if (c == kLeave) continue;
-      std::vector<double> per_day(contacts);
-      for (double& x : per_day) x *= share;
-      model_.inflows.push_back({c, std::move(per_day), family});
-    }
+  for (auto& [key, per_day] : entries) model_.inflows.push_back({key.first, std::move(per_day), key.second});
   model_.inflows.push_back({uasc_, uasc});
   // What follows the dated changes and shocks, and what does not.
-  if (scenario_.epochs.size() > 1)
+  if (durations_or_ages_change())
     model_.not_carried.push_back(
-        "dated changes: only demand (contacts and UASC arrivals) follows them; routing and durations stay at the start's values");
+        "dated changes of durations, ages, or who qualifies as a care leaver: the projection keeps the start's "
+        "(shares and demand follow every change)");
   bool holds = false;
   for (const auto& e : scenario_.epochs)
     for (const auto& shock : e.parameters.demand.shocks) {

@@ -39,13 +39,24 @@ void validate(const Network& network, const std::vector<Inflow>& inflows) {
     for (double p : c.duration) check_finite(p, "the duration of '" + c.name + "'");
     check_routing(c.routing.to, n, "'" + c.name + "'");
     check_routing(c.routing.to_long, n, "'" + c.name + "'");
+    // The age limit's routing may serve initial cohorts (RoutedAs) without an age limit.
+    check_routing(c.age_limit.routing.to, n, "'" + c.name + "' at its age limit");
+    check_routing(c.age_limit.routing.to_long, n, "'" + c.name + "' at its age limit");
     if (c.has_age_limit) {
-      check_routing(c.age_limit.routing.to, n, "'" + c.name + "' at its age limit");
-      check_routing(c.age_limit.routing.to_long, n, "'" + c.name + "' at its age limit");
       if (static_cast<int>(c.age_limit.entry_age_cdfs.size()) != families)
         throw std::invalid_argument("cohort projection: '" + c.name + "' needs entry ages for each age family");
       for (const auto& cdf : c.age_limit.entry_age_cdfs)
         if (cdf.empty()) throw std::invalid_argument("cohort projection: '" + c.name + "' has no entry ages");
+    }
+    for (std::size_t k = 0; k < c.routing_changes.size(); ++k) {
+      const RoutingChange& change = c.routing_changes[k];
+      if (k > 0 && change.from < c.routing_changes[k - 1].from)
+        throw std::invalid_argument("cohort projection: the routing changes of '" + c.name + "' are not in order");
+      for (const auto* to : {&change.routing.to, &change.routing.to_long, &change.at_age_limit.to, &change.at_age_limit.to_long})
+        check_routing(*to, n, "'" + c.name + "' after a change");
+      // A cohort's exits are split by the length of stay when it enters (the age limit's).
+      if (change.routing.long_from != c.routing.long_from || change.at_age_limit.long_from != c.age_limit.routing.long_from)
+        throw std::invalid_argument("cohort projection: a routing change of '" + c.name + "' moves the long stay's start");
     }
     for (const InitialCohort& i : c.initial) {
       check_finite(i.count, "the initial count of '" + c.name + "'");
@@ -254,6 +265,12 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
         auto& w = tracked[static_cast<std::size_t>(c)];
         w = {needs(spec.routing.to), needs(spec.routing.to_long), needs(spec.age_limit.routing.to),
              needs(spec.age_limit.routing.to_long)};
+        for (const RoutingChange& change : spec.routing_changes) {
+          w[kShort] = w[kShort] || needs(change.routing.to);
+          w[kLong] = w[kLong] || needs(change.routing.to_long);
+          w[kLimitShort] = w[kLimitShort] || needs(change.at_age_limit.to);
+          w[kLimitLong] = w[kLimitLong] || needs(change.at_age_limit.to_long);
+        }
         const bool entry = spec.has_age_limit || w[kShort] || w[kLong] || w[kLimitShort] || w[kLimitLong];
         if (entry != static_cast<bool>(entry_tracked[static_cast<std::size_t>(c)])) {
           entry_tracked[static_cast<std::size_t>(c)] = entry ? 1 : 0;
@@ -307,12 +324,28 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
     out.left += count * std::max(0.0, 1.0 - kept);
   };
 
+  // The routings in force, by compartment: the compartment's own until its first change.
+  std::vector<const Routing*> by_duration(static_cast<std::size_t>(n)), at_limit(static_cast<std::size_t>(n));
+  std::vector<std::size_t> next_change(static_cast<std::size_t>(n), 0);
+  for (Eigen::Index c = 0; c < n; ++c) {
+    by_duration[static_cast<std::size_t>(c)] = &network.compartments[static_cast<std::size_t>(c)].routing;
+    at_limit[static_cast<std::size_t>(c)] = &network.compartments[static_cast<std::size_t>(c)].age_limit.routing;
+  }
+
   for (int t = 0; t < steps; ++t) {
     std::vector<Flow>& now = entering[static_cast<std::size_t>(t)];
     for (Eigen::Index c = 0; c < n; ++c) {
       const Compartment& spec = network.compartments[static_cast<std::size_t>(c)];
       const Prepared& p = prepared[static_cast<std::size_t>(c)];
       State& st = state[static_cast<std::size_t>(c)];
+      const auto ci = static_cast<std::size_t>(c);
+      while (next_change[ci] < spec.routing_changes.size() && spec.routing_changes[next_change[ci]].from <= t) {
+        by_duration[ci] = &spec.routing_changes[next_change[ci]].routing;
+        at_limit[ci] = &spec.routing_changes[next_change[ci]].at_age_limit;
+        ++next_change[ci];
+      }
+      const Routing& routing = *by_duration[ci];
+      const Routing& limit_routing = *at_limit[ci];
       double exits = 0;
       for (const InitialCohort& i : spec.initial) {
         if (t >= static_cast<int>(i.exits.size())) continue;
@@ -320,7 +353,13 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
         x.count[static_cast<std::size_t>(i.family)] = i.exits[static_cast<std::size_t>(t)];
         x.clock = x.count[static_cast<std::size_t>(i.family)] * t;
         exits += x.total();
-        route(now, i.to, x);
+        switch (i.routed_as) {
+          case RoutedAs::kOwnDestinations: route(now, i.to, x); break;
+          case RoutedAs::kShortStay: route(now, routing.to, x); break;
+          case RoutedAs::kLongStay: route(now, routing.to_long, x); break;
+          case RoutedAs::kAgeLimitShortStay: route(now, limit_routing.to, x); break;
+          case RoutedAs::kAgeLimitLongStay: route(now, limit_routing.to_long, x); break;
+        }
       }
       Exits e{};
       if (spec.has_age_limit) {
@@ -332,7 +371,7 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
       } else if (!spec.counts_working_steps || working(t)) {
         const int T = spec.counts_working_steps ? bucket[static_cast<std::size_t>(t)] : t;
         const int K = std::min(p.longest, T);  // entries k = 1..K steps before
-        const int long_from = std::max(1, spec.routing.long_from);
+        const int long_from = std::max(1, routing.long_from);
         const auto& w = tracked[static_cast<std::size_t>(c)];
         e[kShort] = convolve(st, p, families, w[kShort], T, 1, std::min(K, long_from - 1), spec.counts_working_steps, t);
         e[kLong] = convolve(st, p, families, w[kLong], T, long_from, K, spec.counts_working_steps, t);
@@ -345,10 +384,10 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
         e = Exits{};
         if (working(t)) std::swap(e, st.held);
       }
-      route(now, spec.routing.to, e[kShort]);
-      route(now, spec.routing.to_long, e[kLong]);
-      route(now, spec.age_limit.routing.to, e[kLimitShort]);
-      route(now, spec.age_limit.routing.to_long, e[kLimitLong]);
+      route(now, routing.to, e[kShort]);
+      route(now, routing.to_long, e[kLong]);
+      route(now, limit_routing.to, e[kLimitShort]);
+      route(now, limit_routing.to_long, e[kLimitLong]);
       for (const Flow& x : e) exits += x.total();
       out.exits(c, t) = exits;
     }

@@ -67,14 +67,26 @@ struct AgeLimit {
 };
 
 // Part of the occupancy at the start, given by when its members will leave: `exits[t]` of
-// them at instant t (t >= 1; exits[0] must be 0), all routed by `to`. Members not in `exits`
-// stay beyond the projection. The caller works out the schedule (for a stage in a steady
-// state, equilibrium_residual of its duration times the count).
+// them at instant t (t >= 1; exits[0] must be 0), routed by `to`, or as the compartment's
+// exits of one kind are routed at that instant (so dated changes of the routing reach them).
+// Members not in `exits` stay beyond the projection. The caller works out the schedule (for
+// a stage in a steady state, equilibrium_residual of its duration times the count).
+enum class RoutedAs { kOwnDestinations, kShortStay, kLongStay, kAgeLimitShortStay, kAgeLimitLongStay };
 struct InitialCohort {
   double count = 0;
   std::vector<double> exits{};
   std::vector<Destination> to{};
   int family = 0;  // the age family of its members
+  RoutedAs routed_as = RoutedAs::kOwnDestinations;
+};
+
+// From instant `from` on, a compartment's exits go by these routings (a dated change of a
+// stage's outcome shares): `routing` for those leaving by their duration, `at_age_limit` for
+// those leaving at the age limit. The long stay starts where it did (long_from unchanged).
+struct RoutingChange {
+  int from = 0;
+  Routing routing{};
+  Routing at_age_limit{};
 };
 
 struct Compartment {
@@ -93,6 +105,7 @@ struct Compartment {
   bool has_age_limit = false;
   AgeLimit age_limit{};
   std::vector<InitialCohort> initial{};
+  std::vector<RoutingChange> routing_changes{};  // ascending by `from`
 };
 
 struct Network {

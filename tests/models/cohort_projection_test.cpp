@@ -113,6 +113,31 @@ TEST(CohortProjection, RoutingConservesEveryoneAndSplitsByShare) {
   EXPECT_NEAR(g.stock(0, 2), 30.0, 1e-12);
 }
 
+TEST(CohortProjection, ARoutingChangeActsOnExitsFromItsInstant) {
+  // A (4 steps) sends everyone to B until instant 20, to C from then; its initial cohort,
+  // leaving at instants 2 and 30, goes as A's exits do at that instant.
+  Network net;
+  net.groups = {"a", "b", "c"};
+  net.compartments.push_back({.name = "a", .group = 0, .duration = fixed_pmf(4), .routing = {.to = {{1, 1.0}}}});
+  net.compartments[0].routing_changes.push_back({.from = 20, .routing = {.to = {{2, 1.0}}}});
+  std::vector<double> exits(40, 0.0);
+  exits[2] = 3.0;
+  exits[30] = 5.0;
+  net.compartments[0].initial.push_back({.count = 8.0, .exits = exits, .routed_as = RoutedAs::kShortStay});
+  net.compartments.push_back({.name = "b", .group = 1, .duration = StepPmf{0.0}});
+  net.compartments.push_back({.name = "c", .group = 2, .duration = StepPmf{0.0}});
+  const Projection p = project(net, {{0, std::vector<double>(40, 1.0)}}, 40);
+  // Entries at 0..15 leave at 4..19 to B (16), those at 16..35 at 20..39 to C (20), with the
+  // initial 3 to B and 5 to C.
+  EXPECT_NEAR(p.stock(1, 39), 16.0 + 3.0, 1e-12);
+  EXPECT_NEAR(p.stock(2, 39), 20.0 + 5.0, 1e-12);
+  EXPECT_NEAR(p.entries(2, 19), 0.0, 1e-12);
+  EXPECT_NEAR(p.entries(2, 20), 1.0, 1e-12);
+  // A change may not move where the long stay starts: a cohort's exits are split on entry.
+  net.compartments[0].routing_changes[0].routing.long_from = 3;
+  EXPECT_THROW(project(net, {}, 5), std::invalid_argument);
+}
+
 TEST(CohortProjection, TheAgeLimitTakesEveryoneOutOnTimeAndRoutesByStay) {
   // Everyone enters the network aged between 99 and 100 steps (the cdf rises linearly over
   // that step). They spend 20 steps in A, then enter B, which they would never leave by its
