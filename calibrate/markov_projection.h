@@ -7,8 +7,8 @@
 // stage table, step-ups from CIN, returns of closed cases after their delay, repeat harm for
 // children with a past CP plan, care exits by route and leaving care at 18 (age at referral
 // from referral_age, the care stock's from initial_stock.cla_age), care leavers supported to
-// 21 or 25, UASC, and the warm start's initial stocks. docs/calibration.md ("The Markov
-// cross-check") lists what it approximates and why.
+// 21 or 25, UASC, the warm start's initial stocks, and dated changes of demand and of shares.
+// docs/calibration.md ("The Markov cross-check") lists what it approximates and why.
 #include <string>
 #include <vector>
 
@@ -25,7 +25,7 @@ struct MarkovProjection {
   // Stage (rows) x month (columns): the expected stock at the month's end, and the expected
   // entries into and exits from the stage within the month.
   Eigen::MatrixXd stock, starts, ends;
-  // What the projection does not carry for this scenario (dated changes other than demand,
+  // What the projection does not carry for this scenario (dated changes of durations or ages,
   // shocks that hold entries or returns back), one line each; empty when none applies.
   std::vector<std::string> not_carried;
 };
