@@ -180,7 +180,7 @@ struct Flagged {
 
 class Builder {
  public:
-  Builder(const sim::Scenario& scenario)
+  explicit Builder(const sim::Scenario& scenario)
       : scenario_(scenario),
         p_(&scenario.epochs.front().parameters),
         table_(*scenario.stages),
