@@ -9,10 +9,10 @@ void add_validate_command(CLI::App& app);
 void add_metrics_command(CLI::App& app);
 void add_scenario_format_command(CLI::App& app);
 void add_forecast_command(CLI::App& app);
+void add_project_command(CLI::App& app);
 void add_demo_command(CLI::App& app);
 void add_inspect_returns_command(CLI::App& app);
 void add_synth_command(CLI::App& app);
-void add_project_command(CLI::App& app);
 
 // Runs the whole command line; returns the process exit status (0 ok, 1 internal, 2 user error).
 int run_main(int argc, const char* const* argv);
