@@ -18,6 +18,7 @@ int run_main(int argc, const char* const* argv) {
   add_metrics_command(app);
   add_scenario_format_command(app);
   add_forecast_command(app);
+  add_project_command(app);
   add_demo_command(app);
   add_inspect_returns_command(app);
   add_synth_command(app);

@@ -9,6 +9,7 @@ void add_validate_command(CLI::App& app);
 void add_metrics_command(CLI::App& app);
 void add_scenario_format_command(CLI::App& app);
 void add_forecast_command(CLI::App& app);
+void add_project_command(CLI::App& app);
 void add_demo_command(CLI::App& app);
 void add_inspect_returns_command(CLI::App& app);
 void add_synth_command(CLI::App& app);

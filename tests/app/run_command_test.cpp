@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "app/commands.h"
+#include "cli_in_process.h"
 #include "sim/metrics.h"
 
 namespace caseflow::app {
@@ -17,20 +17,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-int run(std::vector<std::string> args) {
-  args.insert(args.begin(), "caseflow");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  return run_main(static_cast<int>(argv.size()), argv.data());
-}
-
-std::string source(const std::string& rel) { return std::string(CASEFLOW_SOURCE_DIR) + "/" + rel; }
-
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("caseflow_run_command_test_" + name);
-  fs::remove_all(dir);
-  return dir;
-}
+using testing::run;
+using testing::source;
+fs::path fresh_dir(const std::string& name) { return testing::fresh_dir("run_command_test", name); }
 
 TEST(RunCommand, ValidateBadFileIsAUserError) {
   EXPECT_EQ(run({"validate", source("tests/data/scenario_zero_cap.yaml")}), 2);

@@ -14,11 +14,10 @@ inline Scenario baseline_scenario(int horizon_months) {
   return s;
 }
 
-// The baseline with staff beyond any need: no caps or pace limits, no sickness, no workload
+// Staff beyond any need: no caps or pace limits, no sickness, no workload
 // shocks and a front door that decides every contact the day it comes, so every duration is
 // the drawn one (the validation tests compare emergent figures with the fitted inputs).
-inline Scenario unlimited_staff_baseline(int horizon_months) {
-  Scenario s = baseline_scenario(horizon_months);
+inline void make_staff_unlimited(Scenario& s) {
   for (auto& epoch : s.epochs) {
     auto& w = epoch.parameters.workforce;
     for (auto& team : w.teams) team.cap_cases = team.pace_cases = team.asye_cap_cases = 1e6;
@@ -27,6 +26,11 @@ inline Scenario unlimited_staff_baseline(int horizon_months) {
     w.workload_shocks.clear();
     epoch.parameters.front_door.decisions_per_fte_per_day = 1e4;
   }
+}
+
+inline Scenario unlimited_staff_baseline(int horizon_months) {
+  Scenario s = baseline_scenario(horizon_months);
+  make_staff_unlimited(s);
   return s;
 }
 
