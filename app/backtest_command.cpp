@@ -6,6 +6,7 @@
 // coverage), all at once or not at all, and prints the summary.
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -14,6 +15,7 @@
 #include "app/commands.h"
 #include "calibrate/backtest.h"
 #include "calibrate/calibration.h"
+#include "calibrate/markov_projection.h"
 #include "io/output_dir.h"
 #include "io/returns/dates.h"
 #include "io/returns/returns_reader.h"
@@ -77,29 +79,36 @@ void run_backtest(const Options& o) {
   std::filesystem::remove_all(scratch);
   scenario.horizon_months = o.horizon_months;
   const sim::RunSummary run = sim::run_scenario(scenario, {o.reps, scenario.seed, o.threads});
-  const calibrate::Backtest bt = calibrate::compare_with_returns(run, history, *train_to + 1, data_end);
+  const calibrate::MarkovProjection markov = calibrate::project_markov(scenario);
+  const calibrate::Backtest bt = calibrate::compare_with_returns(run, markov, history, *train_to + 1, data_end);
 
   io::OutputDir out(o.out);
   out.write("council.yaml", [&](std::ostream& os) { os << c.yaml; });
   if (!c.children.empty()) out.write("council.children.csv", [&](std::ostream& os) { os << c.children; });
   out.write("backtest.csv", [&](std::ostream& os) {
-    os << "month,metric,actual,mean,p10,p50,p90\n";
+    os << "month,metric,actual,mean,p10,p50,p90,markov\n";
     for (const auto& r : bt.rows)
       os << month_text(*train_to + 1, r.month) << ',' << r.metric << ',' << number(r.actual) << ',' << number(r.mean) << ',' << number(r.p10)
-         << ',' << number(r.p50) << ',' << number(r.p90) << '\n';
+         << ',' << number(r.p50) << ',' << number(r.p90) << ',' << (std::isfinite(r.markov) ? number(r.markov) : "") << '\n';
   });
   out.write("backtest_summary.csv", [&](std::ostream& os) {
-    os << "metric,months,mape_pct,coverage_p10_p90_pct\n";
-    for (const auto& s : bt.scores) os << s.metric << ',' << s.months << ',' << number(s.mape_pct) << ',' << number(s.coverage_pct) << '\n';
+    os << "metric,months,mape_pct,coverage_p10_p90_pct,markov_mape_pct\n";
+    for (const auto& s : bt.scores)
+      os << s.metric << ',' << s.months << ',' << number(s.mape_pct) << ',' << number(s.coverage_pct) << ','
+         << (std::isfinite(s.markov_mape_pct) ? number(s.markov_mape_pct) : "") << '\n';
   });
   out.commit();
   std::cout << "caseflow: back-test of " << o.dir << ": trained to " << o.train_to << ", " << o.reps << " replications, compared over "
             << (bt.scores.empty() ? 0 : bt.scores.front().months) << " months; outputs in " << o.out << "\n"
             << std::left << std::setw(14) << "metric" << std::right << std::setw(8) << "months" << std::setw(10) << "MAPE %" << std::setw(16)
-            << "in P10-P90 %" << "\n";
-  for (const auto& s : bt.scores)
+            << "in P10-P90 %" << std::setw(16) << "Markov MAPE %" << "\n";
+  for (const auto& s : bt.scores) {
     std::cout << std::left << std::setw(14) << s.metric << std::right << std::setw(8) << s.months << std::setw(10) << std::fixed
-              << std::setprecision(1) << s.mape_pct << std::setw(16) << s.coverage_pct << "\n";
+              << std::setprecision(1) << s.mape_pct << std::setw(16) << s.coverage_pct << std::setw(16);
+    if (std::isfinite(s.markov_mape_pct)) std::cout << s.markov_mape_pct;
+    else std::cout << "-";
+    std::cout << "\n";
+  }
 }
 
 }  // namespace

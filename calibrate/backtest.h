@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "calibrate/markov_projection.h"
 #include "io/returns/history.h"
 #include "sim/runner.h"
 
@@ -19,6 +20,7 @@ struct BacktestRow {
   std::string metric;
   double actual = 0;
   double mean = 0, p10 = 0, p50 = 0, p90 = 0;
+  double markov = 0;  // the Markov projection's expectation; NaN where it has none (referrals)
 };
 
 struct BacktestScore {
@@ -26,6 +28,7 @@ struct BacktestScore {
   int months = 0;
   double mape_pct = 0;      // mean |mean - actual| / actual, over months with actual > 0
   double coverage_pct = 0;  // months with P10 <= actual <= P90
+  double markov_mape_pct = 0;  // the Markov projection's MAPE; NaN where it has none
 };
 
 struct Backtest {
@@ -36,6 +39,9 @@ struct Backtest {
 // `summary` is the run from the calibrated scenario (its month 0 starts the day after
 // train_to); the actuals are the History's from that day for summary.months months, cut to
 // the months the returns cover.
-Backtest compare_with_returns(const sim::RunSummary& summary, const returns::History& history, returns::Day first_day, returns::Day data_end);
+// `markov` is the projection of the same calibrated scenario (no capacity limits), scored
+// beside the simulation's mean on the stocks and care flows it carries.
+Backtest compare_with_returns(const sim::RunSummary& summary, const MarkovProjection& markov, const returns::History& history,
+                              returns::Day first_day, returns::Day data_end);
 
 }  // namespace caseflow::calibrate

@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "calibrate/calibration.h"
+#include "calibrate/markov_projection.h"
 #include "io/scenario_yaml.h"
 #include "io/synth/synth.h"
 
@@ -32,7 +33,7 @@ TEST(Backtest, ForecastsTheSyntheticCouncilsOwnFuture) {
   ASSERT_FALSE(scenario.initial.children.empty());
   scenario.horizon_months = 24;
   const sim::RunSummary summary = sim::run_scenario(scenario, {40, scenario.seed, 0});
-  const Backtest bt = compare_with_returns(summary, run.history, train_to + 1, returns_span(run.history).second);
+  const Backtest bt = compare_with_returns(summary, project_markov(scenario), run.history, train_to + 1, returns_span(run.history).second);
   ASSERT_EQ(bt.scores.size(), backtest_metrics().size());
   for (const auto& s : bt.scores) {
     EXPECT_EQ(s.months, 24) << s.metric;
