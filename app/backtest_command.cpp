@@ -49,19 +49,15 @@ std::string number(double v) {
 }
 
 void run_backtest(const Options& o) {
-  const auto train_to = returns::parse_return_date(o.train_to);
-  if (!train_to || o.train_to.size() != 10 || o.train_to[4] != '-')
-    throw io::UserError("--train-to", 0, 0, "expected a date as YYYY-MM-DD, got '" + o.train_to + "'");
+  const returns::Day train_to = calibrate::command_line_date(o.train_to, "--train-to");
   if (o.horizon_months < 1 || o.horizon_months > 120) throw io::UserError("--horizon-months", 0, 0, "must be 1 to 120");
   if (o.reps < 1) throw io::UserError("--reps", 0, 0, "must be at least 1");
-  if (!std::filesystem::exists(o.defaults))
-    throw io::UserError(o.defaults, 0, 0, "the defaults file (--defaults) does not exist; run from the caseflow folder, where scenarios/baseline.yaml is the default, or name one");
-  const sim::Scenario defaults = io::load_scenario(o.defaults);
+  const sim::Scenario defaults = calibrate::load_defaults(o.defaults);
   const returns::History history = returns::read_returns(o.dir);
   const calibrate::Calibration c =
-      calibrate::calibrate_council(history, defaults, {o.dir, *train_to, o.years_back, o.defaults, "council.children.csv"});
+      calibrate::calibrate_council(history, defaults, {o.dir, train_to, o.years_back, o.defaults, "council.children.csv"});
   const auto [data_start, data_end] = calibrate::returns_span(history);
-  if (*train_to + 31 > data_end)
+  if (train_to + 31 > data_end)
     throw io::UserError("--train-to", 0, 0, "leaves no whole month of returns after it to compare with (they end " + returns::format_iso(data_end) + ")");
 
   // The calibrated scenario, loaded as `caseflow run` would load the files.
@@ -80,7 +76,7 @@ void run_backtest(const Options& o) {
   scenario.horizon_months = o.horizon_months;
   const sim::RunSummary run = sim::run_scenario(scenario, {o.reps, scenario.seed, o.threads});
   const calibrate::MarkovProjection markov = calibrate::project_markov(scenario);
-  const calibrate::Backtest bt = calibrate::compare_with_returns(run, markov, history, *train_to + 1, data_end);
+  const calibrate::Backtest bt = calibrate::compare_with_returns(run, markov, history, train_to + 1, data_end);
 
   io::OutputDir out(o.out);
   out.write("council.yaml", [&](std::ostream& os) { os << c.yaml; });
@@ -88,7 +84,7 @@ void run_backtest(const Options& o) {
   out.write("backtest.csv", [&](std::ostream& os) {
     os << "month,metric,actual,mean,p10,p50,p90,markov\n";
     for (const auto& r : bt.rows)
-      os << month_text(*train_to + 1, r.month) << ',' << r.metric << ',' << number(r.actual) << ',' << number(r.mean) << ',' << number(r.p10)
+      os << month_text(train_to + 1, r.month) << ',' << r.metric << ',' << number(r.actual) << ',' << number(r.mean) << ',' << number(r.p10)
          << ',' << number(r.p50) << ',' << number(r.p90) << ',' << (std::isfinite(r.markov) ? number(r.markov) : "") << '\n';
   });
   out.write("backtest_summary.csv", [&](std::ostream& os) {

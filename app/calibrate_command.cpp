@@ -27,17 +27,13 @@ struct Options {
 };
 
 void run_calibrate(const Options& o) {
-  const auto as_of = returns::parse_return_date(o.as_of);
-  if (!as_of || o.as_of.size() != 10 || o.as_of[4] != '-')
-    throw io::UserError("--as-of", 0, 0, "expected a date as YYYY-MM-DD, got '" + o.as_of + "'");
-  if (!std::filesystem::exists(o.defaults))
-    throw io::UserError(o.defaults, 0, 0, "the defaults file (--defaults) does not exist; run from the caseflow folder, where scenarios/baseline.yaml is the default, or name one");
-  const sim::Scenario defaults = io::load_scenario(o.defaults);
+  const returns::Day as_of = calibrate::command_line_date(o.as_of, "--as-of");
+  const sim::Scenario defaults = calibrate::load_defaults(o.defaults);
   const returns::History history = returns::read_returns(o.dir, {o.strict});
   const std::filesystem::path target(o.out);
   // The open children go beside council.yaml, named after it: council.yaml -> council.children.csv.
   const std::string children_name = target.stem().string() + ".children.csv";
-  const calibrate::Calibration c = calibrate::calibrate_council(history, defaults, {o.dir, *as_of, o.years_back, o.defaults, children_name, o.contacts});
+  const calibrate::Calibration c = calibrate::calibrate_council(history, defaults, {o.dir, as_of, o.years_back, o.defaults, children_name, o.contacts});
 
   // Both files are written to a staging folder beside the target, loaded as a scenario there,
   // then renamed into place: a council.yaml that exists is always one caseflow can run.

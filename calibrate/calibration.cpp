@@ -1,16 +1,32 @@
 #include "calibrate/calibration.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 #include "calibrate/contact_counts.h"
 #include "calibrate/council_writer.h"
 #include "io/initial_children.h"
 #include "io/returns/dates.h"
+#include "io/scenario_yaml.h"
 #include "io/user_error.h"
 #include "sim/engine/civil_date.h"
 
 namespace caseflow::calibrate {
+
+returns::Day command_line_date(const std::string& text, const std::string& option) {
+  const auto day = returns::parse_return_date(text);
+  if (!day || text.size() != 10 || text[4] != '-') throw io::UserError(option, 0, 0, "expected a date as YYYY-MM-DD, got '" + text + "'");
+  return *day;
+}
+
+sim::Scenario load_defaults(const std::string& path) {
+  if (!std::filesystem::exists(path))
+    throw io::UserError(path, 0, 0,
+                        "the defaults file (--defaults) does not exist; run from the caseflow folder, where scenarios/baseline.yaml is the "
+                        "default, or name one");
+  return io::load_scenario(path);
+}
 
 std::pair<returns::Day, returns::Day> returns_span(const returns::History& history) {
   int first_year = 9999, last_year = 0;

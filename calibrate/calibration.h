@@ -32,6 +32,11 @@ struct Calibration {
 // at least a year after their start, or when they hold neither a CIN census nor an SSDA903.
 Calibration calibrate_council(const returns::History& history, const sim::Scenario& defaults, const CalibrationRequest& request);
 
+// A date given on the command line as YYYY-MM-DD, for `option` (--as-of, --train-to).
+returns::Day command_line_date(const std::string& text, const std::string& option);
+// The defaults file (--defaults), loaded; an error that says how to fix a missing one.
+sim::Scenario load_defaults(const std::string& path);
+
 // The first and last day the returns cover: 1 April of the first collection year read and 31
 // March of the last (CIN census and SSDA903).
 std::pair<returns::Day, returns::Day> returns_span(const returns::History& history);
