@@ -71,7 +71,9 @@ std::vector<CarePeriodSpan> care_periods_of(const returns::ChildHistory& child) 
 class Observer {
  public:
   Observer(Day first_day, Day as_of)
-      : calendar_(engine::civil_from_days(first_day), 10, 10), first_serial_(first_day) {
+      // The calendar reaches ten years before the window (assessments begun before it) and a
+      // year past the as-of date.
+      : calendar_(engine::civil_from_days(first_day), 10, (as_of - first_day) / 365 + 2), first_serial_(first_day) {
     o_.first_day = first_day;
     o_.as_of = as_of;
     const auto a = engine::civil_from_days(first_day), b = engine::civil_from_days(as_of + 1);
