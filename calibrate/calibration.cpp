@@ -50,7 +50,12 @@ Calibration calibrate_council(const returns::History& history, const sim::Scenar
   c.observed = observe(history, c.window_start, request.as_of);
   const std::map<int, double> contacts = request.contacts_path.empty() ? std::map<int, double>{} : read_contact_counts(request.contacts_path);
   c.estimates = estimate({history, c.observed, defaults, request.defaults_path, request.returns_dir, contacts, request.contacts_path});
-  if (!c.estimates.open_children.empty()) {
+  // The child-by-child warm start needs every stage's children: the CIN census's and the
+  // SSDA903's. With one of them missing, the counted warm start stands (its missing stocks
+  // from the defaults, which the warnings list).
+  const bool every_stage = !history.cin_years.empty() && !history.ssda903_years.empty();
+  if (!every_stage) c.estimates.defaulted.push_back("initial_stock.children: the returns lack a CIN census or an SSDA903, so the warm start is counted");
+  if (every_stage && !c.estimates.open_children.empty()) {
     c.estimates.keys["initial_stock.children"] = {request.children_file, "the " + std::to_string(c.estimates.open_children.size()) +
                                                   " children open at the as-of date, one a row (pseudonymised ids)", {}, std::nullopt};
     std::ostringstream rows;

@@ -421,8 +421,11 @@ class Estimator {
       n[c.stage] += 1;
     }
     const std::string at = " open at " + returns::format_iso(o_.as_of) + ", one stage a child (the furthest on)";
+    if (!has_cin()) defaulted("initial_stock (CIN census stages)", "no CIN census: assessments, CIN and CP plans, PLO and proceedings from the defaults");
+    if (!has_903()) defaulted("initial_stock (care)", "no SSDA903: children looked after and care leavers from the defaults");
     auto count = [&](const std::string& key, sim::Stage stage, const std::string& what, const std::string& source) {
-      set("initial_stock." + key, std::to_string(n[stage]), what + at + " (" + source + "); each listed in initial_stock.children");
+      set("initial_stock." + key, std::to_string(n[stage]),
+          what + at + " (" + source + ")" + (has_cin() && has_903() ? "; each listed in initial_stock.children" : ""));
     };
     if (has_cin()) {
       count("assessments", sim::Stage::kAssessment, "assessments", cin_);

@@ -34,6 +34,13 @@ set +e
 set -e
 [ "$rc" -eq 2 ] && [ ! -e "$council.bad" ] && grep -q "YYYY-MM-DD" "$dir.err" || { cat "$dir.err"; echo "FAIL: a malformed --as-of gave status $rc"; exit 1; }
 [ -f "$(dirname "$dir")/council.children.csv" ] || { echo "FAIL: calibrate wrote no council.children.csv"; exit 1; }
+# A council with the SSDA903 alone (as the care-only tools have): calibrate estimates care,
+# defaults the rest with warnings, keeps the counted warm start, and the file validates.
+only903="$(dirname "$dir")/only903"
+mkdir -p "$only903" && cp -r "$dir/ssda903" "$only903/"
+(cd "$root" && "$caseflow" calibrate "$only903" --as-of 2024-03-31 --out "$only903.yaml" > /dev/null 2> "$only903.warn")
+grep -q "no CIN census" "$only903.warn" && "$caseflow" validate "$only903.yaml" > /dev/null ||
+  { cat "$only903.warn"; echo "FAIL: calibrating from the SSDA903 alone"; exit 1; }
 # The back-test, as docs/calibration.md gives it: its three files, and a summary row per metric.
 (cd "$root" && "$caseflow" backtest "$dir" --train-to 2022-03-31 --reps 10 --out "$(dirname "$dir")/backtest" > /dev/null)
 [ "$(wc -l < "$(dirname "$dir")/backtest/backtest_summary.csv")" -eq 7 ] && [ -f "$(dirname "$dir")/backtest/council.yaml" ] ||
