@@ -113,7 +113,7 @@ void write_council_yaml(std::ostream& out, const CouncilFile& file, const Counci
       leaf(parts).lines.push_back({key.name() + ": []", it->second});
       continue;
     }
-    YAML::Node node = YAML::Clone(resolved);
+    YAML::Node node = resolved;  // a handle: reset() below moves it down the tree without changing it
     bool found = true;
     for (const auto& p : parts) {
       const YAML::Node& here = node;  // const: looking a key up must not add it

@@ -136,6 +136,12 @@ class Observer {
     return n;
   }
 
+  // A plan's length in days: ended by the as-of date, or open there (censored).
+  void plan_spell(Day start, MaybeDay end, std::vector<Spell>& into) const {
+    if (end && *end <= o_.as_of) into.push_back({static_cast<double>(*end - start), true});
+    else into.push_back({static_cast<double>(o_.as_of - start), false});
+  }
+
   void legal_spell(const returns::ChildHistory& c, const returns::Referral& r, Day from) {
     // From the day the case went into PLO or proceedings to its next visible step.
     std::optional<Day> next;
@@ -220,8 +226,7 @@ class Observer {
 
     for (const auto& p : r.cin_plans) {
       if (!in_window(p.start)) continue;
-      if (p.end && *p.end <= o_.as_of) o_.cin_plan_days.push_back({static_cast<double>(*p.end - p.start), true});
-      else o_.cin_plan_days.push_back({static_cast<double>(o_.as_of - p.start), false});
+      plan_spell(p.start, p.end, o_.cin_plan_days);
       if (!p.end || *p.end > o_.as_of - kLinkDays) continue;
       const Next n = next_after(c, r, *p.end);
       if (n.cp || n.s47) o_.cin_plan_outcomes["step_up_cp"] += 1;
@@ -234,8 +239,7 @@ class Observer {
     }
     for (const auto& p : r.cp_plans) {
       if (!in_window(p.start)) continue;
-      if (p.end && *p.end <= o_.as_of) o_.cp_plan_days.push_back({static_cast<double>(*p.end - p.start), true});
-      else o_.cp_plan_days.push_back({static_cast<double>(o_.as_of - p.start), false});
+      plan_spell(p.start, p.end, o_.cp_plan_days);
       if (!p.end || *p.end > o_.as_of - kLinkDays) continue;
       const Next n = next_after(c, r, *p.end);
       if (n.cin) o_.cp_plan_outcomes["step_down_cin"] += 1;
