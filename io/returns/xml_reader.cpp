@@ -1,9 +1,5 @@
 #include "io/returns/xml_reader.h"
 
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/SAX2.h>
-
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
@@ -11,7 +7,9 @@
 #include <thread>
 
 #include "io/returns/dates.h"
+#include "io/returns/libxml2_parser.h"
 #include "io/returns/returns_error.h"
+#include "io/returns/xml_scanner.h"
 
 namespace caseflow::returns {
 
@@ -33,7 +31,6 @@ namespace {
 
 constexpr std::size_t kBlockEvents = 8192;  // events per block: large enough to make the hand-over rare
 constexpr std::size_t kQueuedBlocks = 8;    // blocks parsed ahead at most: bounds memory on any file size
-constexpr std::size_t kChunk = 1 << 20;     // bytes fed to libxml2 at a time
 
 bool blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
 
@@ -52,25 +49,22 @@ bool repeated(std::string_view name) {
 
 }  // namespace
 
-// libxml2's SAX2 push parser on its own thread, turning the file into blocks of events.
-class XmlReader::Parser {
+// The parser on its own thread, turning the file into blocks of events: caseflow's scanner
+// for UTF-8 files, libxml2 for the rest (xml_scanner.h says which).
+class XmlReader::Parser : public XmlSink {
  public:
   explicit Parser(const std::string& path) : path_(path), file_(std::fopen(path.c_str(), "rb")) {
     if (!file_) throw ReturnsError(path + ": cannot open the file");
     current_ = std::make_unique<Block>();
     thread_ = std::thread([this] { run(); });
   }
-  ~Parser() {
+  ~Parser() override {
     {
       std::lock_guard lock(mutex_);
       stop_ = true;
     }
     space_.notify_all();
     thread_.join();
-    if (context_) {
-      if (context_->myDoc) xmlFreeDoc(context_->myDoc);
-      xmlFreeParserCtxt(context_);
-    }
     std::fclose(file_);
   }
   Parser(const Parser&) = delete;
@@ -92,27 +86,20 @@ class XmlReader::Parser {
     return b;
   }
 
- private:
-  static Parser& of(void* context) { return *static_cast<Parser*>(static_cast<xmlParserCtxtPtr>(context)->_private); }
-
-  static void on_start(void* context, const xmlChar* name, const xmlChar*, const xmlChar*, int, const xmlChar**, int, int,
-                       const xmlChar**) {
-    Parser& p = of(context);
-    p.current_->events.push_back({Event::start, p.context_->input ? p.context_->input->line : 0, name, 0, 0});
-    if (p.current_->events.size() >= kBlockEvents) p.flush();
+  void start(const unsigned char* name, int line) override {
+    if (abandoned_) return;
+    current_->events.push_back({Event::start, line, name, 0, 0});
+    if (current_->events.size() >= kBlockEvents) flush();
   }
-  static void on_end(void* context, const xmlChar* name, const xmlChar*, const xmlChar*) {
-    Parser& p = of(context);
-    p.current_->events.push_back({Event::end, 0, name, 0, 0});
-    if (p.current_->events.size() >= kBlockEvents) p.flush();
+  void end(const unsigned char* name) override {
+    if (abandoned_) return;
+    current_->events.push_back({Event::end, 0, name, 0, 0});
+    if (current_->events.size() >= kBlockEvents) flush();
   }
   // Text comes in pieces; consecutive pieces make one event. Leading blanks are dropped (the
   // reader trims values, and the blanks between elements are most of the pieces).
-  static void on_text(void* context, const xmlChar* chars, int size) {
-    Parser& p = of(context);
-    Block& b = *p.current_;
-    const char* s = reinterpret_cast<const char*>(chars);
-    std::size_t n = static_cast<std::size_t>(size);
+  void text(const char* s, std::size_t n) override {
+    Block& b = *current_;
     if (!b.events.empty() && b.events.back().type == Event::text) {
       b.text.append(s, n);
       b.events.back().size += static_cast<std::uint32_t>(n);
@@ -123,24 +110,20 @@ class XmlReader::Parser {
     b.events.push_back({Event::text, 0, nullptr, static_cast<std::uint32_t>(b.text.size()), static_cast<std::uint32_t>(n)});
     b.text.append(s, n);
   }
-  // The first error stops the parse and becomes an event where libxml2 found it.
-  static void on_error(void* context, xmlErrorPtr error) {
-    if (!static_cast<xmlParserCtxtPtr>(context)->_private) return;  // still inside xmlCreatePushParserCtxt
-    Parser& p = of(context);
-    if (error->level < XML_ERR_ERROR || p.failed_) return;
-    std::string text = error->message ? error->message : "malformed XML";
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    p.fail(":" + std::to_string(error->line) + ":" + std::to_string(error->int2) + ": " + text);
-  }
-
-  void fail(const std::string& message) {
+  // The first error becomes an event where the parser found it: ":LINE:COL: message".
+  void error(int line, int column, const std::string& message) override {
+    if (failed_) return;
     failed_ = true;
+    const std::string where = line > 0 ? ":" + std::to_string(line) + ":" + std::to_string(column) + ": " : ": ";
     Block& b = *current_;
-    b.events.push_back({Event::error, 0, nullptr, static_cast<std::uint32_t>(b.text.size()), static_cast<std::uint32_t>(message.size())});
+    b.events.push_back({Event::error, 0, nullptr, static_cast<std::uint32_t>(b.text.size()),
+                        static_cast<std::uint32_t>(where.size() + message.size())});
+    b.text += where;
     b.text += message;
-    if (context_) xmlStopParser(context_);
   }
+  bool stopped() const override { return abandoned_ || failed_; }
 
+ private:
   // Hands the block over, waiting while the reader is far enough behind.
   void flush() {
     std::unique_lock lock(mutex_);
@@ -148,7 +131,7 @@ class XmlReader::Parser {
     if (stop_) {  // the reader is gone (it stopped at an error of its own): stop parsing
       current_->events.clear();
       current_->text.clear();
-      if (context_) xmlStopParser(context_);
+      abandoned_ = true;
       return;
     }
     queue_.push_back(std::move(current_));
@@ -161,45 +144,13 @@ class XmlReader::Parser {
   }
 
   void run() {
-    // Errors libxml2 raises outside the parser context (encodings) go to this thread's
-    // global handler: capture those too, so nothing is ever printed.
-    xmlSetStructuredErrorFunc(nullptr, [](void*, xmlErrorPtr) {});
     try {
-      xmlSAXHandler sax;
-      xmlSAXVersion(&sax, 2);
-      sax.startElementNs = on_start;
-      sax.endElementNs = on_end;
-      sax.characters = on_text;
-      sax.cdataBlock = on_text;
-      sax.ignorableWhitespace = on_text;
-      sax.serror = on_error;
-      // No document is built: nothing may attach nodes to it.
-      sax.reference = nullptr;
-      sax.comment = nullptr;
-      sax.processingInstruction = nullptr;
-      std::vector<char> buffer(kChunk);
-      std::size_t n = std::fread(buffer.data(), 1, buffer.size(), file_);
-      const std::size_t head = n < 4 ? n : 4;  // enough for libxml2 to detect the encoding
-      context_ = xmlCreatePushParserCtxt(&sax, nullptr, buffer.data(), static_cast<int>(head), path_.c_str());
-      if (!context_) throw std::bad_alloc();
-      context_->_private = this;
-      // NONET: a return never fetches anything; no NOENT, so external entities are not expanded.
-      // BIG_LINES: line numbers past 65535 stay right in England-sized files.
-      xmlCtxtUseOptions(context_, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-      std::size_t from = head;
-      for (;;) {
-        if (std::ferror(file_)) {
-          fail(": cannot read the file");
-          break;
-        }
-        const bool last = n < buffer.size();
-        xmlParseChunk(context_, buffer.data() + from, static_cast<int>(n - from), last ? 1 : 0);
-        if (last || failed_ || context_->instate == XML_PARSER_EOF) break;
-        n = std::fread(buffer.data(), 1, buffer.size(), file_);
-        from = 0;
+      if (scanner_.scan(file_, *this) == XmlScanner::Result::needs_libxml2) {
+        std::rewind(file_);
+        libxml2_.parse(file_, path_, *this);
       }
     } catch (const std::exception& e) {
-      if (!failed_) fail(std::string(": ") + e.what());
+      error(0, 0, e.what());
     }
     current_->last = true;
     std::unique_lock lock(mutex_);
@@ -210,9 +161,11 @@ class XmlReader::Parser {
 
   std::string path_;
   std::FILE* file_;
-  xmlParserCtxtPtr context_ = nullptr;
+  XmlScanner scanner_;     // the names in the events live as long as these two
+  Libxml2Parser libxml2_;
   std::unique_ptr<Block> current_;  // being filled by the parser thread
   bool failed_ = false;
+  bool abandoned_ = false;  // the reader is gone
   std::mutex mutex_;
   std::condition_variable ready_, space_;
   std::deque<std::unique_ptr<Block>> queue_;

@@ -1,14 +1,15 @@
 #pragma once
 // A streaming (pull) reader for the XML returns: England's CIN census is hundreds of megabytes,
-// so no file is ever held as a DOM or even as a whole. libxml2's SAX2 push parser runs on a
-// thread of its own (2.5x faster than xmlTextReader, which builds and frees a node per
-// element) and hands over the elements and their text in small blocks through a bounded queue,
-// so parsing one file and interpreting it overlap on two cores while memory stays a few blocks.
+// so no file is ever held as a DOM or even as a whole. The parser runs on a thread of its own:
+// caseflow's scanner for UTF-8 files (xml_scanner.h; faster than libxml2, docs/performance.md), or
+// libxml2's SAX2 parser for other encodings and DOCTYPEs (libxml2_parser.h). It hands over the
+// elements and their text in small blocks through a bounded queue, so parsing one file and
+// interpreting it overlap on two cores while memory stays a few blocks.
 // The reader keeps the element path with sibling indexes
 // (Message/Children/Child[1234]/CINdetails[2]/CINreferralDate) so that every error names the
-// element, and the line where it starts. libxml2's own error printing is replaced by a
-// structured handler: a malformed file becomes one ReturnsError "FILE:LINE:COL: libxml2's
-// message" at the place in the stream where libxml2 found it, and nothing is printed to stderr.
+// element, and the line where it starts. A malformed file becomes one ReturnsError
+// "FILE:LINE:COL: what is wrong" at the place in the stream where the parser found it, and
+// nothing is printed to stderr.
 //
 // Use: on an element at depth d, `while (r.next_child(d)) { switch on r.name(); consume the
 // child with r.text(), a nested next_child loop, or r.skip(); }`.
@@ -59,7 +60,7 @@ class XmlReader {
   void enter(const Event& start);  // records the element just reached in the path
 
   struct Frame {
-    const unsigned char* name = nullptr;  // interned by libxml2's dictionary
+    const unsigned char* name = nullptr;  // interned by the parser
     int index = 1;                        // 1-based among same-named siblings
     int line = 0;
     std::vector<std::pair<const unsigned char*, int>> seen;  // children's names so far

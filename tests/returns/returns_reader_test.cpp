@@ -256,7 +256,8 @@ TEST(ReturnsReader, UnreadableFilesStopWithTheirPlace) {
   {
     ScratchReturns s;
     const auto f = s.write("cin.xml", test::cin_census(2020, "<Child><ChildIdentifiers><LAchildID>A</LAchildID></Child>"));
-    EXPECT_EQ(error_of(s.dir()), f + ":4:58: Opening and ending tag mismatch: ChildIdentifiers line 4 and Child");
+    // The column is where the end tag that does not match begins.
+    EXPECT_EQ(error_of(s.dir()), f + ":4:50: Opening and ending tag mismatch: ChildIdentifiers line 4 and Child");
   }
   {
     ScratchReturns s;
