@@ -40,6 +40,7 @@ class XmlScanner {
     std::uint32_t size = 0;
     bool has_colon = false;  // and qualified when it is one prefix and one local part ("p:Child", not "a:b:c")
     bool qualified = false;
+    mutable const Name* next = nullptr;  // the start tag that followed this one last time
     std::string_view local_view() const { return {reinterpret_cast<const char*>(local->text), local->size}; }
   };
   struct Open {
@@ -88,6 +89,7 @@ class XmlScanner {
   int line_ = 1;                 // line at line_offset_
   std::size_t line_offset_ = 0;  // buffer offset up to which lines are counted
   std::vector<Open> open_;       // the elements started and not ended
+  const Name* last_start_ = nullptr;
   std::vector<std::string> prefixes_;  // declared namespace prefixes, innermost last
   bool root_seen_ = false, root_done_ = false, needs_libxml2_ = false;
   std::string decoded_;
