@@ -1,6 +1,7 @@
 #include "calibrate/estimates.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 
@@ -508,6 +509,92 @@ class Estimator {
     } else {
       defaulted("workforce.staff.permanent.leave_rate_per_year", "too few permanent leavers in the censuses of the window (" + count_text(pooled_leavers) + ")");
     }
+    sickness(pooled_years);
+    cases_held(census);
+  }
+
+  // Sickness: the working days lost in the years to the window's censuses over the weekdays
+  // the same workers were in post, pooled (a ratio estimate, its interval from the spread
+  // between workers). The census gives a year's total, not its months: the defaults' monthly
+  // shape is kept and scaled to the council's level.
+  void sickness(const std::vector<int>& years) {
+    const std::string key = "workforce.sickness_share_by_month";
+    std::vector<std::pair<double, double>> records;  // (days lost, weekdays in post)
+    double lost = 0, weekdays = 0;
+    std::array<double, 12> month_weekdays{};
+    for (int y : years) {
+      const returns::Day year_start = engine::days_from_civil({y - 1, 10, 1}), census = engine::days_from_civil({y, 9, 30});
+      for (int m = 0; m < 12; ++m) {
+        const int month = (9 + m) % 12 + 1, year = month >= 10 ? y - 1 : y;
+        month_weekdays[static_cast<std::size_t>(month - 1)] +=
+            engine::weekdays_between(engine::days_from_civil({year, month, 1}),
+                                     engine::days_from_civil({year, month, engine::days_in_month(year, month)}));
+      }
+      for (const auto& w : in_.history.workers) {
+        if (w.census_year != y) continue;
+        const returns::Day first = std::max(w.role_start.value_or(year_start), year_start);
+        const returns::Day last = std::min(w.role_end.value_or(census), census);
+        const int in_post = engine::weekdays_between(first, last);
+        if (in_post == 0) continue;
+        records.emplace_back(w.working_days_lost, in_post);
+        lost += w.working_days_lost;
+        weekdays += in_post;
+      }
+    }
+    const auto n = static_cast<long long>(records.size());
+    if (n < kMinCount) return defaulted(key, "too few worker records in the censuses of the window (" + count_text(n) + ")");
+    if (lost <= 0) return defaulted(key, "no working days lost in the censuses of the window: taken as not recorded");
+    const double share = lost / weekdays;
+    double spread = 0;
+    for (const auto& [d, w] : records) spread += (d - share * w) * (d - share * w);
+    const double mean_weekdays = weekdays / static_cast<double>(n);
+    const double se = std::sqrt(spread / (static_cast<double>(n) * static_cast<double>(n - 1))) / mean_weekdays;
+    // The defaults' shape, weighted by the weekdays of each month (a year's days lost are
+    // summed over weekdays).
+    const auto& shape = p_.workforce.sickness_share_by_month;
+    double shape_mean = 0, all_weekdays = 0;
+    for (std::size_t m = 0; m < 12; ++m) {
+      shape_mean += shape[m] * month_weekdays[m];
+      all_weekdays += month_weekdays[m];
+    }
+    shape_mean /= all_weekdays;
+    std::string yaml = "[";
+    for (std::size_t m = 0; m < 12; ++m) {
+      const double v = shape_mean > 0 ? shape[m] * share / shape_mean : share;
+      if (v >= 1) return defaulted(key, "the defaults' monthly shape scaled to the council's level " + number_text(share, 3) + " reaches 1");
+      yaml += (m ? ", " : "") + number_text(v, 3);
+    }
+    yaml += "]";
+    set(key, yaml,
+        "the defaults' monthly shape (the census has a year's total only) scaled to " + number_text(share, 3) + ": " +
+            number_text(lost, 5) + " working days lost over " + number_text(weekdays, 6) + " weekdays in post (" + count_text(n) +
+            " worker records, CSWW " + years_text(years) + "; 95% " + number_text(std::max(0.0, share - 1.96 * se), 3) + "-" +
+            number_text(share + 1.96 * se, 3) + ")");
+  }
+
+  // Cases held per case holder at the last census: observed, not a parameter (the caseload
+  // limits stay the defaults'); the header says it, to compare with the run's caseload per FTE.
+  void cases_held(int census) {
+    double cases = 0, fte = 0, sum = 0, sum_sq = 0;  // sum: of each worker's cases per FTE
+    long long n = 0;
+    for (const auto& w : in_.history.workers) {
+      if (w.census_year != census || w.org_role != 5 || !w.cases_at_30_sept || w.fte_at_30_sept <= 0) continue;
+      const double c = *w.cases_at_30_sept / w.fte_at_30_sept;
+      cases += *w.cases_at_30_sept;
+      fte += w.fte_at_30_sept;
+      sum += c;
+      sum_sq += c * c;
+      ++n;
+    }
+    if (n < kMinCount)
+      return defaulted("cases held per worker",
+                       "too few case holders with Cases30 at the CSWW " + std::to_string(census) + " census (" + count_text(n) + ")");
+    const double count = static_cast<double>(n), mean = sum / count;
+    const double half = 1.96 * std::sqrt(std::max(0.0, (sum_sq - count * mean * mean) / (count - 1)) / count);
+    out_.header.push_back("Observed, not a parameter: case holders (OrgRole 5) held " + number_text(cases, 6) + " cases at 30 September " +
+                          std::to_string(census) + ", " + number_text(cases / fte, 3) + " per FTE in post (" + count_text(n) +
+                          " workers; a worker's mean " + number_text(mean, 3) + ", 95% " + number_text(std::max(0.0, mean - half), 3) +
+                          "-" + number_text(mean + half, 3) + "). Compare the run's caseload per FTE; cap_cases and pace_cases stay the defaults'.");
   }
 
   const CalibrationInput& in_;

@@ -313,6 +313,12 @@ void HistoryLog::care_ended(const sim::Child& c, sim::CareExit exit, double) { o
 
 void HistoryLog::day_started(int today, const sim::Workforce& workforce) {
   seeding_ = false;
+  // The day before has ended with its sickness share still set.
+  while (static_cast<int>(sickness_to_day_.size()) <= today) {
+    const int yesterday = static_cast<int>(sickness_to_day_.size()) - 1;
+    const bool weekday = engine::weekday_of(start_serial_ + yesterday) < 5;
+    sickness_to_day_.push_back(sickness_to_day_.back() + (weekday ? workforce.sickness_share() : 0.0));
+  }
   // Who joined and who left: a worker's place in the workforce is reused, its serial never.
   const auto& workers = workforce.workers();
   if (slot_worker_.size() < workers.size()) slot_worker_.resize(workers.size(), 0);
@@ -351,6 +357,7 @@ void HistoryLog::census(int year, Day census_day, const sim::Workforce& workforc
     r.gender = fill_.worker_gender(wl.serial);
     r.ethnicity = fill_.worker_ethnicity(wl.serial);
     r.qual_inst = kQualInstNotKnown;
+    r.working_days_lost = working_days_lost(wl, census_day);
     return &r;
   };
   // In post at 30 September, with the cases each holds.
@@ -378,6 +385,22 @@ void HistoryLog::census(int year, Day census_day, const sim::Workforce& workforc
   history_.vacancies.push_back({year, vacancies, agency, agency});
   history_.csww_years.push_back(year);
   last_census_ = census_day;
+}
+
+// The workforce census's days lost to sickness in the year to 30 September: the model's
+// sickness is a share of staff, so each worker is given its expectation, the share summed
+// over the weekdays it was in post. Weekdays in the census year before the simulation began
+// take the rate of the weekdays after.
+double HistoryLog::working_days_lost(const WorkerLog& w, Day census_day) const {
+  const Day year_start = engine::days_from_civil({engine::civil_from_days(census_day).year - 1, 10, 1});
+  const Day first = std::max(w.start, year_start);
+  const Day last = std::min(w.end.value_or(census_day), census_day);
+  const Day seen = std::max(first, static_cast<Day>(start_serial_));
+  const int weekdays_seen = engine::weekdays_between(seen, last);
+  if (weekdays_seen == 0) return 0.0;
+  const double sick = sickness_to_day_[static_cast<std::size_t>(last - start_serial_ + 1)] -
+                      sickness_to_day_[static_cast<std::size_t>(seen - start_serial_)];
+  return sick / weekdays_seen * engine::weekdays_between(first, last);
 }
 
 returns::History HistoryLog::take(Day last_day) {

@@ -60,6 +60,7 @@ class HistoryLog final : public sim::JourneyLog {
   };
 
   returns::Day day(double t) const;
+  double working_days_lost(const WorkerLog& w, returns::Day census_day) const;
   Open& open(const sim::Child& c);
   returns::ChildHistory& child(const Open& o) { return history_.children[o.child]; }
   returns::Referral& new_referral(const sim::Child& c, Open& o, returns::Day date, const std::string& source);
@@ -80,6 +81,9 @@ class HistoryLog final : public sim::JourneyLog {
   std::vector<WorkerLog> workers_;                 // every worker seen, in order of first sight
   std::vector<std::size_t> slot_worker_;           // by workforce slot: index into workers_ + 1, 0 if empty
   std::optional<returns::Day> last_census_;
+  // Sickness: the day's share of staff off sick summed over weekdays, from the start to each
+  // day (element k: days 0 .. k-1), for the census's working days lost.
+  std::vector<double> sickness_to_day_{0.0};
 };
 
 }  // namespace caseflow::synth

@@ -27,6 +27,15 @@ int weekday_of(int serial_day) {
   return static_cast<int>(chr::weekday{chr::sys_days{chr::days{serial_day}}}.iso_encoding()) - 1;
 }
 
+int weekdays_between(int first, int last) {
+  if (last < first) return 0;
+  const int days = last - first + 1;
+  int count = days / 7 * 5;
+  for (int w = weekday_of(first), left = days % 7; left > 0; --left, w = (w + 1) % 7)
+    if (w < 5) ++count;
+  return count;
+}
+
 int days_in_month(int year, int month) {
   const chr::year_month_day_last last{chr::year{year} / chr::month{static_cast<unsigned>(month)} / chr::last};
   return static_cast<int>(static_cast<unsigned>(last.day()));

@@ -18,6 +18,7 @@ struct CivilDate {
 int days_from_civil(const CivilDate& date);
 CivilDate civil_from_days(int serial_day);
 int weekday_of(int serial_day);  // 0 = Monday .. 6 = Sunday
+int weekdays_between(int first, int last);  // Mondays to Fridays in [first, last]; 0 when last < first
 int days_in_month(int year, int month);
 bool is_valid(const CivilDate& date);
 

@@ -16,6 +16,21 @@ TEST(CivilDate, RoundTripsSerialDays) {
   EXPECT_EQ(civil_from_days(-1), (CivilDate{1969, 12, 31}));
 }
 
+TEST(CivilDate, CountsWeekdays) {
+  const int monday = days_from_civil({2025, 4, 21});
+  EXPECT_EQ(weekdays_between(monday, monday + 4), 5);
+  EXPECT_EQ(weekdays_between(monday + 5, monday + 6), 0);  // a weekend
+  EXPECT_EQ(weekdays_between(monday + 4, monday + 7), 2);  // Friday to Monday
+  EXPECT_EQ(weekdays_between(monday, monday - 1), 0);      // empty
+  EXPECT_EQ(weekdays_between(days_from_civil({2024, 1, 1}), days_from_civil({2024, 12, 31})), 262);
+  // Against a day-by-day count, across the epoch.
+  for (int first = -30; first < 30; first += 7) {
+    int counted = 0;
+    for (int d = first; d <= first + 100; ++d) counted += weekday_of(d) < 5;
+    EXPECT_EQ(weekdays_between(first, first + 100), counted);
+  }
+}
+
 TEST(CivilDate, KnowsLeapYearsAndMonthLengths) {
   EXPECT_EQ(days_in_month(2024, 2), 29);
   EXPECT_EQ(days_in_month(2023, 2), 28);
