@@ -17,6 +17,15 @@ if(CASEFLOW_SANITIZE)
   target_link_options(caseflow_flags INTERFACE -fsanitize=address,undefined)
 endif()
 
+if(CASEFLOW_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "CASEFLOW_FUZZ needs clang (libFuzzer): configure with CXX=clang++ (scripts/fuzz.sh does)")
+  endif()
+  target_compile_options(caseflow_flags INTERFACE -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                                                  -fno-sanitize-recover=all)
+  target_link_options(caseflow_flags INTERFACE -fsanitize=address,undefined)
+endif()
+
 # A library from globbed sources; an interface library while its folder has no sources yet.
 function(caseflow_library name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS" ${ARGN})

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The full test suite: installs what is missing, builds with warnings as errors, runs every
 # test, then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs every
-# test there too, and finally executes the notebooks headless.
+# test there too, runs the short fuzzing campaign (scripts/fuzz.sh, clang's libFuzzer), and
+# finally executes the notebooks headless.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
@@ -15,6 +16,8 @@ cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASEFLOW_SANITI
   -DCASEFLOW_BENCH=OFF
 cmake --build build-sanitize -j"$jobs"
 (cd build-sanitize && ctest --output-on-failure -j"$jobs")
+
+bash scripts/fuzz.sh
 
 if compgen -G "notebooks/*.ipynb" > /dev/null; then
   bash scripts/run-notebooks.sh

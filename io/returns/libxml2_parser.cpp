@@ -10,7 +10,7 @@
 namespace caseflow::returns {
 
 namespace {
-constexpr std::size_t kChunk = 1 << 20;  // bytes fed to libxml2 at a time
+constexpr std::size_t kChunk = std::size_t{64} << 10;  // bytes fed to libxml2 at a time
 }  // namespace
 
 Libxml2Parser::~Libxml2Parser() {

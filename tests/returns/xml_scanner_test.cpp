@@ -1,7 +1,7 @@
 // caseflow's XML scanner against libxml2 as the oracle: on every document both must agree on
 // whether it is well formed, and on a well-formed one give the same elements, lines and text.
 // The documents are a hand-written list (one per rule of well-formedness the scanner checks),
-// documents whose tokens straddle the scanner's 1 MB reads, and seeded random mutants of a
+// documents whose tokens straddle the scanner's 64 KB reads, and seeded random mutants of a
 // small census (mutations chosen among the characters XML gives meaning to).
 #include "io/returns/xml_scanner.h"
 
@@ -224,7 +224,7 @@ TEST(XmlScanner, LeavesOtherEncodingsAndDoctypesToLibxml2BeforeAnyElement) {
   EXPECT_EQ(reader.text(), "caf\xC3\xA9");
 }
 
-// Tokens straddle the 1 MB reads at every offset a document of varied element lengths gives,
+// Tokens straddle the 64 KB reads at every offset a document of varied element lengths gives,
 // and one text is longer than a read (the buffer grows).
 TEST(XmlScanner, TokensAcrossReadsAndLongTextAgreeWithLibxml2) {
   std::mt19937 rng(20261206);  // fixed seed: the same document every run

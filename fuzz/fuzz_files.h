@@ -1,0 +1,35 @@
+#pragma once
+// A scratch folder for one fuzzing process: each input is written as a file in it and read
+// back as a folder of returns, as a council's export would be.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace caseflow::fuzz {
+
+inline const std::filesystem::path& scratch() {
+  static const std::filesystem::path dir = [] {
+    std::string pattern = (std::filesystem::temp_directory_path() / "caseflow-fuzz-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) std::abort();
+    std::atexit([] { std::filesystem::remove_all(scratch()); });
+    return std::filesystem::path(pattern);
+  }();
+  return dir;
+}
+
+// Writes the bytes to scratch()/relative, removing the file the last input left if it was
+// elsewhere (the folder then holds this input only, and most inputs cost one write).
+inline std::string write_only(const std::string& relative, const std::uint8_t* data, std::size_t size) {
+  static std::filesystem::path last;
+  const auto path = scratch() / relative;
+  if (!last.empty() && last != path) std::filesystem::remove(last);
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  last = path;
+  return path.string();
+}
+
+}  // namespace caseflow::fuzz
