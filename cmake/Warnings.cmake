@@ -4,7 +4,7 @@ target_compile_options(caseflow_flags INTERFACE -Wall -Wextra -Wpedantic -Wshado
                                                 -Wno-sign-conversion
                                                 # GCC 12 reports false -Wrestrict hits inside
                                                 # std::string concatenation (GCC bug 105329).
-                                                -Wno-restrict)
+                                                $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)
 if(CASEFLOW_WERROR)
   target_compile_options(caseflow_flags INTERFACE -Werror)
 endif()
