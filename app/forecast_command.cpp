@@ -15,6 +15,7 @@
 #include "models/forecast/backtest.h"
 #include "models/forecast/demand_summary.h"
 #include "models/forecast/forecaster.h"
+#include "models/forecast/robust_fit.h"
 
 namespace caseflow::app {
 
@@ -68,10 +69,14 @@ void run_forecast(const ForecastCommandOptions& o, std::ostream& out) {
   const mf::Family family = o.family == "poisson" ? mf::Family::poisson : mf::Family::negative_binomial;
   const mf::ModelSpec spec{o.fourier_pairs, o.interventions};
 
+  // Outlying months and fits that need a simpler model are warned about, source by source
+  // (models/forecast/robust_fit.h); a source no model fits is the user's error.
   std::vector<mf::FittedSeries> fits;
   for (const auto& sh : history.sources) {
     try {
-      fits.emplace_back(sh.series, spec, family);
+      mf::RobustFit r = mf::fit_robust(sh.series, spec, family, o.horizon_months);
+      for (const auto& note : r.notes) std::cerr << "caseflow: warning: " << history.file << ": source " << sh.source << ": " << note << "\n";
+      fits.push_back(std::move(r.fit));
     } catch (const std::invalid_argument& e) {
       throw io::UserError(history.file, 0, 0, "cannot fit source " + sh.source + ": " + e.what());
     }
@@ -81,6 +86,10 @@ void run_forecast(const ForecastCommandOptions& o, std::ostream& out) {
   std::vector<mf::SeriesForecast> parts;
   for (std::size_t i = 0; i < fits.size(); ++i) {
     parts.push_back(mf::forecast_series(fits[i], o.horizon_months, o.simulations, mf::stream_seed(o.seed, i)));
+    if (parts.back().capped_draws > 0)
+      std::cerr << "caseflow: warning: source " << history.sources[i].source << ": " << parts.back().capped_draws
+                << " simulated months took a mean above 100 times the history's largest month and were capped there "
+                   "(the fit's uncertainty is very wide)\n";
     forecasts.emplace_back(history.sources[i].source, parts.back());
   }
   if (parts.size() > 1) forecasts.emplace_back("all", mf::sum_forecasts(parts));
@@ -90,7 +99,12 @@ void run_forecast(const ForecastCommandOptions& o, std::ostream& out) {
   if (o.backtest_origins > 0) {
     const mf::BacktestOptions bt{o.backtest_origins, o.backtest_horizon_months, io::min_history_months};
     for (std::size_t i = 0; i < fits.size(); ++i) {
-      const auto paths = mf::backtest_paths(history.sources[i].series, spec, family, bt);
+      mf::BacktestPaths paths;
+      try {
+        paths = mf::backtest_paths(history.sources[i].series, spec, family, bt);
+      } catch (const std::invalid_argument& e) {
+        throw io::UserError(history.file, 0, 0, "cannot back-test source " + history.sources[i].source + ": " + e.what());
+      }
       total_paths = i == 0 ? paths : mf::add_paths(total_paths, paths);
       scores.emplace_back(history.sources[i].source, mf::score(paths));
     }

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "models/forecast/robust_fit.h"
+
 namespace caseflow::models::forecast {
 
 BacktestPaths backtest_paths(const MonthlySeries& series, const ModelSpec& spec, Family family,
@@ -17,7 +19,7 @@ BacktestPaths backtest_paths(const MonthlySeries& series, const ModelSpec& spec,
   for (int fit_months = first_origin; fit_months <= last_origin; ++fit_months) {
     MonthlySeries history{series.first_month,
                           std::vector<double>(series.counts.begin(), series.counts.begin() + fit_months)};
-    const FittedSeries fitted(history, spec, family);
+    const FittedSeries fitted = fit_robust(history, spec, family, options.horizon_months).fit;
     paths.origins.push_back(series.first_month.plus_months(fit_months));
     paths.model.push_back(point_forecast(fitted, options.horizon_months));
     std::vector<double> naive, actual;

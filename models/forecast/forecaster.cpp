@@ -1,5 +1,6 @@
 #include "models/forecast/forecaster.h"
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <stdexcept>
@@ -21,6 +22,9 @@ FittedSeries::FittedSeries(const MonthlySeries& series, const ModelSpec& spec, F
       first_month_(series.first_month),
       months_(static_cast<int>(series.counts.size())) {
   glm_ = fit_glm(design_.rows(first_month_, months_), counts_vector(series), family);
+  double top = 0;
+  for (double c : series.counts) top = std::max(top, c);
+  largest_plausible_mean_ = 100.0 * (top + 10.0);
 }
 
 double FittedSeries::trend_pct_per_year() const {
@@ -87,8 +91,11 @@ SeriesForecast forecast_series(const FittedSeries& fitted, int horizon_months, i
     for (Eigen::Index i = 0; i < z.size(); ++i) z(i) = normal(rng);
     const Eigen::VectorXd eta = x * (glm.beta + root * z);
     for (int h = 0; h < horizon_months; ++h) {
+      const double cap = fitted.largest_plausible_mean();
       double lambda = std::exp(eta(h));
+      if (!(lambda <= cap)) lambda = cap, ++out.capped_draws;
       if (alpha > 0) lambda = std::gamma_distribution<double>(1.0 / alpha, alpha * lambda)(rng);
+      if (!(lambda <= cap)) lambda = cap, ++out.capped_draws;
       out.draws(s, h) = lambda > 0 ? static_cast<double>(std::poisson_distribution<long long>(lambda)(rng)) : 0.0;
     }
   }

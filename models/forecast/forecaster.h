@@ -50,18 +50,24 @@ class FittedSeries {
   double deseasonalised_level(YearMonth month) const;
   // Effects of the interventions that had data in the fit window.
   std::vector<InterventionEffect> intervention_effects() const;
+  // The largest monthly mean a forecast of this series may take: 100 times the history's
+  // largest month (plus 10, for series of small counts). A simulated draw's mean is capped
+  // there, so a wide parameter interval cannot make a draw absurd or non-finite.
+  double largest_plausible_mean() const { return largest_plausible_mean_; }
 
  private:
   Design design_;
   GlmFit glm_;
   YearMonth first_month_;
   int months_ = 0;
+  double largest_plausible_mean_ = 0;
 };
 
 struct SeriesForecast {
   YearMonth first_month;
   std::vector<double> mean, p10, p50, p90;
   Eigen::MatrixXd draws;  // simulations x months; kept so sources can be summed per draw
+  long long capped_draws = 0;  // draws whose mean was capped at the largest plausible mean
 };
 
 // Mean forecast only (no simulation): what the back-test scores.

@@ -72,29 +72,44 @@ struct IrlsState {
   bool converged = false;
 };
 
+// The mean of a linear predictor, bounded: a fit that runs away (a month whose counts are
+// all 0 pushes its effect toward minus infinity) stays finite, and its weights non-zero.
+constexpr double kEtaLow = -30.0, kEtaHigh = 30.0;
+Eigen::VectorXd mean_of(const Eigen::VectorXd& eta) { return eta.array().max(kEtaLow).min(kEtaHigh).exp().matrix(); }
+
 IrlsState irls(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, double alpha, Eigen::VectorXd beta,
                const GlmOptions& options) {
   IrlsState state;
   double previous = std::numeric_limits<double>::infinity();
   for (int iter = 1; iter <= options.max_iterations; ++iter) {
     const Eigen::VectorXd eta = x * beta;
-    const Eigen::VectorXd mu = eta.array().exp();
+    const Eigen::VectorXd mu = mean_of(eta);
     // Log link: d mu / d eta = mu, so the working weight is mu^2 / Var(y) = mu / (1 + alpha mu).
     const Eigen::VectorXd w = (mu.array() / (1.0 + alpha * mu.array())).matrix();
     const Eigen::VectorXd z = eta + ((y - mu).array() / mu.array()).matrix();
     const Eigen::MatrixXd xtw = x.transpose() * w.asDiagonal();
     Eigen::LDLT<Eigen::MatrixXd> solver(xtw * x);
-    beta = solver.solve(xtw * z);
+    Eigen::VectorXd next = solver.solve(xtw * z);
     state.iterations = iter;
-    const Eigen::VectorXd mu_new = (x * beta).array().exp();
-    const double dev = deviance(y, mu_new, alpha);
+    // Step halving: a step that raises the deviance (or leaves it non-finite) is halved
+    // toward the current coefficients until it does not; a fit that cannot move stops there,
+    // not converged.
+    double dev = deviance(y, mean_of(x * next), alpha);
+    int halvings = 0;
+    while ((!std::isfinite(dev) || !next.allFinite() || dev > previous) && halvings < 40) {
+      next = 0.5 * (beta + next);
+      dev = deviance(y, mean_of(x * next), alpha);
+      ++halvings;
+    }
+    if (!std::isfinite(dev) || !next.allFinite() || dev > previous) break;
+    beta = std::move(next);
     if (std::abs(dev - previous) <= options.tolerance * (std::abs(dev) + 0.1)) {
       state.converged = true;
       break;
     }
     previous = dev;
   }
-  const Eigen::VectorXd mu = (x * beta).array().exp();
+  const Eigen::VectorXd mu = mean_of(x * beta);
   const Eigen::VectorXd w = (mu.array() / (1.0 + alpha * mu.array())).matrix();
   state.information = x.transpose() * w.asDiagonal() * x;
   state.beta = std::move(beta);
@@ -124,8 +139,7 @@ GlmFit fit_glm(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, Family family
   if (family == Family::negative_binomial) {
     const double residual_df = static_cast<double>(n - p);
     for (int outer = 0; outer < 50; ++outer) {
-      const Eigen::VectorXd mu = (x * state.beta).array().exp();
-      const double next = moment_alpha(y, mu, residual_df);
+      const double next = moment_alpha(y, mean_of(x * state.beta), residual_df);
       const bool settled = std::abs(next - alpha) <= 1e-9 * (alpha + 1e-6);
       alpha = next;
       if (settled) break;
@@ -139,7 +153,7 @@ GlmFit fit_glm(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, Family family
   fit.beta = state.beta;
   fit.covariance = state.information.ldlt().solve(Eigen::MatrixXd::Identity(p, p));
   fit.standard_errors = fit.covariance.diagonal().cwiseMax(0.0).cwiseSqrt();
-  fit.fitted_mean = (x * fit.beta).array().exp();
+  fit.fitted_mean = mean_of(x * fit.beta);
   fit.nb_alpha = alpha;
   fit.pearson_chi2 = pearson(y, fit.fitted_mean, alpha);
   fit.deviance = deviance(y, fit.fitted_mean, alpha);
