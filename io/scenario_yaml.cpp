@@ -9,6 +9,7 @@
 #include "io/key_reader.h"
 #include "io/scenario_keys.h"
 #include "io/user_error.h"
+#include "io/yaml_file.h"
 #include "sim/stage_table.h"
 #include "io/yaml_reader.h"
 
@@ -18,19 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-YAML::Node load_yaml(const fs::path& path) {
-  if (!fs::exists(path)) throw UserError(path.string(), 0, 0, "no such scenario file");
-  try {
-    YAML::Node root = YAML::LoadFile(path.string());
-    if (!root.IsMap()) throw UserError(path.string(), 1, 1, "a scenario must be a map of keys");
-    return root;
-  } catch (const YAML::ParserException& e) {
-    throw UserError(path.string(), e.mark.line + 1, e.mark.column + 1, "not valid YAML: " + e.msg);
-  } catch (const YAML::BadFile&) {
-    throw UserError(path.string(), 0, 0, "cannot read the scenario file");
-  }
-}
-
 // Files from the root of the `extends:` chain down to the named file. Vectors of YAML nodes
 // are only ever appended to: assigning a YAML::Node overwrites the node it refers to, so
 // inserting, sorting or swapping would corrupt the files' trees.
@@ -38,18 +26,22 @@ std::vector<YamlLayer> load_chain(const fs::path& path) {
   std::vector<YamlLayer> child_first;
   std::vector<fs::path> seen;
   fs::path current = path;
+  FileReference referrer;  // the `extends:` line that named `current`
   for (;;) {
-    const fs::path canonical = fs::weakly_canonical(current);
-    if (std::find(seen.begin(), seen.end(), canonical) != seen.end())
-      throw UserError(current.string(), 0, 0, "`extends:` forms a cycle");
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(current, ec);
+    if (!ec && std::find(seen.begin(), seen.end(), canonical) != seen.end())
+      throw UserError(referrer.file, referrer.line, referrer.column,
+                      "extends: " + current.string() + " forms a cycle (it is already in the chain)");
     seen.push_back(canonical);
-    YAML::Node node = load_yaml(current);
+    YAML::Node node = load_yaml_file(current, referrer);
     child_first.push_back({node, current.string()});
     const YAML::Node parent = static_cast<const YAML::Node&>(node)["extends"];
     if (!parent) break;
-    if (!parent.IsScalar())
-      throw UserError(current.string(), parent.Mark().line + 1, parent.Mark().column + 1,
-                      "extends: expected a file name");
+    const int line = parent.Mark().line + 1, column = parent.Mark().column + 1;
+    if (!parent.IsScalar() || parent.Scalar().empty())
+      throw UserError(current.string(), line, column, "extends: expected a file name");
+    referrer = {current.string(), line, column};
     current = current.parent_path() / parent.Scalar();
   }
   std::vector<YamlLayer> chain;

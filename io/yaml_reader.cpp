@@ -5,6 +5,7 @@
 
 #include "io/edit_distance.h"
 #include "io/user_error.h"
+#include "io/yaml_file.h"
 
 namespace caseflow::io {
 
@@ -101,6 +102,7 @@ double YamlReader::to_double(const Found& found, const std::string& key) const {
   try {
     std::size_t used = 0;
     const std::string& text = found.node.Scalar();
+    if (!is_decimal_number(text)) throw std::invalid_argument(text);  // not 0x10, .inf or 1_000
     const double v = std::stod(text, &used);
     if (used != text.size() || !std::isfinite(v)) throw std::invalid_argument(text);
     return v;
