@@ -598,46 +598,33 @@ XmlScanner::Step XmlScanner::end_tag() {
   return Step::ok;
 }
 
+std::size_t XmlScanner::find(std::size_t from, std::string_view needle) const {
+  const std::size_t at = std::string_view(buffer_.data(), end_).find(needle, from);
+  return at == std::string_view::npos ? end_ : at;
+}
+
 XmlScanner::Step XmlScanner::comment() {
-  const char* s = buffer_.data();
   const std::size_t from = pos_ + 4;
-  for (std::size_t i = from;;) {
-    const void* dash = std::memchr(s + i, '-', end_ - i);
-    if (!dash) return more(pos_, "Comment not terminated");
-    const std::size_t d = static_cast<std::size_t>(static_cast<const char*>(dash) - s);
-    if (d + 2 >= end_) return more(pos_, "Comment not terminated");
-    if (s[d + 1] != '-') {
-      i = d + 1;
-      continue;
-    }
-    if (s[d + 2] != '>') return fail(d, "Double hyphen within comment");
-    bool changed = false;
-    if (!check_chars(from, d, Chars::raw, changed)) return Step::failed;
-    pos_ = d + 3;
-    return Step::ok;
-  }
+  const std::size_t d = find(from, "--");  // the first "--" must end the comment
+  if (d + 2 >= end_) return more(pos_, "Comment not terminated");
+  if (buffer_[d + 2] != '>') return fail(d, "Double hyphen within comment");
+  bool changed = false;
+  if (!check_chars(from, d, Chars::raw, changed)) return Step::failed;
+  pos_ = d + 3;
+  return Step::ok;
 }
 
 XmlScanner::Step XmlScanner::cdata() {
   if (open_.empty()) return fail(pos_, "a CDATA section is only allowed inside the root element");
-  const char* s = buffer_.data();
   const std::size_t from = pos_ + 9;
-  for (std::size_t i = from;;) {
-    const void* bracket = std::memchr(s + i, ']', end_ - i);
-    if (!bracket) return more(pos_, "CData section not finished");
-    const std::size_t b = static_cast<std::size_t>(static_cast<const char*>(bracket) - s);
-    if (b + 2 >= end_) return more(pos_, "CData section not finished");
-    if (s[b + 1] != ']' || s[b + 2] != '>') {
-      i = b + 1;
-      continue;
-    }
-    bool changed = false;
-    if (!check_chars(from, b, Chars::raw, changed)) return Step::failed;
-    if (changed) sink_->text(decoded_.data(), decoded_.size());
-    else if (b > from) sink_->text(s + from, b - from);
-    pos_ = b + 3;
-    return Step::ok;
-  }
+  const std::size_t b = find(from, "]]>");
+  if (b >= end_) return more(pos_, "CData section not finished");
+  bool changed = false;
+  if (!check_chars(from, b, Chars::raw, changed)) return Step::failed;
+  if (changed) sink_->text(decoded_.data(), decoded_.size());
+  else if (b > from) sink_->text(buffer_.data() + from, b - from);
+  pos_ = b + 3;
+  return Step::ok;
 }
 
 XmlScanner::Step XmlScanner::processing_instruction() {
@@ -646,26 +633,18 @@ XmlScanner::Step XmlScanner::processing_instruction() {
   const std::size_t target_stop = name_end(target);
   if (target_stop == target) return target >= end_ ? more(pos_, "PI not terminated") : fail(target, "xmlParsePI : no target name");
   if (target_stop >= end_) return more(pos_, "PI not terminated");
-  if (std::memchr(s + target, ':', target_stop - target))
-    return fail(target, "colons are forbidden from PI names '" + std::string(s + target, target_stop - target) + "'");
-  if (lower_ascii(std::string_view(s + target, target_stop - target)) == "xml")
-    return fail(pos_, "XML declaration allowed only at the start of the document");
+  const std::string name(s + target, target_stop - target);
+  if (name.find(':') != std::string::npos) return fail(target, "colons are forbidden from PI names '" + name + "'");
+  if (lower_ascii(name) == "xml") return fail(pos_, "XML declaration allowed only at the start of the document");
   if (target_stop + 1 >= end_) return more(pos_, "PI not terminated");
-  if (!(s[target_stop] == '?' && s[target_stop + 1] == '>') && !blank(s[target_stop])) return fail(target_stop, "ParsePI: PI " + std::string(s + target, target_stop - target) + " space expected");
-  for (std::size_t i = target_stop;;) {
-    const void* q = std::memchr(s + i, '?', end_ - i);
-    if (!q) return more(pos_, "PI not terminated");
-    const std::size_t k = static_cast<std::size_t>(static_cast<const char*>(q) - s);
-    if (k + 1 >= end_) return more(pos_, "PI not terminated");
-    if (s[k + 1] != '>') {
-      i = k + 1;
-      continue;
-    }
-    bool changed = false;
-    if (!check_chars(target_stop, k, Chars::raw, changed)) return Step::failed;
-    pos_ = k + 2;
-    return Step::ok;
-  }
+  if (!(s[target_stop] == '?' && s[target_stop + 1] == '>') && !blank(s[target_stop]))
+    return fail(target_stop, "ParsePI: PI " + name + " space expected");
+  const std::size_t k = find(target_stop, "?>");
+  if (k >= end_) return more(pos_, "PI not terminated");
+  bool changed = false;
+  if (!check_chars(target_stop, k, Chars::raw, changed)) return Step::failed;
+  pos_ = k + 2;
+  return Step::ok;
 }
 
 }  // namespace caseflow::returns

@@ -70,6 +70,7 @@ class XmlScanner {
   // reported (fail) and gives false.
   bool check_chars(std::size_t from, std::size_t to, Chars kind, bool& changed);
   std::size_t name_end(std::size_t from) const;  // end of the XML name starting at `from` (== from: none)
+  std::size_t find(std::size_t from, std::string_view needle) const;  // in the bytes read; end_ when absent
 
   int line_at(std::size_t offset);  // 1-based line of a buffer offset at or after the last one asked
   Step fail(std::size_t offset, const std::string& message);
