@@ -1,5 +1,6 @@
 #include "io/yaml_file.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -91,20 +92,34 @@ YAML::Node load_yaml_file(const fs::path& path, const FileReference& referrer) {
   const std::string file = path.string();
   if (const auto [line, column] = first_bad_utf8(text); line > 0)
     throw UserError(file, line, column, "not UTF-8 text (save the file as UTF-8)");
-  std::vector<YAML::Node> documents;
+  // A second document: a `---` (or a `...` end) at the start of a line after the first
+  // document's content. yaml-cpp's LoadAll would find it too, but loops for ever on some
+  // malformed files (a stray `]` at the top level, found by fuzzing), so the lines are read here.
+  bool content = false;
+  int line_number = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t stop = std::min(text.find('\n', start), text.size());
+    const std::string_view line(text.data() + start, stop - start);
+    ++line_number;
+    const bool marker = (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
+                        (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+    if (marker && content)
+      throw UserError(file, line_number, 1,
+                      "a second YAML document starts here (a `" + std::string(line.substr(0, 3)) +
+                          "` line): a scenario is one document; remove it");
+    const std::size_t first = line.find_first_not_of(" \t\r");
+    if (!marker && first != std::string_view::npos && line[first] != '#') content = true;
+    start = stop + 1;
+  }
+  YAML::Node document;
   try {
-    documents = YAML::LoadAll(text);
+    document = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
     throw UserError(file, e.mark.line + 1, e.mark.column + 1, "not valid YAML: " + e.msg);
   }
-  if (documents.size() > 1) {
-    const YAML::Mark at = documents[1].Mark();
-    throw UserError(file, at.line + 1, at.column + 1,
-                    "a second YAML document starts here (after a `---` line): a scenario is one document; remove the `---`");
-  }
-  if (documents.empty() || !documents[0].IsMap()) throw UserError(file, 1, 1, "a scenario must be a map of keys");
-  check_keys(documents[0], file);
-  return documents[0];
+  if (!document.IsMap()) throw UserError(file, 1, 1, "a scenario must be a map of keys");
+  check_keys(document, file);
+  return document;
 }
 
 bool is_decimal_number(const std::string& text) {

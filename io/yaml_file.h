@@ -3,7 +3,8 @@
 // an error naming the file, line and column (exit status 2), before anything is read from it.
 //   - the path must be a regular file (not a folder, FIFO or device), at most 16 MB;
 //   - the text must be UTF-8;
-//   - one YAML document only (a second `---` would otherwise drop the rest of the file);
+//   - one YAML document only (a second `---` would otherwise drop the rest of the file; a
+//     `---` before any content is allowed);
 //   - every key a plain scalar, and no key twice in one map (yaml-cpp keeps the first).
 // `referrer` is where the file was named (an `extends:` line), so a missing or unreadable
 // parent is reported there; empty for a file named on the command line.

@@ -56,7 +56,13 @@ TEST_F(YamlFile, DuplicateKeysNameBothLines) {
 
 TEST_F(YamlFile, ASecondDocumentIsAnErrorNotDropped) {
   EXPECT_EQ(error(write("multi.yaml", "extends: base.yaml\nname: a\n---\nname: b\n")),
-            "multi.yaml:4:1: a second YAML document starts here (after a `---` line): a scenario is one document; remove the `---`");
+            "multi.yaml:3:1: a second YAML document starts here (a `---` line): a scenario is one document; remove it");
+  EXPECT_EQ(error(write("ended.yaml", "extends: base.yaml\n...\nname: b\n")),
+            "ended.yaml:2:1: a second YAML document starts here (a `...` line): a scenario is one document; remove it");
+  // A `---` before any content starts the one document.
+  EXPECT_EQ(error(write("first.yaml", "# a comment\n---\nextends: base.yaml\nname: x\n")), "loaded");
+  // Found by fuzzing: yaml-cpp's LoadAll loops for ever on a stray `]` after a comment.
+  EXPECT_EQ(error(write("stray.yaml", "# a comment, 1.#\n, 0.035, 0.030, 1.0]\n")), "stray.yaml:1:1: a scenario must be a map of keys");
 }
 
 TEST_F(YamlFile, KeysMustBeNames) {
