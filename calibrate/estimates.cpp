@@ -181,13 +181,28 @@ class Estimator {
     }
     const fc::FittedSeries fit(series, {6, fc::covid_interventions()}, fc::Family::negative_binomial);
     const fc::YearMonth start = fit.last_month().plus_months(1);
-    const double level = fit.deseasonalised_level(start);
     const double b = fit.glm().beta(fc::Design::trend_column), se = fit.glm().standard_errors(fc::Design::trend_column);
     const std::string model = "negative binomial fit of " + std::to_string(o_.months) + " months of referrals (" + count_text(o_.referrals) +
                               ", " + cin_ + ", models/forecast)";
-    set("demand.trend_pct_per_year", number_text(fit.trend_pct_per_year(), 3),
-        "referrals' trend; 95% " + number_text(100 * (std::exp(b - 1.959964 * se) - 1), 3) + " to " +
-            number_text(100 * (std::exp(b + 1.959964 * se) - 1), 3) + "; " + model);
+    const std::string interval = "95% " + number_text(100 * (std::exp(b - 1.959964 * se) - 1), 3) + " to " +
+                                 number_text(100 * (std::exp(b + 1.959964 * se) - 1), 3);
+    // The trend is carried only when its interval excludes 0. Three years of a flat series
+    // give a fitted trend of a percent a year either way by chance; carried forward it grows
+    // the demand every year of the run, and extrapolated to the start date it lifts the level
+    // too (on the demo council: +0.76% a year, 95% -1.1 to +2.7, on a flat truth: referrals
+    // 3.4% high by the third year). Without a trend the level is the fitted line's mean over
+    // the window, which is the series' mean level with the season and shocks taken out.
+    const bool trend_carried = b - 1.959964 * se > 0 || b + 1.959964 * se < 0;
+    double level = 0;
+    if (trend_carried) {
+      level = fit.deseasonalised_level(start);
+      set("demand.trend_pct_per_year", number_text(fit.trend_pct_per_year(), 3), "referrals' trend; " + interval + "; " + model);
+    } else {
+      for (int m = 0; m < fit.months(); ++m) level += fit.deseasonalised_level(fit.first_month().plus_months(m)) / fit.months();
+      set("demand.trend_pct_per_year", "0",
+          "none carried: the referrals' fitted trend, " + number_text(fit.trend_pct_per_year(), 3) + "% a year (" + interval +
+              "), is not told apart from 0; " + model);
+    }
     // First contacts: the level's share of first referrals (children with no earlier referral
     // in the returns, over the window's last year), by source, over the referrals a first
     // contact makes: at the front door (the default referral share), or later when a contact
@@ -199,7 +214,8 @@ class Estimator {
     for (int m = std::max(0, o_.months - o_.first_referral_months); m < o_.months; ++m) recent_total += o_.referrals_by_month[static_cast<std::size_t>(m)];
     const double first_share = recent_total > 0 ? first_total / recent_total : 0;
     KeyEstimate k;
-    k.comment = "the series' level at the start date, " + number_text(level, 4) + " referrals a month, x " + percent_text(first_share) +
+    k.comment = std::string(trend_carried ? "the series' level at the start date, " : "the series' mean level over the window (no trend carried), ") +
+                number_text(level, 4) + " referrals a month, x " + percent_text(first_share) +
                 " first referrals (no earlier referral of the child in the returns, the window's last " + std::to_string(o_.first_referral_months) +
                 " months), shared by their sources, / " + number_text(referral_share, 3) +
                 " referrals a first contact makes (the front-door referral share, and contacts not referred that come back and are)";
