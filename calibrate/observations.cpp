@@ -201,8 +201,14 @@ class Observer {
 
     for (const auto& a : r.assessments) {
       if (!a.start || !in_window(*a.start)) continue;
-      if (a.authorised && *a.authorised <= o_.as_of) o_.assessment_wd.push_back({std::max(0.0, wd(*a.start, *a.authorised)), true});
-      else if (!closed_by(r, o_.as_of)) o_.assessment_wd.push_back({std::max(0.0, wd(*a.start, o_.as_of)), false});
+      // The duration is the single assessment's (the scenario's assessment.duration): on the
+      // s47 path the assessment ends with the enquiry (its ICPC, or the enquiry's end), whose
+      // times are their own keys. Mixed in, the quick conferences made the single
+      // assessment's median 20 wd where the scenario's is 25.
+      if (!s47_at_referral) {
+        if (a.authorised && *a.authorised <= o_.as_of) o_.assessment_wd.push_back({std::max(0.0, wd(*a.start, *a.authorised)), true});
+        else if (!closed_by(r, o_.as_of)) o_.assessment_wd.push_back({std::max(0.0, wd(*a.start, o_.as_of)), false});
+      }
       if (!a.authorised || *a.authorised > o_.as_of - kLinkDays) continue;
       const Next n = next_after(c, r, *a.authorised);
       if (n.cp || n.s47) continue;  // the s47 path, counted at the referral
