@@ -6,6 +6,7 @@
 
 #include "calibrate/care_exits.h"
 #include "calibrate/duration_fit.h"
+#include "calibrate/legal_stage_split.h"
 #include "calibrate/share_estimate.h"
 #include "calibrate/yaml_text.h"
 #include "io/returns/dates.h"
@@ -423,19 +424,17 @@ class Estimator {
 
   void initial_stock() {
     // The open caseload child by child; its counts by stage are the counted stocks. PLO and
-    // proceedings are not in the returns: a case open with no visible step is in PLO for the
-    // defaults' mean PLO time, then in proceedings.
-    const Distribution& plo = p_.routes[sim::stage_index(sim::Stage::kPreProceedings)].duration;
-    const double plo_days = plo.mean() * (plo.unit == sim::TimeUnit::kWeeks ? 7.0 : plo.unit == sim::TimeUnit::kMonths ? 365.25 / 12 : 1.0);
+    // proceedings are not in the returns: a case gone quiet after a CIN or CP plan is in PLO
+    // or in proceedings by the defaults' durations (legal_stage_split.h).
+    const auto& plo_route = p_.routes[sim::stage_index(sim::Stage::kPreProceedings)];
+    const auto plo_outcomes = outcome_names(sim::Stage::kPreProceedings);
+    double court_share = 0;
+    for (std::size_t i = 0; i < plo_outcomes.size(); ++i)
+      if (plo_outcomes[i] == "proceedings") court_share = plo_route.outcome_shares[i];
     out_.open_children = o_.open_children;
+    split_legal_stages(out_.open_children, plo_route.duration, p_.routes[sim::stage_index(sim::Stage::kProceedings)].duration, court_share);
     std::map<sim::Stage, long long> n;
-    for (auto& c : out_.open_children) {
-      if (c.stage == sim::Stage::kPreProceedings && c.days_in_stage > plo_days) {
-        c.stage = sim::Stage::kProceedings;
-        c.days_in_stage -= plo_days;
-      }
-      n[c.stage] += 1;
-    }
+    for (const auto& c : out_.open_children) n[c.stage] += 1;
     const std::string at = " open at " + returns::format_iso(o_.as_of) + ", one stage a child (the furthest on)";
     if (!has_cin()) defaulted("initial_stock (CIN census stages)", "no CIN census: assessments, CIN and CP plans, PLO and proceedings from the defaults");
     if (!has_903()) defaulted("initial_stock (care)", "no SSDA903: children looked after and care leavers from the defaults");
@@ -448,8 +447,9 @@ class Estimator {
       count("cin_plans", sim::Stage::kCin, "CIN plans", cin_);
       count("cp_plans", sim::Stage::kCp, "CP plans", cin_);
       count("pre_proceedings", sim::Stage::kPreProceedings,
-            "cases with no visible step for less than the defaults' mean PLO time (" + number_text(plo_days, 3) + " days)", cin_);
-      count("proceedings", sim::Stage::kProceedings, "cases with no visible step for longer", cin_);
+            "cases with no visible step since a CIN or CP plan, in PLO by the defaults' PLO and proceedings durations (docs/calibration.md)", cin_);
+      count("proceedings", sim::Stage::kProceedings,
+            "cases with no visible step since an assessment, or since a plan and past PLO by those durations", cin_);
     }
     if (has_903()) {
       count("cla", sim::Stage::kCla, "children looked after", lac_);

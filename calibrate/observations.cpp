@@ -154,14 +154,16 @@ class Observer {
     return next;
   }
 
-  void legal_spell(const returns::ChildHistory& c, const returns::Referral& r, Day from) {
-    // From the day the case went into PLO or proceedings to its next visible step.
+  // From the day the case went into PLO or proceedings (`court_first`: straight to court
+  // from an assessment) to its next visible step.
+  void legal_spell(const returns::ChildHistory& c, const returns::Referral& r, Day from, bool court_first) {
     const std::optional<Day> next = next_visible_step(c, r, from);
     if (next) o_.legal_days.push_back({static_cast<double>(*next - from), true});
     else {
       o_.legal_days.push_back({static_cast<double>(o_.as_of - from), false});
       o_.open_legal += 1;
       legal_open_since_ = from;
+      legal_open_court_first_ = court_first;
     }
   }
 
@@ -240,7 +242,7 @@ class Observer {
         const std::optional<Day> next = next_visible_step(c, r, *a.authorised);
         if (!next || *next - *a.authorised >= kCourtMinDays) {
           o_.assessment_outcomes["proceedings"] += 1;
-          legal_spell(c, r, *a.authorised);
+          legal_spell(c, r, *a.authorised, true);
         }
       }
     }
@@ -255,7 +257,7 @@ class Observer {
       else if (n.closed) o_.cin_plan_outcomes["close"] += 1;
       else if (!n.cin) {
         o_.cin_plan_outcomes["pre_proceedings"] += 1;
-        legal_spell(c, r, *p.end);
+        legal_spell(c, r, *p.end, false);
       }
     }
     for (const auto& p : r.cp_plans) {
@@ -268,7 +270,7 @@ class Observer {
       else if (n.closed) o_.cp_plan_outcomes["close"] += 1;
       else if (!n.cp) {
         o_.cp_plan_outcomes["pre_proceedings"] += 1;
-        legal_spell(c, r, *p.end);
+        legal_spell(c, r, *p.end, false);
       }
     }
   }
@@ -352,7 +354,10 @@ class Observer {
       return;
     }
     if (cp_start) row.stage = sim::Stage::kCp, row.days_in_stage = t - *cp_start;
-    else if (legal_open_since_) row.stage = sim::Stage::kPreProceedings, row.days_in_stage = t - *legal_open_since_;
+    // A case gone to court from its assessment is in proceedings; one from a CIN or CP plan is
+    // in PLO or past it (legal_stage_split.h decides which, with the scenario's durations).
+    else if (legal_open_since_)
+      row.stage = legal_open_court_first_ ? sim::Stage::kProceedings : sim::Stage::kPreProceedings, row.days_in_stage = t - *legal_open_since_;
     else if (cin_start) row.stage = sim::Stage::kCin, row.days_in_stage = t - *cin_start;
     else if (assessment_start || s47_start) {
       row.stage = sim::Stage::kAssessment;
@@ -366,6 +371,7 @@ class Observer {
   }
 
   std::optional<Day> legal_open_since_;
+  bool legal_open_court_first_ = false;
   int first_index_ = 0;  // year x 12 + month - 1 of the window's first whole month
   engine::Calendar calendar_;
   Day first_serial_;
