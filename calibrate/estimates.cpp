@@ -12,6 +12,7 @@
 #include "io/returns/dates.h"
 #include "io/user_error.h"
 #include "models/forecast/forecaster.h"
+#include "sim/durations.h"
 #include "sim/stage_table.h"
 
 using caseflow::sim::Distribution;
@@ -220,6 +221,9 @@ class Estimator {
                 " first referrals (no earlier referral of the child in the returns, the window's last " + std::to_string(o_.first_referral_months) +
                 " months), shared by their sources, / " + number_text(referral_share, 3) +
                 " referrals a first contact makes (the front-door referral share, and contacts not referred that come back and are)";
+    referrals_per_month_ = level;
+    first_contacts_per_month_ = level * first_share / referral_share;
+    front_door_share_ = front_door_share;
     for (std::size_t s = 0; s < sim::kSources; ++s) {
       const double source_share = first_total > 0 ? o_.first_referrals_by_source[s] / first_total : 0;
       const double per_month = level * first_share * source_share;
@@ -417,6 +421,7 @@ class Estimator {
     }
     const double within_year = lo;
     const double prob = std::min(1.0, rr.share / (p_.returns.referral_prob * within_year));
+    after_closure_prob_ = std::stod(number_text(prob, 4));
     set("returns.after_closure_prob", number_text(prob, 4),
         "closures re-referred within 12 months (" + interval_text(rr) + ") / (default referral_prob " + number_text(p_.returns.referral_prob, 3) +
             " x the default delay's " + percent_text(within_year) + " within a year) (" + cin_ + ")");
@@ -451,10 +456,34 @@ class Estimator {
       count("proceedings", sim::Stage::kProceedings,
             "cases with no visible step since an assessment, or since a plan and past PLO by those durations", cin_);
     }
+    if (has_cin() && referrals_per_month_ > 0) returns_due();
     if (has_903()) {
       count("cla", sim::Stage::kCla, "children looked after", lac_);
       count("care_leavers", sim::Stage::kCareLeaver, "young people who left care at 18 or later, under 21", lac_);
     }
+  }
+
+  // Children due back at the start: in a running service the returns waiting are their flow
+  // times the mean wait (Little's law). The flow: closed cases that come back (every referral
+  // closes in time; those that age out or leave care at 18 are few) and first contacts not
+  // referred that come back. Taken from the defaults' count instead, a council ten times the
+  // defaults' size started with a tenth of its returns, and its referrals ran a third low in
+  // the first month.
+  void returns_due() {
+    const auto& r = p_.returns;
+    const double after_closure = after_closure_prob_ >= 0 ? after_closure_prob_ : r.after_closure_prob;
+    const double per_day = (referrals_per_month_ * after_closure + first_contacts_per_month_ * (1 - front_door_share_) * r.after_front_door_prob) /
+                           sim::kDaysPerMonth;
+    const double unit_days = r.delay.unit == sim::TimeUnit::kWeeks    ? sim::kDaysPerWeek
+                             : r.delay.unit == sim::TimeUnit::kMonths ? sim::kDaysPerMonth
+                             : r.delay.unit == sim::TimeUnit::kWorkingDays ? 7.0 / 5.0
+                                                                         : 1.0;
+    const double wait_days = r.delay.mean() * unit_days;
+    set("initial_stock.returns_due", std::to_string(static_cast<long long>(std::llround(per_day * wait_days))),
+        "Little's law: (" + number_text(referrals_per_month_, 4) + " referrals a month x returns.after_closure_prob " + number_text(after_closure, 3) +
+            " + " + number_text(first_contacts_per_month_, 4) + " first contacts a month x " + number_text(1 - front_door_share_, 3) +
+            " not referred x after_front_door_prob " + number_text(r.after_front_door_prob, 3) + ") x the return delay's mean " +
+            number_text(wait_days, 3) + " days (" + cin_ + ")");
   }
 
   void workforce() {
@@ -530,6 +559,8 @@ class Estimator {
   const Observations& o_;
   const sim::Parameters& p_;
   std::string cin_, lac_, window_;
+  // From demand() and returns_(), for the returns due at the start (returns_due()).
+  double referrals_per_month_ = 0, first_contacts_per_month_ = 0, front_door_share_ = 0, after_closure_prob_ = -1;
   CouncilEstimates out_;
 };
 
