@@ -154,22 +154,47 @@ class Observer {
     return next;
   }
 
-  // From the day the case went into PLO or proceedings (`court_first`: straight to court
-  // from an assessment) to its next visible step.
-  void legal_spell(const returns::ChildHistory& c, const returns::Referral& r, Day from, bool court_first) {
+  // From the day the case went into PLO or proceedings to its next visible step.
+  void legal_spell(const returns::ChildHistory& c, const returns::Referral& r, Day from) {
     const std::optional<Day> next = next_visible_step(c, r, from);
     if (next) o_.legal_days.push_back({static_cast<double>(*next - from), true});
     else {
       o_.legal_days.push_back({static_cast<double>(o_.as_of - from), false});
       o_.open_legal += 1;
-      legal_open_since_ = from;
-      legal_open_court_first_ = court_first;
     }
+  }
+
+  // A case quiet at the as-of date, for the open caseload: its referral open, no plan open,
+  // and since its last plan or assessment ended nothing visible (no plan, period of care, s47
+  // enquiry or closure). It is in PLO, or in court (`court_first`: straight there from an
+  // assessment); legal_stage_split.h decides which. Unlike the outcome shares, which need a
+  // plan begun in the window and a week to see what followed it, every such case counts:
+  // reading only those, the large council's open PLO and court cases came out 9% short (the
+  // CP plans begun before the window, the plans ended in the last week).
+  void quiet_case(const returns::ChildHistory& c, const returns::Referral& r) {
+    const Day t = o_.as_of;
+    for (const auto& p : r.cin_plans) if (p.start <= t && !(p.end && *p.end <= t)) return;
+    for (const auto& p : r.cp_plans) if (p.start <= t && !(p.end && *p.end <= t)) return;
+    std::optional<Day> since;
+    bool court_first = false;
+    auto consider = [&](Day end, bool from_assessment) {
+      if (end > t || next_visible_step(c, r, end)) return;
+      for (const auto& s : r.section47s) if (s.start > end && s.start <= t) return;  // a step-up under way
+      if (!since || end > *since || (end == *since && !from_assessment)) since = end, court_first = from_assessment;
+    };
+    // A CIN plan ended in the last kLinkDays with nothing since is most likely a step-up whose
+    // strategy discussion is still to come (a CIN plan steps up 14 times as often as it goes
+    // to PLO): not counted as quiet.
+    for (const auto& p : r.cin_plans) if (p.end && *p.end <= t - kLinkDays) consider(*p.end, false);
+    for (const auto& p : r.cp_plans) if (p.end) consider(*p.end, false);
+    for (const auto& a : r.assessments) if (a.authorised) consider(*a.authorised, true);
+    if (since && (!legal_open_since_ || *since > *legal_open_since_)) legal_open_since_ = since, legal_open_court_first_ = court_first;
   }
 
   void referral(const returns::ChildHistory& c, const returns::Referral& r, bool first) {
     // The open caseload at the as-of date counts cases begun at any time.
     const bool open_at_as_of = r.date <= o_.as_of && !closed_by(r, o_.as_of);
+    if (open_at_as_of) quiet_case(c, r);
     if (open_at_as_of) {
       for (const auto& a : r.assessments)
         if (a.start && *a.start <= o_.as_of && !(a.authorised && *a.authorised <= o_.as_of)) o_.open_assessments += 1;
@@ -242,7 +267,7 @@ class Observer {
         const std::optional<Day> next = next_visible_step(c, r, *a.authorised);
         if (!next || *next - *a.authorised >= kCourtMinDays) {
           o_.assessment_outcomes["proceedings"] += 1;
-          legal_spell(c, r, *a.authorised, true);
+          legal_spell(c, r, *a.authorised);
         }
       }
     }
@@ -256,8 +281,25 @@ class Observer {
       else if (n.care) o_.cin_plan_outcomes["care"] += 1;
       else if (n.closed) o_.cin_plan_outcomes["close"] += 1;
       else if (!n.cin) {
-        o_.cin_plan_outcomes["pre_proceedings"] += 1;
-        legal_spell(c, r, *p.end, false);
+        // Nothing within kLinkDays. A step-up's strategy discussion can come later: the
+        // default delay's tail puts 3% of them past a week (5 working days and a weekend). An
+        // s47 enquiry before any other visible step and within kCourtMinDays is that step-up,
+        // and a closure that soon with nothing between is a closure recorded late: PLO ends in
+        // court or in a CIN plan, never in a closure. Read as PLO, they made the large
+        // council's CIN plans go to PLO at 0.0174 for the scenario's 0.011, and PLO settle 11%
+        // high.
+        const std::optional<Day> next = next_visible_step(c, r, *p.end);
+        bool late_s47 = false;
+        for (const auto& s : r.section47s)
+          late_s47 |= s.start > *p.end && s.start - *p.end < kCourtMinDays && s.start <= o_.as_of && (!next || s.start <= *next);
+        if (late_s47) {
+          o_.cin_plan_outcomes["step_up_cp"] += 1;
+        } else if (next && r.closure && *next == *r.closure && *next - *p.end < kCourtMinDays) {
+          o_.cin_plan_outcomes["close"] += 1;
+        } else {
+          o_.cin_plan_outcomes["pre_proceedings"] += 1;
+          legal_spell(c, r, *p.end);
+        }
       }
     }
     for (const auto& p : r.cp_plans) {
@@ -270,7 +312,7 @@ class Observer {
       else if (n.closed) o_.cp_plan_outcomes["close"] += 1;
       else if (!n.cp) {
         o_.cp_plan_outcomes["pre_proceedings"] += 1;
-        legal_spell(c, r, *p.end, false);
+        legal_spell(c, r, *p.end);
       }
     }
   }
