@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,8 @@ struct Case {
   std::vector<std::string> known_outside;
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.scenario; }
+
 class CalibrateRoundTripStocks : public ::testing::TestWithParam<Case> {};
 
 TEST_P(CalibrateRoundTripStocks, SixtyMonthStocksInsideTheTrueBands) {
@@ -110,11 +113,11 @@ TEST_P(CalibrateRoundTripStocks, SixtyMonthStocksInsideTheTrueBands) {
 // errors, and 1.8% fewer began: the large council's ten times more plans give the mean
 // within 0.1% and CIN within 1%); in the different scenario, children looked after 17% high
 // and care leavers 9% with them (the fit of the care exit routes gives "other" 0.35 of exits,
-// for 0.25, with a median of 2,022 days, for 1,217: both inside their wide intervals), and CP
-// plans 3.5% low, just under the band's P10 (734.8 against 737.0): 3% fewer plans began.
+// for 0.25, with a median of 2,022 days, for 1,217: both inside their wide intervals).
 INSTANTIATE_TEST_SUITE_P(Scenarios, CalibrateRoundTripStocks,
                          ::testing::Values(Case{"scenarios/baseline.yaml", {"cin_open"}},
-                                           Case{"tests/data/calibrate-different.yaml", {"cin_open", "cp_open", "cla_open", "care_leavers_open"}}));
+                                           Case{"tests/data/calibrate-different.yaml", {"cin_open", "cla_open", "care_leavers_open"}}),
+                         [](const ::testing::TestParamInfo<Case>& param) { return param.index == 0 ? std::string("Baseline") : std::string("Different"); });
 
 }  // namespace
 }  // namespace caseflow::calibrate
