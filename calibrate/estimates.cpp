@@ -459,7 +459,9 @@ class Estimator {
     if (has_cin() && referrals_per_month_ > 0) returns_due();
     if (has_903()) {
       count("cla", sim::Stage::kCla, "children looked after", lac_);
-      count("care_leavers", sim::Stage::kCareLeaver, "young people who left care at 18 or later, under 21", lac_);
+      count("care_leavers", sim::Stage::kCareLeaver,
+            "young people who left care at 18 or later and are supported (the year's OC3 record not NREQ, under 25; without OC3, under 21)",
+            lac_);
     }
   }
 

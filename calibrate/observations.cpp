@@ -346,6 +346,21 @@ class Observer {
     }
   }
 
+  // A young person who left care at 18 or later is still a care leaver at `t` when the SSDA903
+  // says so: an OC3 record for t's collection year not "no longer requires services" (NREQ),
+  // under 25 (support to 21, or to 25 for those who ask). Without OC3 records: under 21, as
+  // before: that left out every young person supported past 21 (on the demo council the
+  // calibrated stock then dipped 8% below its level in years 2 and 3; now 4.5%, the rest the
+  // replication's own bulge of 18 to 20 year olds moving through).
+  bool supported_leaver(const returns::ChildHistory& c, Day t) const {
+    if (!c.birth || t >= *c.birth + static_cast<Day>(25 * kDaysPerYear)) return false;
+    if (c.care_leaver.empty()) return t < *c.birth + static_cast<Day>(21 * kDaysPerYear);
+    const int year = returns::collection_year_of(t);
+    for (const auto& r : c.care_leaver)
+      if (r.collection_year == year && r.in_touch != "NREQ" && r.in_touch != "DIED") return true;
+    return false;
+  }
+
   // The child's stage at the as-of date, for the warm start.
   void open_child(const returns::ChildHistory& c) {
     const Day t = o_.as_of;
@@ -386,7 +401,7 @@ class Observer {
         o_.open_children.push_back(row);
         return;
       }
-      if (birth && *p.end >= *birth + static_cast<Day>(18 * kDaysPerYear) - 31 && t < *birth + static_cast<Day>(21 * kDaysPerYear)) {
+      if (birth && *p.end >= *birth + static_cast<Day>(18 * kDaysPerYear) - 31 && supported_leaver(c, t)) {
         row.stage = sim::Stage::kCareLeaver;
         row.days_in_stage = t - *p.end;
       }
