@@ -21,6 +21,7 @@
 #include "io/synth/synth.h"
 #include "sim/engine/civil_date.h"
 #include "sim/runner.h"
+#include "sanitizer_build.h"
 
 namespace caseflow::calibrate {
 namespace {
@@ -47,13 +48,7 @@ const Stock kStocks[] = {{"assessments_open", Metric::kAssessmentsOpen},
 
 // The sanitizer build runs 10-20 times slower: four runs of 100 replications would take many
 // minutes there. It still runs the calibration itself (round_trip_test.cpp).
-bool sanitized() {
-#if defined(__SANITIZE_ADDRESS__)
-  return true;
-#else
-  return false;
-#endif
-}
+bool sanitized() { return caseflow::testing::sanitizer_build(); }
 
 const sim::SeriesSummary& series_of(const sim::RunSummary& s, Metric m) { return s.series[s.layout->series(m, s.layout->all_group(m))]; }
 
