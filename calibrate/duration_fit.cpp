@@ -34,16 +34,28 @@ FittedDuration fit_duration(const KaplanMeier& km, sim::TimeUnit unit, const std
   }
   out.distribution.unit = unit;
   if (km.last_survival() <= 0.1) {
-    // Empirical: bins at the deciles, the last bin to the longest ended spell. Lengths are
-    // whole days (or working days) from the returns' dates; each edge is put half a day above
-    // the decile so that a spell of d days falls inside its bin, and none has width zero.
+    // Empirical: bins at the deciles, then at the 95th, 98th and 99th percentiles where the
+    // curve reaches them, the last bin to the longest ended spell. A bin spreads its mass
+    // evenly, so one bin from the 90th percentile to the longest spell put its tenth at the
+    // middle of a long tail: on the demo council's assessments that lifted the mean by a
+    // quarter (the workload with it), and the assessment queue grew without end. The finer
+    // tail keeps the longest spells (a case open that long still has time left) at a
+    // hundredth of the mass. Lengths are whole days (or working days) from the returns' dates.
+    // A bin of days (a, b] holds the spells of a+1 to b days, whose mean the even spread over
+    // (a + 0.5, b + 0.5] keeps: each edge is put half a day above its quantile. The model
+    // rounds working days up (a draw of 24.3 wd ends on the 25th), so for them the edges are
+    // the quantiles themselves: a draw in (a, b] rounds to a+1 to b, where edges half a day
+    // up added half a working day to every assessment (1.7%).
+    constexpr double kLevels[] = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 1.0};
     std::vector<double> edges, probs;
     double below = 0;  // 1 - S at the previous edge
-    for (int k = 1; k <= 10; ++k) {
-      const double t = k < 10 ? km.quantile(k / 10.0) : km.last_event_time();
-      const double edge = t + 0.5;
+    for (const double level : kLevels) {
+      const bool last = level == 1.0;
+      const double t = last ? km.last_event_time() : km.quantile(level);
+      if (t < 0) continue;  // the curve does not fall that low: the last bin takes the rest
+      const double edge = t + (unit == sim::TimeUnit::kWorkingDays ? 0.0 : 0.5);
       if (!edges.empty() && edge <= edges.back()) continue;
-      const double cumulative = k < 10 ? 1.0 - km.survival(t) : 1.0;  // mass beyond the last ended spell goes in the last bin
+      const double cumulative = last ? 1.0 : 1.0 - km.survival(t);  // mass beyond the last ended spell goes in the last bin
       edges.push_back(edge);
       probs.push_back(cumulative - below);
       below = cumulative;
@@ -63,7 +75,7 @@ FittedDuration fit_duration(const KaplanMeier& km, sim::TimeUnit unit, const std
       p += (i ? ", " : "") + share_text(probs[i]);
     }
     out.yaml = "{dist: empirical, upper_" + u + ": [" + e + "], probs: [" + p + "]}";
-    out.note += "; empirical at the deciles (the data reach the upper tail)";
+    out.note += "; empirical at the deciles and the 95th, 98th and 99th percentiles (the data reach the upper tail)";
     out.fitted = true;
     return out;
   }

@@ -1,7 +1,8 @@
 #pragma once
 // A duration for the scenario, from its Kaplan-Meier curve. The form:
-// - empirical (bins at the curve's deciles) when the data see the duration's upper tail, i.e.
-//   the curve falls to 10% or below: it reproduces the observed shape without assuming one;
+// - empirical (bins at the curve's deciles, then its 95th, 98th and 99th percentiles, so the
+//   mean is not lifted by one wide last bin) when the data see the duration's upper tail,
+//   i.e. the curve falls to 10% or below: it reproduces the observed shape without assuming one;
 // - lognormal otherwise, fitted to the observed part of the curve (least squares of the
 //   normal quantile of 1 - S(t) on log t), because a tail the data do not reach has to come
 //   from a form; the scenario format's lognormal is given by its median and 90th percentile.

@@ -7,11 +7,13 @@
 
 #include "calibrate/care_exits.h"
 #include "calibrate/duration_fit.h"
+#include "calibrate/legal_stage_split.h"
 #include "calibrate/share_estimate.h"
 #include "calibrate/yaml_text.h"
 #include "io/returns/dates.h"
 #include "io/user_error.h"
 #include "models/forecast/forecaster.h"
+#include "sim/durations.h"
 #include "sim/stage_table.h"
 
 using caseflow::sim::Distribution;
@@ -182,13 +184,28 @@ class Estimator {
     }
     const fc::FittedSeries fit(series, {6, fc::covid_interventions()}, fc::Family::negative_binomial);
     const fc::YearMonth start = fit.last_month().plus_months(1);
-    const double level = fit.deseasonalised_level(start);
     const double b = fit.glm().beta(fc::Design::trend_column), se = fit.glm().standard_errors(fc::Design::trend_column);
     const std::string model = "negative binomial fit of " + std::to_string(o_.months) + " months of referrals (" + count_text(o_.referrals) +
                               ", " + cin_ + ", models/forecast)";
-    set("demand.trend_pct_per_year", number_text(fit.trend_pct_per_year(), 3),
-        "referrals' trend; 95% " + number_text(100 * (std::exp(b - 1.959964 * se) - 1), 3) + " to " +
-            number_text(100 * (std::exp(b + 1.959964 * se) - 1), 3) + "; " + model);
+    const std::string interval = "95% " + number_text(100 * (std::exp(b - 1.959964 * se) - 1), 3) + " to " +
+                                 number_text(100 * (std::exp(b + 1.959964 * se) - 1), 3);
+    // The trend is carried only when its interval excludes 0. Three years of a flat series
+    // give a fitted trend of a percent a year either way by chance; carried forward it grows
+    // the demand every year of the run, and extrapolated to the start date it lifts the level
+    // too (on the demo council: +0.76% a year, 95% -1.1 to +2.7, on a flat truth: referrals
+    // 3.4% high by the third year). Without a trend the level is the fitted line's mean over
+    // the window, which is the series' mean level with the season and shocks taken out.
+    const bool trend_carried = b - 1.959964 * se > 0 || b + 1.959964 * se < 0;
+    double level = 0;
+    if (trend_carried) {
+      level = fit.deseasonalised_level(start);
+      set("demand.trend_pct_per_year", number_text(fit.trend_pct_per_year(), 3), "referrals' trend; " + interval + "; " + model);
+    } else {
+      for (int m = 0; m < fit.months(); ++m) level += fit.deseasonalised_level(fit.first_month().plus_months(m)) / fit.months();
+      set("demand.trend_pct_per_year", "0",
+          "none carried: the referrals' fitted trend, " + number_text(fit.trend_pct_per_year(), 3) + "% a year (" + interval +
+              "), is not told apart from 0; " + model);
+    }
     // First contacts: the level's share of first referrals (children with no earlier referral
     // in the returns, over the window's last year), by source, over the referrals a first
     // contact makes: at the front door (the default referral share), or later when a contact
@@ -200,10 +217,14 @@ class Estimator {
     for (int m = std::max(0, o_.months - o_.first_referral_months); m < o_.months; ++m) recent_total += o_.referrals_by_month[static_cast<std::size_t>(m)];
     const double first_share = recent_total > 0 ? first_total / recent_total : 0;
     KeyEstimate k;
-    k.comment = "the series' level at the start date, " + number_text(level, 4) + " referrals a month, x " + percent_text(first_share) +
+    k.comment = std::string(trend_carried ? "the series' level at the start date, " : "the series' mean level over the window (no trend carried), ") +
+                number_text(level, 4) + " referrals a month, x " + percent_text(first_share) +
                 " first referrals (no earlier referral of the child in the returns, the window's last " + std::to_string(o_.first_referral_months) +
                 " months), shared by their sources, / " + number_text(referral_share, 3) +
                 " referrals a first contact makes (the front-door referral share, and contacts not referred that come back and are)";
+    referrals_per_month_ = level;
+    first_contacts_per_month_ = level * first_share / referral_share;
+    front_door_share_ = front_door_share;
     for (std::size_t s = 0; s < sim::kSources; ++s) {
       const double source_share = first_total > 0 ? o_.first_referrals_by_source[s] / first_total : 0;
       const double per_month = level * first_share * source_share;
@@ -401,6 +422,7 @@ class Estimator {
     }
     const double within_year = lo;
     const double prob = std::min(1.0, rr.share / (p_.returns.referral_prob * within_year));
+    after_closure_prob_ = std::stod(number_text(prob, 4));
     set("returns.after_closure_prob", number_text(prob, 4),
         "closures re-referred within 12 months (" + interval_text(rr) + ") / (default referral_prob " + number_text(p_.returns.referral_prob, 3) +
             " x the default delay's " + percent_text(within_year) + " within a year) (" + cin_ + ")");
@@ -408,19 +430,17 @@ class Estimator {
 
   void initial_stock() {
     // The open caseload child by child; its counts by stage are the counted stocks. PLO and
-    // proceedings are not in the returns: a case open with no visible step is in PLO for the
-    // defaults' mean PLO time, then in proceedings.
-    const Distribution& plo = p_.routes[sim::stage_index(sim::Stage::kPreProceedings)].duration;
-    const double plo_days = plo.mean() * (plo.unit == sim::TimeUnit::kWeeks ? 7.0 : plo.unit == sim::TimeUnit::kMonths ? 365.25 / 12 : 1.0);
+    // proceedings are not in the returns: a case gone quiet after a CIN or CP plan is in PLO
+    // or in proceedings by the defaults' durations (legal_stage_split.h).
+    const auto& plo_route = p_.routes[sim::stage_index(sim::Stage::kPreProceedings)];
+    const auto plo_outcomes = outcome_names(sim::Stage::kPreProceedings);
+    double court_share = 0;
+    for (std::size_t i = 0; i < plo_outcomes.size(); ++i)
+      if (plo_outcomes[i] == "proceedings") court_share = plo_route.outcome_shares[i];
     out_.open_children = o_.open_children;
+    split_legal_stages(out_.open_children, plo_route.duration, p_.routes[sim::stage_index(sim::Stage::kProceedings)].duration, court_share);
     std::map<sim::Stage, long long> n;
-    for (auto& c : out_.open_children) {
-      if (c.stage == sim::Stage::kPreProceedings && c.days_in_stage > plo_days) {
-        c.stage = sim::Stage::kProceedings;
-        c.days_in_stage -= plo_days;
-      }
-      n[c.stage] += 1;
-    }
+    for (const auto& c : out_.open_children) n[c.stage] += 1;
     const std::string at = " open at " + returns::format_iso(o_.as_of) + ", one stage a child (the furthest on)";
     if (!has_cin()) defaulted("initial_stock (CIN census stages)", "no CIN census: assessments, CIN and CP plans, PLO and proceedings from the defaults");
     if (!has_903()) defaulted("initial_stock (care)", "no SSDA903: children looked after and care leavers from the defaults");
@@ -433,13 +453,40 @@ class Estimator {
       count("cin_plans", sim::Stage::kCin, "CIN plans", cin_);
       count("cp_plans", sim::Stage::kCp, "CP plans", cin_);
       count("pre_proceedings", sim::Stage::kPreProceedings,
-            "cases with no visible step for less than the defaults' mean PLO time (" + number_text(plo_days, 3) + " days)", cin_);
-      count("proceedings", sim::Stage::kProceedings, "cases with no visible step for longer", cin_);
+            "cases with no visible step since a CIN or CP plan, in PLO by the defaults' PLO and proceedings durations (docs/calibration.md)", cin_);
+      count("proceedings", sim::Stage::kProceedings,
+            "cases with no visible step since an assessment, or since a plan and past PLO by those durations", cin_);
     }
+    if (has_cin() && referrals_per_month_ > 0) returns_due();
     if (has_903()) {
       count("cla", sim::Stage::kCla, "children looked after", lac_);
-      count("care_leavers", sim::Stage::kCareLeaver, "young people who left care at 18 or later, under 21", lac_);
+      count("care_leavers", sim::Stage::kCareLeaver,
+            "young people who left care at 18 or later and are supported (the year's OC3 record not NREQ, under 25; without OC3, under 21)",
+            lac_);
     }
+  }
+
+  // Children due back at the start: in a running service the returns waiting are their flow
+  // times the mean wait (Little's law). The flow: closed cases that come back (every referral
+  // closes in time; those that age out or leave care at 18 are few) and first contacts not
+  // referred that come back. Taken from the defaults' count instead, a council ten times the
+  // defaults' size started with a tenth of its returns, and its referrals ran a third low in
+  // the first month.
+  void returns_due() {
+    const auto& r = p_.returns;
+    const double after_closure = after_closure_prob_ >= 0 ? after_closure_prob_ : r.after_closure_prob;
+    const double per_day = (referrals_per_month_ * after_closure + first_contacts_per_month_ * (1 - front_door_share_) * r.after_front_door_prob) /
+                           sim::kDaysPerMonth;
+    const double unit_days = r.delay.unit == sim::TimeUnit::kWeeks    ? sim::kDaysPerWeek
+                             : r.delay.unit == sim::TimeUnit::kMonths ? sim::kDaysPerMonth
+                             : r.delay.unit == sim::TimeUnit::kWorkingDays ? 7.0 / 5.0
+                                                                         : 1.0;
+    const double wait_days = r.delay.mean() * unit_days;
+    set("initial_stock.returns_due", std::to_string(static_cast<long long>(std::llround(per_day * wait_days))),
+        "Little's law: (" + number_text(referrals_per_month_, 4) + " referrals a month x returns.after_closure_prob " + number_text(after_closure, 3) +
+            " + " + number_text(first_contacts_per_month_, 4) + " first contacts a month x " + number_text(1 - front_door_share_, 3) +
+            " not referred x after_front_door_prob " + number_text(r.after_front_door_prob, 3) + ") x the return delay's mean " +
+            number_text(wait_days, 3) + " days (" + cin_ + ")");
   }
 
   void workforce() {
@@ -601,6 +648,8 @@ class Estimator {
   const Observations& o_;
   const sim::Parameters& p_;
   std::string cin_, lac_, window_;
+  // From demand() and returns_(), for the returns due at the start (returns_due()).
+  double referrals_per_month_ = 0, first_contacts_per_month_ = 0, front_door_share_ = 0, after_closure_prob_ = -1;
   CouncilEstimates out_;
 };
 

@@ -23,6 +23,10 @@
 namespace caseflow::calibrate {
 
 inline constexpr int kLinkDays = 7;
+// The shortest gap after an assessment that is read as care proceedings when nothing else
+// explains it (assumption: proceedings take months; the default's median is 40 weeks and
+// hardly any end within 8).
+inline constexpr int kCourtMinDays = 56;
 
 // Counts by outcome name, in the scenario's outcome names (cin_plan.outcomes ...).
 using OutcomeCounts = std::map<std::string, long long>;

@@ -33,6 +33,10 @@ struct Child {
   // The assessment and s47 path.
   bool harm_suspected = false, s47 = false, icpc_planned = false, counts_assessment = true;
   bool strategy_done = false, work_scheduled = false;
+  // An s47 enquiry under way at a council's warm start (initial_children.cpp): its working
+  // days left, drawn given the days already gone, are in work_duration, and its work resumes
+  // with them instead of starting afresh (read once, by schedule_assessment_work).
+  bool enquiry_resumes = false;
   // The DfE's year measures (month_end.cpp): placements and social workers in the financial
   // year to date, reset each April (saturating: only "3 or more" is read), and the day the
   // current placement started (whole days, as dates count; 16 bits reach 89 years, the

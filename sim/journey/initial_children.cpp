@@ -51,11 +51,17 @@ void Journey::seed_initial_children(const std::vector<InitialChild>& children) {
         c.counts_assessment = true;
         c.work_duration = work.total_given_elapsed(spent(work, row.days_in_stage), u(1));
         if (row.s47_days >= 0) {
-          // An s47 enquiry under way: its conference is held by the ICPC share; the enquiry's
-          // work runs from allocation, as in the counted warm start.
+          // An s47 enquiry under way: its conference is held by the ICPC share, and the
+          // enquiry (to the ICPC, or to its end) has the time left given the working days
+          // since it began. Started afresh at allocation, as the counted warm start's are, the
+          // first month held a fifth fewer ICPCs than a running service.
           c.harm_suspected = c.s47 = true;
           c.icpc_planned = u(2) < p.referral.icpc_prob;
           c.strategy_day = -row.s47_days;
+          const Distribution& enquiry = c.icpc_planned ? p.referral.icpc_delay : p.referral.s47_duration;
+          const double gone = spent(enquiry, row.s47_days);
+          c.work_duration = std::max(0.0, enquiry.total_given_elapsed(gone, u(3)) - gone);
+          c.enquiry_resumes = true;
         }
         enter(id, Stage::kAssessment, 0.0);
         break;

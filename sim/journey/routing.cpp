@@ -75,11 +75,14 @@ void Journey::schedule_assessment_work(std::uint32_t id, double now) {
   // the referral or the strategy discussion (complete_assessment, on_icpc), so time waiting
   // for a worker and slow work both make them late; no work is done while a case waits.
   auto paced = [&](double wd) { return static_cast<int>(std::ceil(wd * c.pace)); };
+  // A council's enquiry under way at the start has only its time left to run.
+  const bool resumes = c.enquiry_resumes;
+  c.enquiry_resumes = false;
   if (c.icpc_planned) {
-    const int wd = paced(r.icpc_delay.quantile(draw(id, kIcpcDelay)));
+    const int wd = paced(resumes ? c.work_duration : r.icpc_delay.quantile(draw(id, kIcpcDelay)));
     queue_.schedule(calendar_.add_working_days(now, wd), kStageClass, kIcpc, id, c.version);
   } else if (c.s47) {
-    const int wd = paced(r.s47_duration.quantile(draw(id, kS47Duration)));
+    const int wd = paced(resumes ? c.work_duration : r.s47_duration.quantile(draw(id, kS47Duration)));
     schedule_stage_end(id, calendar_.add_working_days(now, wd));
   } else {
     const int wd = paced(c.work_duration);

@@ -19,6 +19,7 @@
 #include "sim/engine/statistics.h"
 #include "sim/model.h"
 #include "../sim/test_scenario.h"
+#include "sanitizer_build.h"
 
 namespace caseflow::calibrate {
 namespace {
@@ -61,13 +62,7 @@ double stock_of(const sim::MonthlyResult& m, const Stock& s, int month) {
 
 // The sanitizer build runs 10-20 times slower: 1,600 replications would take many minutes
 // there. It still runs the projection itself (MarkovProjection tests below, models tests).
-bool sanitized() {
-#if defined(__SANITIZE_ADDRESS__)
-  return true;
-#else
-  return false;
-#endif
-}
+bool sanitized() { return caseflow::testing::sanitizer_build(); }
 
 // Prints the agreement table (stock x month: simulation mean and SE, projection, difference).
 void expect_agreement(const sim::Scenario& scenario) {
