@@ -8,12 +8,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scenario=$1
+caseflow=${CASEFLOW:-build/app/caseflow}  # another build to compare: CASEFLOW=path/to/caseflow
 shift
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for seed in "$@"; do
-  build/app/caseflow synth "$scenario" --years 5 --seed "$seed" --out "$work/returns-$seed" > /dev/null
-  build/app/caseflow backtest "$work/returns-$seed" --train-to 2022-03-31 --out "$work/backtest-$seed" > /dev/null
+  "$caseflow" synth "$scenario" --years 5 --seed "$seed" --out "$work/returns-$seed" > /dev/null
+  "$caseflow" backtest "$work/returns-$seed" --train-to 2022-03-31 --out "$work/backtest-$seed" > /dev/null
 done
 /usr/bin/python3 - "$work" "$@" <<'PY'
 import sys, pandas as pd
