@@ -18,6 +18,7 @@ void add_run_command(CLI::App& app) {
     std::uint64_t seed = 0;
     unsigned threads = 0;
     int horizon_months = 0;
+    bool per_replication = false;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("run", "Simulate a scenario and write monthly.csv, annual.csv, summary.json");
@@ -28,18 +29,23 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--horizon-months", o->horizon_months, "Months to simulate (default: the scenario's)")
       ->check(CLI::Range(1, 600));
   cmd->add_option("--out", o->out, "Output folder");
+  cmd->add_flag("--per-replication", o->per_replication,
+                "Also write each replication's financial-year and headline figures");
   cmd->callback([o] {
     sim::Scenario scenario = io::load_scenario(o->scenario);
     if (o->horizon_months > 0) scenario.horizon_months = o->horizon_months;
     sim::RunOptions options{o->reps ? o->reps : scenario.replications, o->seed ? o->seed : scenario.seed, o->threads};
     const auto t0 = std::chrono::steady_clock::now();
-    const sim::RunSummary summary = sim::run_scenario(scenario, options);
+    const std::string& out = o->out;
+    const sim::Replications replications = sim::simulate_replications(scenario, options);
+    const sim::RunSummary summary = sim::summarise(replications, options.threads);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const unsigned threads = o->threads ? o->threads : std::max(1u, std::thread::hardware_concurrency());
-    io::write_run_outputs(o->out, scenario, options, summary, {o->scenario, seconds, threads});
+    io::write_run_outputs(out, scenario, options, summary, {o->scenario, seconds, threads},
+                          {o->per_replication ? &replications : nullptr});
     std::cout << "caseflow: ran '" << scenario.name << "': " << options.replications << " replications x "
               << scenario.horizon_months << " months in " << seconds << " s (" << summary.events
-              << " events); outputs in " << o->out << "\n";
+              << " events); outputs in " << out << "\n";
   });
 }
 
