@@ -25,7 +25,7 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
                        const RunOutputOptions& output) {
   const auto& layout = *summary.layout;
   const engine::Calendar calendar(scenario.start_date, 1, summary.months / 12 + 2);
-  OutputDir out(folder);
+  OutputDir out(folder, output.foreign);
 
   out.write("monthly.csv", [&](std::ostream& os) {
     os << "month,metric,group,mean,p10,p50,p90\n";

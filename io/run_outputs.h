@@ -4,6 +4,7 @@
 // one folder.
 #include <string>
 
+#include "io/output_dir.h"
 #include "sim/replications.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
@@ -18,6 +19,7 @@ struct RunProvenance {
 
 struct RunOutputOptions {
   const sim::Replications* per_replication = nullptr;  // non-null: also the per-replication files
+  ForeignFolder foreign = ForeignFolder::kWriteInto;   // kRefuse unless the user said --force
 };
 
 void write_run_outputs(const std::string& folder, const sim::Scenario& scenario, const sim::RunOptions& options,

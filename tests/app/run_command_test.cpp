@@ -12,9 +12,11 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <tuple>
+#include <unistd.h>
 
 #include "cli_in_process.h"
 #include "csv_table.h"
+#include "io/output_dir.h"
 #include "io/output_text.h"
 #include "sim/engine/statistics.h"
 #include "sim/metrics.h"
@@ -125,6 +127,51 @@ TEST(RunCommand, SummariesAreComputedFromThePerReplicationFigures) {
       EXPECT_EQ(h[figure]["p90"].get<double>(), s.p90) << m.name << ' ' << figure;
     }
   }
+  fs::remove_all(out);
+}
+
+// --out defaults to out/<scenario name> in the working folder.
+TEST(RunCommand, DefaultOutputFolderIsNamedForTheScenario) {
+  const fs::path cwd = fresh_dir("default_out");
+  fs::create_directories(cwd);
+  const fs::path before = fs::current_path();
+  fs::current_path(cwd);
+  const int status = run({"run", source("tests/data/scenario_override_ok.yaml"), "--reps", "2", "--horizon-months", "2"});
+  fs::current_path(before);
+  EXPECT_EQ(status, 0);
+  EXPECT_TRUE(fs::exists(cwd / "out" / "baseline-agency-25" / "monthly.csv"));
+  fs::remove_all(cwd);
+}
+
+// A folder caseflow did not write is refused (exit 2, untouched) unless --force; a folder it
+// did write is replaced, and a file only the earlier run wrote goes with it.
+TEST(RunCommand, OutputFolderGuard) {
+  const fs::path out = fresh_dir("guard");
+  fs::create_directories(out);
+  std::ofstream(out / "notes.txt") << "mine\n";
+  const std::vector<std::string> small = {"run", source("scenarios/baseline.yaml"), "--reps", "2", "--horizon-months",
+                                          "2", "--out", out.string()};
+  EXPECT_EQ(run(small), 2);
+  EXPECT_FALSE(fs::exists(out / "monthly.csv"));
+  EXPECT_EQ(std::distance(fs::directory_iterator(out), fs::directory_iterator()), 1);
+
+  auto forced = small;
+  forced.push_back("--force");
+  EXPECT_EQ(run(forced), 0);
+  EXPECT_TRUE(fs::exists(out / "monthly.csv"));
+  EXPECT_TRUE(fs::exists(out / "notes.txt"));  // --force writes caseflow's files; it deletes none of yours
+  fs::remove_all(out);
+
+  fs::create_directories(out);
+  auto with_pairs = small;
+  with_pairs.push_back("--per-replication");
+  EXPECT_EQ(run(with_pairs), 0);
+  EXPECT_TRUE(fs::exists(out / "per_replication_annual.csv"));
+  EXPECT_EQ(run(small), 0);  // caseflow's own folder: no --force needed
+  EXPECT_FALSE(fs::exists(out / "per_replication_annual.csv"));
+  EXPECT_FALSE(fs::exists(out / "per_replication_headline.csv"));
+  EXPECT_TRUE(fs::exists(out / "monthly.csv"));
+  EXPECT_TRUE(fs::exists(out / io::OutputDir::kMarker));
   fs::remove_all(out);
 }
 
