@@ -1,14 +1,13 @@
 // `caseflow compare BASE ALT [ALT2 ...]`: every scenario simulated by the same runner with the
 // same seed and replication ids (common random numbers), and each alternative's paired
 // differences from the base written as one comparison.
-#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
 #include <set>
-#include <thread>
 
 #include "app/commands.h"
+#include "app/simulation_options.h"
 #include "io/compare_outputs.h"
 #include "io/output_dir.h"
 #include "io/scenario_yaml.h"
@@ -61,29 +60,16 @@ std::string default_folder(const sim::Scenario& base, const std::vector<sim::Sce
 }  // namespace
 
 void add_compare_command(CLI::App& app) {
-  struct Options {
+  struct Options : SimulationOptions {
     std::vector<std::string> scenarios;
-    std::string out;  // empty: out/<base>-vs-<alternative>
-    std::uint32_t reps = 0;
-    std::uint64_t seed = 0;
-    unsigned threads = 0;
-    int horizon_months = 0;
-    bool per_replication = false, force = false;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
-      "compare", "Compare scenarios with common random numbers: paired differences from the first (the base)");
+      "compare",
+      "Compare scenarios with common random numbers: paired differences from the first (the base); the scenarios "
+      "must share their start date and horizon (or be given --horizon-months)");
   cmd->add_option("scenarios", o->scenarios, "BASE.yaml ALT.yaml [ALT2.yaml ...]")->required()->expected(2, 1000);
-  cmd->add_option("--reps", o->reps, "Replications of each scenario (default: the base's)")
-      ->check(CLI::Range(1u, 1000000u));
-  cmd->add_option("--seed", o->seed, "Random seed for every scenario (default: the base's)");
-  cmd->add_option("--threads", o->threads, "Threads (default: all cores)");
-  cmd->add_option("--horizon-months", o->horizon_months, "Months to simulate (default: the scenarios', which must agree)")
-      ->check(CLI::Range(1, 600));
-  cmd->add_option("--out", o->out, "Output folder (default: out/BASE-vs-ALT)");
-  cmd->add_flag("--per-replication", o->per_replication,
-                "Also write each replication's paired financial-year and headline figures");
-  cmd->add_flag("--force", o->force, "Write into an --out folder that caseflow did not write");
+  add_simulation_options(*cmd, *o, "the base's", "out/BASE-vs-ALT");
   cmd->callback([o] {
     const std::string& base_file = o->scenarios.front();
     sim::Scenario base = io::load_scenario(base_file);
@@ -102,10 +88,9 @@ void add_compare_command(CLI::App& app) {
     }
     for (std::size_t i = 0; i < alts.size(); ++i) check_comparable(base, base_file, alts[i], o->scenarios[i + 1]);
 
-    const sim::RunOptions options{o->reps ? o->reps : base.replications, o->seed ? o->seed : base.seed, o->threads};
+    const sim::RunOptions options = o->run_options(base);
     const std::string out = o->out.empty() ? default_folder(base, alts) : o->out;
-    const auto foreign = o->force ? io::ForeignFolder::kWriteInto : io::ForeignFolder::kRefuse;
-    io::check_output_folder(out, foreign);  // before the replications run, not after
+    io::check_output_folder(out, o->foreign());  // before the replications run, not after
 
     const auto t0 = std::chrono::steady_clock::now();
     // The one runner, with the same options for every scenario: that is the pairing.
@@ -117,12 +102,11 @@ void add_compare_command(CLI::App& app) {
       comparisons.push_back(sim::compare_replications(base_runs, alt_runs.back(), options.threads));
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    const unsigned threads = o->threads ? o->threads : std::max(1u, std::thread::hardware_concurrency());
 
     std::vector<io::ComparedScenario> compared;
     for (std::size_t i = 0; i < alts.size(); ++i) compared.push_back({&alts[i], o->scenarios[i + 1], &alt_runs[i]});
     io::write_compare_outputs(out, {&base, base_file, &base_runs}, compared, comparisons, options,
-                              {seconds, threads, o->per_replication, foreign});
+                              {seconds, o->threads_used(), o->per_replication, o->foreign()});
     std::uint64_t events = base_runs.events;
     for (const auto& a : alt_runs) events += a.events;
     std::cout << "caseflow: compared " << alts.size() << " alternative(s) with '" << base.name << "': "
