@@ -46,6 +46,9 @@ std::string default_output_folder(const std::string& name) {
 }
 
 void check_output_folder(const fs::path& target, ForeignFolder foreign) {
+  std::error_code ec;
+  if (fs::exists(target, ec) && !fs::is_directory(target, ec))
+    throw UserError(target.string(), 0, 0, "exists and is not a folder: give --out a folder");
   if (foreign == ForeignFolder::kRefuse && !is_caseflow_output(target)) {
     throw UserError(target.string(), 0, 0,
                     std::string("this folder is not empty and caseflow did not write it (it has no ") +

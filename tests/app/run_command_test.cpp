@@ -162,6 +162,10 @@ TEST(RunCommand, OutputFolderGuard) {
   EXPECT_TRUE(fs::exists(out / "notes.txt"));  // --force writes caseflow's files; it deletes none of yours
   fs::remove_all(out);
 
+  std::ofstream(out) << "a file, not a folder\n";
+  EXPECT_EQ(run(forced), 2);  // not even with --force
+  fs::remove_all(out);
+
   fs::create_directories(out);
   auto with_pairs = small;
   with_pairs.push_back("--per-replication");
