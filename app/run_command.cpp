@@ -1,9 +1,10 @@
 // `caseflow run SCENARIO`: simulate the scenario's replications and write the outputs.
 #include <chrono>
 #include <iostream>
-#include <thread>
 
 #include "app/commands.h"
+#include "app/simulation_options.h"
+#include "io/output_dir.h"
 #include "io/run_outputs.h"
 #include "io/scenario_yaml.h"
 #include "io/user_error.h"
@@ -12,34 +13,28 @@
 namespace caseflow::app {
 
 void add_run_command(CLI::App& app) {
-  struct Options {
-    std::string scenario, out = "out";
-    std::uint32_t reps = 0;
-    std::uint64_t seed = 0;
-    unsigned threads = 0;
-    int horizon_months = 0;
+  struct Options : SimulationOptions {
+    std::string scenario;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("run", "Simulate a scenario and write monthly.csv, annual.csv, summary.json");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
-  cmd->add_option("--reps", o->reps, "Replications (default: the scenario's)")->check(CLI::Range(1u, 1000000u));
-  cmd->add_option("--seed", o->seed, "Random seed (default: the scenario's)");
-  cmd->add_option("--threads", o->threads, "Threads (default: all cores)");
-  cmd->add_option("--horizon-months", o->horizon_months, "Months to simulate (default: the scenario's)")
-      ->check(CLI::Range(1, 600));
-  cmd->add_option("--out", o->out, "Output folder");
+  add_simulation_options(*cmd, *o, "the scenario's", "out/<scenario name>");
   cmd->callback([o] {
     sim::Scenario scenario = io::load_scenario(o->scenario);
     if (o->horizon_months > 0) scenario.horizon_months = o->horizon_months;
-    sim::RunOptions options{o->reps ? o->reps : scenario.replications, o->seed ? o->seed : scenario.seed, o->threads};
+    const sim::RunOptions options = o->run_options(scenario);
+    const std::string out = o->out.empty() ? io::default_output_folder(scenario.name) : o->out;
+    io::check_output_folder(out, o->foreign());  // before the replications run, not after
     const auto t0 = std::chrono::steady_clock::now();
-    const sim::RunSummary summary = sim::run_scenario(scenario, options);
+    const sim::Replications replications = sim::simulate_replications(scenario, options);
+    const sim::RunSummary summary = sim::summarise(replications, options.threads);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    const unsigned threads = o->threads ? o->threads : std::max(1u, std::thread::hardware_concurrency());
-    io::write_run_outputs(o->out, scenario, options, summary, {o->scenario, seconds, threads});
+    io::write_run_outputs(out, scenario, options, summary, {o->scenario, seconds, o->threads_used()},
+                          {o->per_replication ? &replications : nullptr, o->foreign()});
     std::cout << "caseflow: ran '" << scenario.name << "': " << options.replications << " replications x "
               << scenario.horizon_months << " months in " << seconds << " s (" << summary.events
-              << " events); outputs in " << o->out << "\n";
+              << " events); outputs in " << out << "\n";
   });
 }
 

@@ -6,6 +6,8 @@
 
 #include "caseflow/version.h"
 #include "io/output_dir.h"
+#include "io/output_text.h"
+#include "io/per_replication_outputs.h"
 #include "sim/engine/calendar.h"
 #include "sim/metrics.h"
 #include "sim/recorder.h"
@@ -14,22 +16,16 @@ namespace caseflow::io {
 
 namespace {
 
-std::string number(double v) {
-  if (std::isnan(v)) return "";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", v);
-  return buffer;
-}
-
 nlohmann::json json_number(double v) { return std::isnan(v) ? nlohmann::json() : nlohmann::json(v); }
 
 }  // namespace
 
 void write_run_outputs(const std::string& folder, const sim::Scenario& scenario, const sim::RunOptions& options,
-                       const sim::RunSummary& summary, const RunProvenance& provenance) {
+                       const sim::RunSummary& summary, const RunProvenance& provenance,
+                       const RunOutputOptions& output) {
   const auto& layout = *summary.layout;
   const engine::Calendar calendar(scenario.start_date, 1, summary.months / 12 + 2);
-  OutputDir out(folder);
+  OutputDir out(folder, output.foreign);
 
   out.write("monthly.csv", [&](std::ostream& os) {
     os << "month,metric,group,mean,p10,p50,p90\n";
@@ -40,8 +36,8 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
         for (std::size_t g = 0; g < labels.size(); ++g) {
           const auto& s = summary.series[layout.series(info.metric, g)];
           const auto i = static_cast<std::size_t>(m);
-          os << month << ',' << info.name << ',' << labels[g] << ',' << number(s.mean[i]) << ',' << number(s.p10[i])
-             << ',' << number(s.p50[i]) << ',' << number(s.p90[i]) << '\n';
+          os << month << ',' << info.name << ',' << labels[g] << ',' << summary_number(s.mean[i]) << ',' << summary_number(s.p10[i])
+             << ',' << summary_number(s.p50[i]) << ',' << summary_number(s.p90[i]) << '\n';
         }
       }
     }
@@ -60,10 +56,8 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
         }
         for (std::size_t g = 0; g < labels.size(); ++g) {
           const auto& spread = summary.annual[layout.series(info.metric, g)][y];
-          char label[16];
-          std::snprintf(label, sizeof label, "%d-%02d", fy, (fy + 1) % 100);
-          os << label << ',' << info.name << ',' << labels[g] << ',' << months << ',' << number(spread.mean) << ','
-             << number(spread.p10) << ',' << number(spread.p50) << ',' << number(spread.p90) << '\n';
+          os << financial_year_label(fy) << ',' << info.name << ',' << labels[g] << ',' << months << ',' << summary_number(spread.mean) << ','
+             << summary_number(spread.p10) << ',' << summary_number(spread.p50) << ',' << summary_number(spread.p90) << '\n';
         }
       }
     }
@@ -83,20 +77,15 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
     j["events"] = summary.events;
     j["peak_child_records_per_replication"] = summary.peak_child_records;
     nlohmann::json headline;
+    auto spread_json = [](const engine::Spread& s) {
+      return nlohmann::json{{"mean", json_number(s.mean)}, {"p10", json_number(s.p10)}, {"p50", json_number(s.p50)},
+                            {"p90", json_number(s.p90)}};
+    };
     for (const auto& info : sim::metric_catalogue()) {
-      const auto& s = summary.series[layout.series(info.metric, layout.all_group(info.metric))];
-      const std::size_t last = static_cast<std::size_t>(summary.months) - 1;
-      double sum = 0;
-      int n = 0;
-      for (double v : s.mean)
-        if (!std::isnan(v)) {
-          sum += v;
-          ++n;
-        }
+      const auto i = static_cast<std::size_t>(info.metric);
       headline[info.name] = {{"unit", info.unit},
-                             {"monthly_mean_over_horizon", json_number(n ? sum / n : NAN)},
-                             {"final_month", {{"mean", json_number(s.mean[last])}, {"p10", json_number(s.p10[last])},
-                                              {"p50", json_number(s.p50[last])}, {"p90", json_number(s.p90[last])}}}};
+                             {"monthly_mean_over_horizon", spread_json(summary.horizon_mean[i])},
+                             {"final_month", spread_json(summary.final_month[i])}};
     }
     j["headline"] = headline;
     os << j.dump(2) << '\n';
@@ -106,6 +95,7 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
     os << "# Resolved scenario '" << scenario.name << "' (hash " << scenario.hash << "), as run by caseflow "
        << kVersion << "\n" << scenario.resolved_yaml;
   });
+  if (output.per_replication) write_per_replication(out, *output.per_replication);
   out.commit();
 }
 

@@ -1,8 +1,11 @@
 #pragma once
 // The output contract of `caseflow run`: monthly.csv, annual.csv, summary.json and
-// scenario.resolved.yaml, written atomically into one folder.
+// scenario.resolved.yaml (and on request the per-replication files), written atomically into
+// one folder.
 #include <string>
 
+#include "io/output_dir.h"
+#include "sim/replications.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
 
@@ -14,7 +17,13 @@ struct RunProvenance {
   unsigned threads = 0;
 };
 
+struct RunOutputOptions {
+  const sim::Replications* per_replication = nullptr;  // non-null: also the per-replication files
+  ForeignFolder foreign = ForeignFolder::kWriteInto;   // kRefuse unless the user said --force
+};
+
 void write_run_outputs(const std::string& folder, const sim::Scenario& scenario, const sim::RunOptions& options,
-                       const sim::RunSummary& summary, const RunProvenance& provenance);
+                       const sim::RunSummary& summary, const RunProvenance& provenance,
+                       const RunOutputOptions& output = {});
 
 }  // namespace caseflow::io

@@ -9,35 +9,57 @@
 
 namespace caseflow::sim {
 
-RunSummary run_scenario(const Scenario& scenario, const RunOptions& options) {
+Replications simulate_replications(const Scenario& scenario, const RunOptions& options) {
   const engine::Calendar calendar(scenario.start_date, 5, scenario.horizon_months / 12 + 30);
   const DemandModel demand = prepared_demand(scenario, calendar);
-  const auto results = engine::run_replications<ReplicationResult>(
+  auto results = engine::run_replications<ReplicationResult>(
       options.replications, options.threads,
       [&](std::uint32_t rep) { return run_replication(scenario, calendar, demand, options.seed, rep); });
 
+  Replications r;
+  r.months = scenario.horizon_months;
+  r.seed = options.seed;
+  r.layout = &series_layout(scenario.stages->size() - 1);
+  r.stage_labels = scenario.stages->group_labels();
+  for (int m = 0; m < r.months; ++m) {
+    const int fy = calendar.financial_year_of_month(m);
+    r.financial_year_of_month.push_back(fy);
+    if (r.financial_years.empty() || r.financial_years.back() != fy) r.financial_years.push_back(fy);
+  }
+  r.monthly.reserve(results.size());
+  for (auto& result : results) {
+    r.events += result.events;
+    r.peak_child_records = std::max(r.peak_child_records, result.peak_child_records);
+    r.monthly.push_back(std::move(result.monthly));
+  }
+  return r;
+}
+
+RunSummary summarise(const Replications& r, unsigned threads) {
   RunSummary summary;
-  summary.months = scenario.horizon_months;
-  summary.replications = options.replications;
-  const auto& layout = series_layout(scenario.stages->size() - 1);
-  summary.layout = &layout;
-  summary.stage_labels = scenario.stages->group_labels();
-  const auto months = static_cast<std::size_t>(summary.months);
+  summary.months = r.months;
+  summary.replications = static_cast<std::uint32_t>(r.count());
+  summary.layout = r.layout;
+  summary.stage_labels = r.stage_labels;
+  summary.events = r.events;
+  summary.peak_child_records = r.peak_child_records;
+  summary.financial_years = r.financial_years;
+  const auto& layout = *r.layout;
+  const auto months = static_cast<std::size_t>(r.months);
   summary.series.resize(layout.total());
   // One series at a time on each thread: its months from every replication are copied
   // together (each replication's series is contiguous), then summarised month by month.
-  engine::parallel_for(static_cast<std::uint32_t>(layout.total()), options.threads, [&](std::uint32_t s) {
-    std::vector<double> by_replication(results.size() * months);
-    for (std::size_t r = 0; r < results.size(); ++r)
-      std::copy_n(results[r].monthly.values.begin() + static_cast<std::ptrdiff_t>(s * months), months,
-                  by_replication.begin() + static_cast<std::ptrdiff_t>(r * months));
+  engine::parallel_for(static_cast<std::uint32_t>(layout.total()), threads, [&](std::uint32_t s) {
+    std::vector<double> by_replication(r.count() * months);
+    for (std::size_t rep = 0; rep < r.count(); ++rep)
+      std::copy_n(r.series(rep, s), months, by_replication.begin() + static_cast<std::ptrdiff_t>(rep * months));
     auto& out = summary.series[s];
     std::vector<double> values;
-    values.reserve(results.size());
+    values.reserve(r.count());
     for (std::size_t m = 0; m < months; ++m) {
       values.clear();
-      for (std::size_t r = 0; r < results.size(); ++r) {
-        const double v = by_replication[r * months + m];
+      for (std::size_t rep = 0; rep < r.count(); ++rep) {
+        const double v = by_replication[rep * months + m];
         if (!std::isnan(v)) values.push_back(v);
       }
       const engine::Spread spread = engine::spread_of(values);  // all NaN when every value is
@@ -47,46 +69,37 @@ RunSummary run_scenario(const Scenario& scenario, const RunOptions& options) {
       out.p90.push_back(spread.p90);
     }
   });
-  for (const auto& r : results) {
-    summary.events += r.events;
-    summary.peak_child_records = std::max(summary.peak_child_records, r.peak_child_records);
-  }
 
-  // Financial years (April to March) that the horizon covers, in full or in part.
-  std::vector<int> fy_of_month(months);
-  for (std::size_t m = 0; m < months; ++m) {
-    fy_of_month[m] = calendar.financial_year_of_month(static_cast<int>(m));
-    if (summary.financial_years.empty() || summary.financial_years.back() != fy_of_month[m])
-      summary.financial_years.push_back(fy_of_month[m]);
-  }
+  // Every figure below is a spread of per-replication figures (sim/replications.h), the
+  // replications without a value left out.
   std::vector<double> values;
-  values.reserve(results.size());
+  values.reserve(r.count());
+  auto spread_over_replications = [&](auto figure) {
+    values.clear();
+    for (std::size_t rep = 0; rep < r.count(); ++rep) {
+      const double v = figure(rep);
+      if (!std::isnan(v)) values.push_back(v);
+    }
+    return engine::spread_of(values);
+  };
   summary.annual.resize(layout.total());
   for (const auto& info : metric_catalogue()) {
+    const std::size_t all = layout.series(info.metric, layout.all_group(info.metric));
+    summary.horizon_mean.push_back(spread_over_replications([&](std::size_t rep) { return horizon_mean(r, all, rep); }));
+    summary.final_month.push_back(spread_over_replications([&](std::size_t rep) { return final_month(r, all, rep); }));
     if (info.year == YearRule::kNone) continue;
     for (std::size_t g = 0; g < layout.groups(info.metric); ++g) {
       const std::size_t s = layout.series(info.metric, g);
-      for (int fy : summary.financial_years) {
-        values.clear();
-        for (const auto& r : results) {
-          const double* month_values = r.monthly.values.data() + s * months;
-          if (info.year == YearRule::kSum) {
-            double total = 0;
-            for (std::size_t m = 0; m < months; ++m)
-              if (fy_of_month[m] == fy) total += month_values[m];
-            values.push_back(total);
-          } else {  // a year measure: its value at the year's last month in the horizon
-            std::size_t last = 0;
-            for (std::size_t m = 0; m < months; ++m)
-              if (fy_of_month[m] == fy) last = m;
-            if (!std::isnan(month_values[last])) values.push_back(month_values[last]);
-          }
-        }
-        summary.annual[s].push_back(engine::spread_of(values));
-      }
+      for (std::size_t y = 0; y < r.financial_years.size(); ++y)
+        summary.annual[s].push_back(
+            spread_over_replications([&](std::size_t rep) { return year_figure(r, info, s, y, rep); }));
     }
   }
   return summary;
+}
+
+RunSummary run_scenario(const Scenario& scenario, const RunOptions& options) {
+  return summarise(simulate_replications(scenario, options), options.threads);
 }
 
 }  // namespace caseflow::sim

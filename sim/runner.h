@@ -7,6 +7,7 @@
 
 #include "sim/engine/statistics.h"
 #include "sim/model.h"
+#include "sim/replications.h"
 #include "sim/scenario.h"
 
 namespace caseflow::sim {
@@ -33,8 +34,17 @@ struct RunSummary {
   // the year's last month): by series, by financial year (April to March).
   std::vector<int> financial_years;
   std::vector<std::vector<engine::Spread>> annual;
+  // Headline figures of each metric's "all" series (by Metric): the spread across
+  // replications of each replication's monthly mean over the horizon, and of its final month.
+  std::vector<engine::Spread> horizon_mean, final_month;
 };
 
+// The replications themselves, unsummarised: replication r uses (options.seed, r), so two
+// scenarios simulated with the same options share their random numbers (sim/keys.h).
+Replications simulate_replications(const Scenario& scenario, const RunOptions& options);
+// Their summary across replications (threads: for the per-series work; results do not depend on it).
+RunSummary summarise(const Replications& replications, unsigned threads);
+// Both.
 RunSummary run_scenario(const Scenario& scenario, const RunOptions& options);
 
 }  // namespace caseflow::sim

@@ -1,0 +1,35 @@
+#pragma once
+// The options of the commands that simulate and write a folder of outputs (`run`, `compare`):
+// replications, seed, threads, horizon, output folder, per-replication files and --force, with
+// the same names, checks and meaning in each.
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <string>
+
+#include "io/output_dir.h"
+#include "sim/runner.h"
+#include "sim/scenario.h"
+
+namespace caseflow::app {
+
+struct SimulationOptions {
+  std::uint32_t reps = 0;   // 0: the scenario's
+  std::uint64_t seed = 0;   // 0: the scenario's
+  unsigned threads = 0;     // 0: every core
+  int horizon_months = 0;   // 0: the scenario's
+  std::string out;          // empty: the command's default folder
+  bool per_replication = false;
+  bool force = false;
+
+  // The runner's options: these, the scenario's where not given.
+  sim::RunOptions run_options(const sim::Scenario& scenario) const;
+  io::ForeignFolder foreign() const { return force ? io::ForeignFolder::kWriteInto : io::ForeignFolder::kRefuse; }
+  unsigned threads_used() const;  // for provenance
+};
+
+// `whose` says where unset values come from ("the scenario's", "the base's"); `default_out`
+// describes the default folder in --help.
+void add_simulation_options(CLI::App& cmd, SimulationOptions& o, const std::string& whose,
+                            const std::string& default_out);
+
+}  // namespace caseflow::app

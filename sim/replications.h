@@ -1,0 +1,48 @@
+#pragma once
+// Every replication's monthly series, kept as the runner produced them, and the figures each
+// replication gives: its financial-year figures (annual.csv) and its headline figures
+// (summary.json). The summaries across replications, the paired differences of `compare` and
+// the per-replication files are all computed from these same figures, so a user who takes the
+// per-replication rows computes exactly the quantiles caseflow writes.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/metrics.h"
+#include "sim/recorder.h"
+
+namespace caseflow::sim {
+
+struct Replications {
+  int months = 0;
+  std::uint64_t seed = 0;
+  const SeriesLayout* layout = nullptr;   // of the scenario's stage table
+  std::vector<std::string> stage_labels;  // the stage groups' labels, in layout order
+  std::vector<int> financial_year_of_month;
+  std::vector<int> financial_years;       // April-March years the horizon covers, in whole or part
+  std::vector<MonthlyResult> monthly;     // by replication id
+  std::uint64_t events = 0;
+  std::size_t peak_child_records = 0;
+
+  std::size_t count() const { return monthly.size(); }
+  // One replication's series (its months, contiguous). NaN marks a month with no value.
+  const double* series(std::size_t rep, std::size_t s) const {
+    return monthly[rep].values.data() + s * static_cast<std::size_t>(months);
+  }
+  // Months of the horizon in the year financial_years[year].
+  int months_in_year(std::size_t year) const;
+};
+
+// One replication's figure for financial_years[year] of a metric with a year rule: a flow's or
+// cost's total over the year's months in the horizon, a year measure's value at the year's last
+// month in the horizon. NaN when the replication has none (a year measure with no value).
+double year_figure(const Replications& r, const MetricInfo& info, std::size_t series, std::size_t year,
+                   std::size_t rep);
+
+// Headline figures of one replication's series: the mean of its months that have a value (NaN
+// if none has), and its final month's value (NaN if it has none).
+double horizon_mean(const Replications& r, std::size_t series, std::size_t rep);
+double final_month(const Replications& r, std::size_t series, std::size_t rep);
+
+}  // namespace caseflow::sim
