@@ -1,17 +1,23 @@
 #pragma once
-// Writes a run's files atomically: everything goes to a hidden staging folder beside the
-// target, and each file is renamed into place only when all were written. A failed run
-// leaves no partial outputs.
+// Writes a run's files atomically as a set: everything goes into a hidden staging folder
+// beside the target, and the commit swaps the staging folder with the target in one rename
+// (Linux renameat2 with RENAME_EXCHANGE). A reader of the target sees the old set or the new
+// set, never a mix; a killed or failed run leaves the previous outputs as they were, and the
+// staging folder it left behind is removed by the next run into the same target.
 //
 // Each commit also writes a marker, .caseflow-outputs, listing the files it wrote. The marker
 // is how caseflow knows a folder is its own: a folder that has other contents and no marker
-// (a user's folder, given as --out by mistake) is refused unless the command was forced, and
-// a file the previous commit wrote that this one does not (a per-replication file, say) is
-// removed, so a folder never mixes two runs' results.
+// (a user's folder, given as --out by mistake) is refused unless the command was forced.
+// Anything in the target that the previous commit did not write (a user's notes, or the
+// contents of a forced folder) is carried into the new set by hard links, so the swap never
+// loses a user's file; a file the previous commit wrote that this one does not (a
+// per-replication file, say) is not carried, so a folder never mixes two runs' results.
+// docs/reliability.md, "Atomic outputs".
 #include <filesystem>
 #include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace caseflow::io {
@@ -28,17 +34,24 @@ class OutputDir {
 
   // Writes one file into staging through the given writer.
   void write(const std::string& name, const std::function<void(std::ostream&)>& writer);
-  // Moves every staged file into the target folder (rename, so each file appears whole),
-  // removes the files only the previous commit wrote, and writes the marker.
+  // Writes the marker, carries the target's other contents over, and swaps staging with the
+  // target; the old set is then removed.
   void commit();
 
+  const std::filesystem::path& target() const { return target_; }
+
   static constexpr const char* kMarker = ".caseflow-outputs";
+
+  // For tests: called with the name of each step of commit() as it is reached ("marked",
+  // "carried", "swapped", "done"), so a test can kill the process there.
+  static void set_commit_hook(std::function<void(std::string_view step)> hook);
 
  private:
   std::filesystem::path target_;
   std::filesystem::path staging_;
   std::vector<std::string> names_;
-  bool committed_ = false;
+
+  void swap_in_two_renames();
 };
 
 // Whether caseflow wrote the folder: it has the marker. A folder that does not exist, or is
