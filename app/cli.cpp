@@ -1,13 +1,34 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <string_view>
 
 #include "app/commands.h"
 #include "caseflow/version.h"
 #include "io/returns/returns_error.h"
+#include "io/edit_distance.h"
 #include "io/user_error.h"
 
 namespace caseflow::app {
+
+namespace {
+
+constexpr const char* kFirstExample =
+    "\nExample, the bundled baseline (outputs in out/baseline):\n"
+    "  caseflow run scenarios/baseline.yaml\n";
+
+// "; did you mean 'run'?" when a command is within two edits of `word`, else nothing.
+std::string nearest_command(const CLI::App& app, const std::string& word) {
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const CLI::App* c : app.get_subcommands([](const CLI::App*) { return true; })) {
+    const std::size_t d = io::edit_distance(word, c->get_name());
+    if (d < best_distance) best = c->get_name(), best_distance = d;
+  }
+  return best.empty() ? std::string() : "; did you mean '" + best + "'?";
+}
+
+}  // namespace
 
 int run_main(int argc, const char* const* argv) {
   CLI::App app{"caseflow: demand, caseload, backlog and cost forecasts for children's social care"};
@@ -25,6 +46,17 @@ int run_main(int argc, const char* const* argv) {
   add_synth_command(app);
   add_calibrate_command(app);
   add_backtest_command(app);
+  // A bare `caseflow` or `caseflow help` prints the overview; a word that is not a command is
+  // named, with the nearest command, rather than CLI11's "A subcommand is required".
+  if (argc < 2 || std::string_view(argv[1]) == "help") {
+    std::cout << app.help() << kFirstExample;
+    return 0;
+  }
+  if (argv[1][0] != '-' && app.get_subcommands([&](const CLI::App* c) { return c->check_name(argv[1]); }).empty()) {
+    std::cerr << "caseflow: error: '" << argv[1] << "' is not a caseflow command" << nearest_command(app, argv[1])
+              << " (see caseflow help)\n";
+    return 2;
+  }
   try {
     app.parse(argc, argv);
     return 0;

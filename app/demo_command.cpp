@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/seed_option.h"
 #include "io/user_error.h"
 #include "sim/engine/erlang.h"
 #include "sim/engine/queueing_model.h"
@@ -26,7 +27,7 @@ void add_demo_command(CLI::App& app) {
   cmd->add_option("--servers", options->servers, "Number of servers")->check(CLI::PositiveNumber);
   cmd->add_option("--reps", options->reps, "Replications")->check(CLI::PositiveNumber);
   cmd->add_option("--threads", options->threads, "Threads (0 = all cores)");
-  cmd->add_option("--seed", options->seed, "Random seed");
+  add_seed_option(*cmd, options->seed, "Random seed (default: 1)");
   cmd->callback([options] {
     const Options& o = *options;
     if (o.lambda >= o.mu * o.servers)

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "app/commands.h"
+#include "app/seed_option.h"
 #include "io/forecast_outputs.h"
 #include "io/history_csv.h"
 #include "io/output_dir.h"
@@ -188,7 +189,7 @@ void add_forecast_command(CLI::App& app) {
   cmd->add_option("--horizon-months", options->horizon_months, "Months to forecast")
       ->check(CLI::Range(1, 120))
       ->capture_default_str();
-  cmd->add_option("--seed", options->seed, "Seed for the simulated intervals")->capture_default_str();
+  add_seed_option(*cmd, options->seed, "Seed for the simulated intervals (default: 1)");
   cmd->add_option("--family", options->family, "Count distribution")
       ->check(CLI::IsMember({"poisson", "negbin"}))
       ->capture_default_str();

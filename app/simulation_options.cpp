@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <thread>
 
+#include "app/seed_option.h"
+
 namespace caseflow::app {
 
 sim::RunOptions SimulationOptions::run_options(const sim::Scenario& scenario) const {
-  return {reps ? reps : scenario.replications, seed ? seed : scenario.seed, threads};
+  return {reps ? reps : scenario.replications, seed.value_or(scenario.seed), threads};
 }
 
 unsigned SimulationOptions::threads_used() const {
@@ -16,7 +18,7 @@ unsigned SimulationOptions::threads_used() const {
 void add_simulation_options(CLI::App& cmd, SimulationOptions& o, const std::string& whose,
                             const std::string& default_out) {
   cmd.add_option("--reps", o.reps, "Replications (default: " + whose + ")")->check(CLI::Range(1u, 1000000u));
-  cmd.add_option("--seed", o.seed, "Random seed (default: " + whose + ")");
+  add_seed_option(cmd, o.seed, "Random seed, 0 to 18446744073709551615 (default: " + whose + ")");
   cmd.add_option("--threads", o.threads, "Threads (default: all cores)");
   cmd.add_option("--horizon-months", o.horizon_months, "Months to simulate (default: " + whose + ")")
       ->check(CLI::Range(1, 600));

@@ -4,6 +4,7 @@
 // the same names, checks and meaning in each.
 #include <CLI/CLI.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "io/output_dir.h"
@@ -14,7 +15,7 @@ namespace caseflow::app {
 
 struct SimulationOptions {
   std::uint32_t reps = 0;   // 0: the scenario's
-  std::uint64_t seed = 0;   // 0: the scenario's
+  std::optional<std::uint64_t> seed;  // absent: the scenario's
   unsigned threads = 0;     // 0: every core
   int horizon_months = 0;   // 0: the scenario's
   std::string out;          // empty: the command's default folder

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "app/commands.h"
+#include "app/seed_option.h"
 #include "io/run_outputs.h"
 #include "io/scenario_yaml.h"
 #include "io/synth/synth.h"
@@ -52,14 +53,14 @@ void add_synth_command(CLI::App& app) {
   struct Options {
     std::string scenario, out;
     int years = 0;
-    std::uint64_t seed = 0;
+    std::optional<std::uint64_t> seed;  // absent: the scenario's
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("synth", "Write one replication's children and staff as SSDA903, CIN census and CSWW returns");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
   cmd->add_option("--years", o->years, "Years from the scenario's start (at most its horizon)")->required();
   cmd->add_option("--out", o->out, "Output folder (replaced whole if an earlier synth wrote it)")->required();
-  cmd->add_option("--seed", o->seed, "Random seed (default: the scenario's)");
+  add_seed_option(*cmd, o->seed, "Random seed (default: the scenario's)");
   cmd->callback([o] {
     const fs::path out = fs::absolute(o->out).lexically_normal();
     check_replaceable(out);

@@ -8,7 +8,7 @@
 
 namespace caseflow::synth {
 
-SynthRun synthesize(sim::Scenario scenario, int years, std::uint64_t seed) {
+SynthRun synthesize(sim::Scenario scenario, int years, std::optional<std::uint64_t> seed) {
   if (years < 1)
     throw io::UserError("--years: " + std::to_string(years) + " is not a number of years; give 1 or more");
   if (years * 12 > scenario.horizon_months)
@@ -18,7 +18,7 @@ SynthRun synthesize(sim::Scenario scenario, int years, std::uint64_t seed) {
                         " or lengthen the scenario's horizon");
   scenario.horizon_months = years * 12;
   SynthRun run;
-  run.seed = seed ? seed : scenario.seed;
+  run.seed = seed.value_or(scenario.seed);
   // The calendar and demand exactly as `caseflow run` builds them (sim/runner.cpp).
   const engine::Calendar calendar(scenario.start_date, 5, scenario.horizon_months / 12 + 30);
   const sim::DemandModel demand = sim::prepared_demand(scenario, calendar);

@@ -4,6 +4,7 @@
 // years asked for: the same replication `caseflow run SCENARIO --reps 1 --seed S
 // --horizon-months 12N` summarises in its monthly.csv.
 #include <cstdint>
+#include <optional>
 
 #include "io/returns/history.h"
 #include "sim/model.h"
@@ -22,7 +23,7 @@ struct SynthRun {
 
 // `years` whole years from the scenario's start date; a user error (exit 2) when they
 // exceed the scenario's horizon, whose dated changes and demand are defined only that far.
-// `seed` 0 means the scenario's own.
-SynthRun synthesize(sim::Scenario scenario, int years, std::uint64_t seed);
+// No `seed` means the scenario's own.
+SynthRun synthesize(sim::Scenario scenario, int years, std::optional<std::uint64_t> seed);
 
 }  // namespace caseflow::synth

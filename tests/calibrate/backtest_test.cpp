@@ -21,7 +21,7 @@ namespace {
 TEST(Backtest, ForecastsTheSyntheticCouncilsOwnFuture) {
   const std::string baseline = std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml";
   const sim::Scenario defaults = io::load_scenario(baseline);
-  const synth::SynthRun run = synth::synthesize(defaults, 5, 0);
+  const synth::SynthRun run = synth::synthesize(defaults, 5, std::nullopt);
   const returns::Day train_to = engine::days_from_civil({2022, 3, 31});
   const Calibration c = calibrate_council(run.history, defaults, {"synthetic", train_to, 3, baseline, "caseflow_backtest_test.children.csv"});
   const auto dir = std::filesystem::temp_directory_path();

@@ -68,7 +68,7 @@ TEST_P(CalibrateRoundTripStocks, SixtyMonthStocksInsideTheTrueBands) {
   if (sanitized()) GTEST_SKIP() << "four runs of 100 replications: too slow under the sanitizers";
   const std::string path = std::string(CASEFLOW_SOURCE_DIR) + "/" + GetParam().scenario;
   const sim::Scenario truth = io::load_scenario(path);
-  const synth::SynthRun run = synth::synthesize(truth, 5, 0);
+  const synth::SynthRun run = synth::synthesize(truth, 5, std::nullopt);
   const auto dir = std::filesystem::temp_directory_path();
   const std::string stem = "caseflow_round_trip_stocks_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
                            std::filesystem::path(path).stem().string();

@@ -24,7 +24,7 @@ class CalibrateRoundTrip : public ::testing::TestWithParam<const char*> {};
 TEST_P(CalibrateRoundTrip, EstimatedSharesCoverTheScenariosOwn) {
   const std::string baseline = std::string(CASEFLOW_SOURCE_DIR) + "/" + GetParam();
   const sim::Scenario truth = io::load_scenario(baseline);
-  const synth::SynthRun run = synth::synthesize(truth, 5, 0);
+  const synth::SynthRun run = synth::synthesize(truth, 5, std::nullopt);
   const returns::Day as_of = engine::days_from_civil({2024, 3, 31});
   const Observations observed = observe(run.history, engine::days_from_civil({2021, 4, 1}), as_of);
   const CouncilEstimates est = estimate({run.history, observed, truth, baseline, "synthetic"});
@@ -75,7 +75,7 @@ TEST(CalibrateCouncilFile, LoadsAsAScenarioHoldingTheEstimates) {
   // date, and holds the open caseload and the estimated shares as estimated.
   const std::string baseline = std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml";
   const sim::Scenario defaults = io::load_scenario(baseline);
-  const synth::SynthRun run = synth::synthesize(defaults, 5, 0);
+  const synth::SynthRun run = synth::synthesize(defaults, 5, std::nullopt);
   const Observations o = observe(run.history, engine::days_from_civil({2021, 4, 1}), engine::days_from_civil({2024, 3, 31}));
   const CouncilEstimates est = estimate({run.history, o, defaults, baseline, "synthetic"});
   const auto path = std::filesystem::temp_directory_path() / "caseflow_calibrate_test_council.yaml";
@@ -107,7 +107,7 @@ TEST(CalibrateFrontDoor, ContactCountsGiveBackTheReferralShare) {
   // error is about 0.004).
   const std::string baseline = std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml";
   const sim::Scenario truth = io::load_scenario(baseline);
-  const synth::SynthRun run = synth::synthesize(truth, 5, 0);
+  const synth::SynthRun run = synth::synthesize(truth, 5, std::nullopt);
   const auto path = std::filesystem::temp_directory_path() / "caseflow_contacts_test.csv";
   {
     std::ofstream out(path);

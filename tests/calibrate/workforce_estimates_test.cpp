@@ -16,7 +16,7 @@ namespace caseflow::calibrate {
 namespace {
 
 std::array<double, 12> estimated_sickness(const sim::Scenario& truth, const sim::Scenario& defaults, CouncilEstimates* keep = nullptr) {
-  const synth::SynthRun run = synth::synthesize(truth, 5, 0);
+  const synth::SynthRun run = synth::synthesize(truth, 5, std::nullopt);
   const Observations o = observe(run.history, engine::days_from_civil({2021, 4, 1}), engine::days_from_civil({2024, 3, 31}));
   CouncilEstimates est = estimate({run.history, o, defaults, "defaults.yaml", "synthetic"});
   const YAML::Node profile = YAML::Load(est.keys.at("workforce.sickness_share_by_month").yaml);
@@ -47,7 +47,7 @@ TEST(CalibrateWorkforce, SicknessComesBackAtTheLevelTheReplicationRanWith) {
 
 TEST(CalibrateWorkforce, CasesHeldAreReportedNotSet) {
   const sim::Scenario baseline = io::load_scenario(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml");
-  const synth::SynthRun run = synth::synthesize(baseline, 5, 0);
+  const synth::SynthRun run = synth::synthesize(baseline, 5, std::nullopt);
   const Observations o = observe(run.history, engine::days_from_civil({2021, 4, 1}), engine::days_from_civil({2024, 3, 31}));
   const CouncilEstimates est = estimate({run.history, o, baseline, "defaults.yaml", "synthetic"});
   // The 2023 census's case holders, counted here from the history.

@@ -98,7 +98,7 @@ void expect_round_trip(const synth::SynthRun& run) {
 }
 
 synth::SynthRun synth_of(const std::string& file, int years) {
-  return synth::synthesize(scenario(file), years, 0);
+  return synth::synthesize(scenario(file), years, std::nullopt);
 }
 
 TEST(SynthRoundTrip, BaselineFlowsAndStocksEqualTheReplication) { expect_round_trip(synth_of("baseline.yaml", 5)); }
