@@ -82,10 +82,8 @@ void add_compare_command(CLI::App& app) {
                             "another alternative is also named '" + alts.back().name +
                                 "': the outputs tell alternatives apart by name, so give each its own `name:`");
     }
-    if (o->horizon_months > 0) {
-      base.horizon_months = o->horizon_months;
-      for (auto& alt : alts) alt.horizon_months = o->horizon_months;
-    }
+    o->apply_horizon(base);
+    for (auto& alt : alts) o->apply_horizon(alt);
     for (std::size_t i = 0; i < alts.size(); ++i) check_comparable(base, base_file, alts[i], o->scenarios[i + 1]);
 
     const sim::RunOptions options = o->run_options(base);

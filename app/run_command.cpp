@@ -22,7 +22,7 @@ void add_run_command(CLI::App& app) {
   add_simulation_options(*cmd, *o, "the scenario's", "out/<scenario name>");
   cmd->callback([o] {
     sim::Scenario scenario = io::load_scenario(o->scenario);
-    if (o->horizon_months > 0) scenario.horizon_months = o->horizon_months;
+    o->apply_horizon(scenario);
     const sim::RunOptions options = o->run_options(scenario);
     const std::string out = o->out.empty() ? io::default_output_folder(scenario.name) : o->out;
     io::check_output_folder(out, o->foreign());  // before the replications run, not after

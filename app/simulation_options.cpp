@@ -4,11 +4,18 @@
 #include <thread>
 
 #include "app/seed_option.h"
+#include "io/school_calendar_check.h"
 
 namespace caseflow::app {
 
 sim::RunOptions SimulationOptions::run_options(const sim::Scenario& scenario) const {
   return {reps ? reps : scenario.replications, seed.value_or(scenario.seed), threads};
+}
+
+void SimulationOptions::apply_horizon(sim::Scenario& scenario) const {
+  if (horizon_months <= 0) return;
+  scenario.horizon_months = horizon_months;
+  io::check_school_calendars(scenario, "--horizon-months");
 }
 
 unsigned SimulationOptions::threads_used() const {

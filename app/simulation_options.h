@@ -22,6 +22,9 @@ struct SimulationOptions {
   bool per_replication = false;
   bool force = false;
 
+  // Sets --horizon-months on the scenario, if given; a horizon its school-term calendar does
+  // not cover is a user error naming --horizon-months.
+  void apply_horizon(sim::Scenario& scenario) const;
   // The runner's options: these, the scenario's where not given.
   sim::RunOptions run_options(const sim::Scenario& scenario) const;
   io::ForeignFolder foreign() const { return force ? io::ForeignFolder::kWriteInto : io::ForeignFolder::kRefuse; }

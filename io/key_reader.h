@@ -21,6 +21,7 @@ class KeyCheck {
 
   const std::string& key() const { return key_; }  // the key checked, inside section()
   YamlReader& section() const { return section_; }
+  const sim::Scenario& scenario() const { return target_.scenario; }  // the keys read before this section
 
   // A key of this section (a sibling of the one checked), through its declared binding.
   template <typename T>

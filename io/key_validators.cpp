@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "io/key_reader.h"
+#include "io/school_calendar_check.h"
 
 namespace caseflow::io {
 
@@ -50,13 +51,20 @@ Validator age_bands() {
 Validator school_calendar() {
   return {"school calendar",
           "`holidays: []` turns the calendar off (the multipliers go back to their defaults); with holidays "
-          "listed, holiday_multiplier is required",
+          "listed, holiday_multiplier is required, and the holidays must cover the horizon unless "
+          "outside_listed is typical_english_rule",
           [](KeyCheck& c) {
-            if (c.value<std::vector<sim::SchoolHoliday>>("holidays").empty()) {
+            sim::SchoolTerms terms;
+            terms.holidays = c.value<std::vector<sim::SchoolHoliday>>("holidays");
+            terms.outside_listed = c.value<std::string>("outside_listed");
+            if (terms.outside_listed != "error" && terms.outside_listed != "typical_english_rule")
+              c.fail("outside_listed", "must be error or typical_english_rule, not '" + terms.outside_listed + "'");
+            if (terms.holidays.empty()) {
               for (const char* key : {"holiday_multiplier", "end_of_term_multiplier", "end_of_term_days"})
                 c.reset_to_default(key);
             } else {
               c.section().require("holiday_multiplier");
+              if (const auto gap = school_calendar_gap(terms, c.scenario())) c.fail("holidays", *gap);
             }
           }};
 }

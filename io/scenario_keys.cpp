@@ -244,6 +244,11 @@ std::vector<KeyDeclaration> declare() {
             .range(kNonNegative)
             .optional("0")
             .bind([](Target& x) -> auto& { return x.parameters.demand.school_terms.end_of_term_days; }));
+  t.add(Key("demand.school_terms.outside_listed", K::kText,
+            "outside the span the listed holidays cover: `error` (a horizon past it is an error) or "
+            "`typical_english_rule` (holidays by the rule in docs/model.md, School terms)")
+            .optional("error")
+            .bind([](Target& x) -> auto& { return x.parameters.demand.school_terms.outside_listed; }));
   t.add(Key("demand.weekday_profile", K::kNumberList, "multiplier by weekday, Monday to Friday, mean 1")
             .unit("multiplier")
             .range(kNonNegative)

@@ -73,6 +73,10 @@ struct SchoolTerms {
   double holiday_multiplier = 1.0;      // on working days inside a holiday
   double end_of_term_multiplier = 1.0;  // on the last `end_of_term_days` working days before each holiday
   int end_of_term_days = 0;
+  // Outside the span the listed holidays cover: "error" (a horizon past the span is an error)
+  // or "typical_english_rule" (sim/demand/school_term_rule.h fills in).
+  std::string outside_listed = "error";
+  bool fill_by_rule() const { return outside_listed == "typical_english_rule"; }
 };
 
 struct Demand {

@@ -3,6 +3,7 @@
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
 
+#include "sim/demand/school_term_rule.h"
 #include "sim/durations.h"
 #include "sim/engine/gamma_variate.h"
 
@@ -28,8 +29,9 @@ double DemandModel::weekday_weight_sum(const Demand& demand, int month) const {
 
 std::vector<DemandModel::DayRange> DemandModel::holiday_days(const SchoolTerms& terms) const {
   std::vector<DayRange> days;
-  days.reserve(terms.holidays.size());
-  for (const auto& holiday : terms.holidays) days.push_back({calendar_.day_of(holiday.from), calendar_.day_of(holiday.to)});
+  const auto in_force = holidays_in_force(terms, calendar_.start(), calendar_.month_start(months_ + 1));
+  days.reserve(in_force.size());
+  for (const auto& holiday : in_force) days.push_back({calendar_.day_of(holiday.from), calendar_.day_of(holiday.to)});
   return days;
 }
 

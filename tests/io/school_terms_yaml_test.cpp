@@ -51,5 +51,25 @@ TEST(SchoolTermsYaml, UnknownKey) {
   expect_error("school_terms_unknown_key.yaml", "end_of_term_day", "did you mean 'end_of_term_days'");
 }
 
+// Issue 16: past the end of its listed holidays the schools source used to lose its term
+// effects without a word (August contacts 64 -> 214). Now a horizon the calendar does not
+// cover is an error naming the span it covers.
+TEST(SchoolTermsYaml, AHorizonPastTheListedHolidaysIsAnError) {
+  expect_error("school_terms_short.yaml", "demand.school_terms.holidays", "covers 2019-02-25 to 2019-05-24");
+  const std::string later = testing::error_of(fixture("school_terms_later_start.yaml"));
+  EXPECT_NE(later.find("covers 2019-02-25 to 2024-05-24"), std::string::npos) << later;
+  EXPECT_NE(later.find("horizon runs 2026-04-01 to 2031-03-31"), std::string::npos) << later;
+  EXPECT_NE(later.find("outside_listed: typical_english_rule"), std::string::npos) << later;
+}
+
+TEST(SchoolTermsYaml, TheRuleFillsTheYearsTheListDoesNotCover) {
+  const sim::Scenario s = load_scenario(fixture("school_terms_rule.yaml"));
+  EXPECT_TRUE(s.epochs.front().parameters.demand.school_terms.fill_by_rule());
+}
+
+TEST(SchoolTermsYaml, OutsideListedTakesTwoValues) {
+  expect_error("school_terms_bad_outside.yaml", "demand.school_terms.outside_listed", "must be error or typical_english_rule");
+}
+
 }  // namespace
 }  // namespace caseflow::io
