@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/commands.h"
+#include "app/memory_limit.h"
 #include "app/simulation_options.h"
 #include "io/compare_outputs.h"
 #include "io/output_dir.h"
@@ -89,6 +90,7 @@ void add_compare_command(CLI::App& app) {
     const sim::RunOptions options = o->run_options(base);
     const std::string out = o->out.empty() ? default_folder(base, alts) : o->out;
     io::check_output_folder(out, o->foreign());  // before the replications run, not after
+    check_memory(base, options, o->max_memory, 1 + alts.size());
 
     const auto t0 = std::chrono::steady_clock::now();
     // The one runner, with the same options for every scenario: that is the pairing.

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/memory_limit.h"
 #include "app/simulation_options.h"
 #include "io/output_dir.h"
 #include "io/run_outputs.h"
@@ -26,6 +27,7 @@ void add_run_command(CLI::App& app) {
     const sim::RunOptions options = o->run_options(scenario);
     const std::string out = o->out.empty() ? io::default_output_folder(scenario.name) : o->out;
     io::check_output_folder(out, o->foreign());  // before the replications run, not after
+    check_memory(scenario, options, o->max_memory);
     const auto t0 = std::chrono::steady_clock::now();
     const sim::Replications replications = sim::simulate_replications(scenario, options);
     const sim::RunSummary summary = sim::summarise(replications, options.threads);

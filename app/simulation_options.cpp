@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "app/memory_limit.h"
 #include "app/seed_option.h"
 #include "io/school_calendar_check.h"
 
@@ -24,7 +25,7 @@ unsigned SimulationOptions::threads_used() const {
 
 void add_simulation_options(CLI::App& cmd, SimulationOptions& o, const std::string& whose,
                             const std::string& default_out) {
-  cmd.add_option("--reps", o.reps, "Replications (default: " + whose + ")")->check(CLI::Range(1u, 1000000u));
+  cmd.add_option("--reps", o.reps, "Replications (default: " + whose + ")")->check(CLI::Range(1u, 100000u));
   add_seed_option(cmd, o.seed, "Random seed, 0 to 18446744073709551615 (default: " + whose + ")");
   cmd.add_option("--threads", o.threads, "Threads (default: all cores)");
   cmd.add_option("--horizon-months", o.horizon_months, "Months to simulate (default: " + whose + ")")
@@ -33,6 +34,13 @@ void add_simulation_options(CLI::App& cmd, SimulationOptions& o, const std::stri
   cmd.add_flag("--per-replication", o.per_replication,
                "Also write each replication's financial-year and headline figures");
   cmd.add_flag("--force", o.force, "Write into an --out folder that caseflow did not write");
+  cmd.add_option_function<std::string>(
+      "--max-memory",
+      [&o](const std::string& text) {
+        o.max_memory = parse_memory_size(text);
+        if (!o.max_memory) throw CLI::ValidationError("--max-memory", "'" + text + "' is not a size such as 4G, 512M or 1.5G");
+      },
+      "Refuse the run when its estimated memory is above this (default: the memory available now)");
 }
 
 }  // namespace caseflow::app

@@ -40,6 +40,8 @@ std::size_t standard_stage(const std::string& name) {
 // stages in `entry_stages`) may also give `uasc` (a multiplier, default 1) and
 // `entries: {<stage>: share let through, ...}`, each 0 to 1 (a shock holds entries back; it
 // cannot add children); for other shocks both are unknown keys.
+constexpr double kMaxShockMultiplier = 100;
+
 std::vector<sim::DemandShock> read_shocks(YamlReader& r, const std::string& key, bool required,
                                           const std::vector<std::string>& entry_stages) {
   std::vector<sim::DemandShock> shocks;
@@ -52,11 +54,16 @@ std::vector<sim::DemandShock> read_shocks(YamlReader& r, const std::string& key,
     YamlReader m = item.section("multipliers");
     double all = 1.0;
     m.read("all", all, false);
-    m.require_non_negative("all", all);
+    // A shock may close a source or multiply it up to 100 times (docs/reliability.md, Resource limits).
+    const auto check_multiplier = [&m](const std::string& name, double value) {
+      m.require_non_negative(name, value);
+      if (value > kMaxShockMultiplier) m.fail(name, "must be at most 100");
+    };
+    check_multiplier("all", all);
     for (std::size_t s = 0; s < sim::kSources; ++s) {
       shock.multiplier[s] = all;
       m.read(sim::source_names()[s], shock.multiplier[s], false);
-      m.require_non_negative(sim::source_names()[s], shock.multiplier[s]);
+      check_multiplier(sim::source_names()[s], shock.multiplier[s]);
     }
     m.finish();
     if (!entry_stages.empty()) {

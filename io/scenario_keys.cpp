@@ -22,10 +22,27 @@ const Range kAny{};
 const Range kNonNegative{0, kInf};
 const Range kPositive{0, kInf, true};
 const Range kShare{0, 1};
+// Upper bounds, each well past any English council and most past England as a whole, so
+// that a slip such as 1e12 is an error when the scenario is read, not an out-of-memory crash
+// minutes into a run (docs/reliability.md, "Resource limits").
+const Range kReplications{1, 100000};   // issue 15's largest run; more needs shards
+const Range kStock{0, 2e6};             // children in one stage; England has about 400,000 CIN
+const Range kContactsPerMonth{0, 1e6};  // per source; England's 2.5 million a year is 210,000 a month
+const Range kMultiplier{0, 100};        // seasonal, weekday, term and harm multipliers
+const Range kPercentPerYear{-100, 100};
+const Range kWorkingDays{0, 1000};      // targets and windows: four years
+const Range kFte{0, 100000};            // per team; England has about 33,000 children's social workers
+const Range kCases{0, 1000, true};      // weighted cases per worker
+const Range kPerYear{0, 100};           // rates per worker or per case
+const Range kGbpPerYear{0, 1e7};
 
+// Whole numbers in full (100000, not 1e+05), others in the shortest form.
 std::string number_text(double v) {
   char text[32];
-  std::snprintf(text, sizeof text, "%g", v);
+  if (std::fabs(v) < 1e15 && v == std::floor(v))
+    std::snprintf(text, sizeof text, "%.0f", v);
+  else
+    std::snprintf(text, sizeof text, "%g", v);
   return text;
 }
 
@@ -162,7 +179,7 @@ std::vector<KeyDeclaration> declare() {
             .bind([](Target& x) -> auto& { return x.scenario.seed; }));
   t.add(Key("replications", K::kInteger, "independent runs summarised into mean and P10/P50/P90")
             .unit("runs")
-            .range({1, kInf})
+            .range(kReplications)
             .optional("100")
             .bind([](Target& x) -> auto& { return x.scenario.replications; }));
   t.add(Key("changes", K::kChangeList, "dated changes to parameters; see \"changes\" above").optional("[]"));
@@ -181,12 +198,12 @@ std::vector<KeyDeclaration> declare() {
   for (const auto& [name, member] : stock)
     t.add(Key("initial_stock." + name, K::kInteger, stock_meaning.at(name))
               .unit("children")
-              .range(kNonNegative)
+              .range(kStock)
               .bind([member = member](Target& x) -> auto& { return x.scenario.initial.*member; }));
   t.add(Key("initial_stock.returns_due", K::kInteger,
             "closed cases whose child will come back, so contacts flow from day one")
             .unit("children")
-            .range(kNonNegative)
+            .range(kStock)
             .bind([](Target& x) -> auto& { return x.scenario.initial.returns_due; }));
   t.add(Key("initial_stock.children", K::kText,
             "a CSV file of the children open on start_date, one a row (caseflow calibrate writes it): they replace the counted stocks, "
@@ -208,17 +225,17 @@ std::vector<KeyDeclaration> declare() {
   t.add(Key("demand", K::kSection, "contacts: levels, seasonality, trend and shocks"));
   t.add(Key("demand.contacts_per_month", K::kNamedMap, "first contacts a month by source at start_date, before seasonality")
             .unit("contacts/month")
-            .range(kNonNegative)
+            .range(kContactsPerMonth)
             .names(sources)
             .bind([](Target& x) -> auto& { return x.parameters.demand.contacts_per_month; }));
   t.add(Key("demand.monthly_profile", K::kNumberList, "seasonal multiplier by calendar month, January first")
             .unit("multiplier")
-            .range(kNonNegative)
+            .range(kMultiplier)
             .bind([](Target& x) -> auto& { return x.parameters.demand.monthly_profile; }));
   t.add(Key("demand.schools_monthly_profile", K::kNumberList,
             "the schools source's seasonal multiplier by calendar month, January first (school_terms multiplies on top)")
             .unit("multiplier")
-            .range(kNonNegative)
+            .range(kMultiplier)
             .bind([](Target& x) -> auto& { return x.parameters.demand.schools_monthly_profile; }));
   t.add(Key("demand.school_terms", K::kSection, "school-term calendar for the schools source")
             .optional("")
@@ -229,19 +246,19 @@ std::vector<KeyDeclaration> declare() {
             .bind([](Target& x) -> auto& { return x.parameters.demand.school_terms.holidays; }));
   t.add(Key("demand.school_terms.holiday_multiplier", K::kNumber, "schools contacts on working days inside a holiday")
             .unit("multiplier")
-            .range(kNonNegative)
+            .range(kMultiplier)
             .optional("1")
             .note("required when holidays are listed")
             .bind([](Target& x) -> auto& { return x.parameters.demand.school_terms.holiday_multiplier; }));
   t.add(Key("demand.school_terms.end_of_term_multiplier", K::kNumber,
             "schools contacts on the last end_of_term_days working days before each holiday")
             .unit("multiplier")
-            .range(kNonNegative)
+            .range(kMultiplier)
             .optional("1")
             .bind([](Target& x) -> auto& { return x.parameters.demand.school_terms.end_of_term_multiplier; }));
   t.add(Key("demand.school_terms.end_of_term_days", K::kInteger, "working days before a holiday that count as end of term")
             .unit("working days")
-            .range(kNonNegative)
+            .range(kWorkingDays)
             .optional("0")
             .bind([](Target& x) -> auto& { return x.parameters.demand.school_terms.end_of_term_days; }));
   t.add(Key("demand.school_terms.outside_listed", K::kText,
@@ -251,25 +268,25 @@ std::vector<KeyDeclaration> declare() {
             .bind([](Target& x) -> auto& { return x.parameters.demand.school_terms.outside_listed; }));
   t.add(Key("demand.weekday_profile", K::kNumberList, "multiplier by weekday, Monday to Friday, mean 1")
             .unit("multiplier")
-            .range(kNonNegative)
+            .range(kMultiplier)
             .bind([](Target& x) -> auto& { return x.parameters.demand.weekday_profile; }));
   t.add(Key("demand.trend_pct_per_year", K::kNumber, "change in contacts per child a year")
             .unit("% a year")
-            .range({-100, kInf})
+            .range(kPercentPerYear)
             .bind([](Target& x) -> auto& { return x.parameters.demand.trend_pct_per_year; }));
   t.add(Key("demand.child_population_growth_pct_per_year", K::kNumber, "change in the number of children a year")
             .unit("% a year")
-            .range({-100, kInf})
+            .range(kPercentPerYear)
             .optional("0")
             .bind([](Target& x) -> auto& { return x.parameters.demand.child_population_growth_pct_per_year; }));
   t.add(Key("demand.overdispersion_cv", K::kNumber, "day-to-day variation beyond Poisson (gamma-mixed daily rate); 0 = Poisson")
             .unit("coefficient of variation")
-            .range(kNonNegative)
+            .range({0, 10})
             .optional("0")
             .bind([](Target& x) -> auto& { return x.parameters.demand.overdispersion_cv; }));
   t.add(Key("demand.uasc_per_year", K::kNumber, "unaccompanied asylum-seeking children arriving into care")
             .unit("children/year")
-            .range(kNonNegative)
+            .range({0, 100000})
             .bind([](Target& x) -> auto& { return x.parameters.demand.uasc_per_year; }));
   t.add(Key("demand.shocks", K::kShockList,
             "dated multipliers on contacts by source (a lockdown, a surge) and on UASC arrivals (`uasc`), and "
@@ -288,11 +305,11 @@ std::vector<KeyDeclaration> declare() {
             }));
   t.add(Key("front_door.decisions_per_fte_per_day", K::kNumber, "contact decisions one front-door worker makes a working day")
             .unit("decisions/FTE/working day")
-            .range(kPositive)
+            .range({0, 1000, true})
             .bind([](Target& x) -> auto& { return x.parameters.front_door.decisions_per_fte_per_day; }));
   t.add(Key("front_door.decision_target_wd", K::kInteger, "target for a contact decision")
             .unit("working days")
-            .range(kNonNegative)
+            .range(kWorkingDays)
             .bind([](Target& x) -> auto& { return x.parameters.front_door.decision_target_wd; }));
 
   t.add(Key("referral", K::kSection, "from referral to strategy discussion, s47 enquiry and ICPC"));
@@ -325,12 +342,12 @@ std::vector<KeyDeclaration> declare() {
             .bind([](Target& x) -> auto& { return x.parameters.referral.cp_plan_prob; }));
   t.add(Key("referral.icpc_target_wd", K::kInteger, "target from the strategy discussion to the ICPC")
             .unit("working days")
-            .range(kNonNegative)
+            .range(kWorkingDays)
             .bind([](Target& x) -> auto& { return x.parameters.referral.icpc_target_wd; }));
   t.add(Key("referral.repeat_harm_multiplier", K::kNumber,
             "odds multiplier on a strategy discussion for a child who had a CP plan before")
             .unit("multiplier")
-            .range(kNonNegative)
+            .range(kMultiplier)
             .optional("1")
             .bind([](Target& x) -> auto& { return x.parameters.referral.repeat_harm_multiplier; }));
   t.add(Key("referral.prior_cp_plan_prob", K::kProbability,
@@ -367,27 +384,27 @@ std::vector<KeyDeclaration> declare() {
       case sim::Stage::kAssessment:
         t.add(Key("assessment.target_wd", K::kInteger, "statutory target for completing an assessment")
                   .unit("working days")
-                  .range(kNonNegative)
+                  .range(kWorkingDays)
                   .bind([](Target& x) -> auto& { return x.parameters.assessment.target_wd; }));
         break;
       case sim::Stage::kCp:
         t.add(Key("cp_plan.first_review_months", K::kInteger, "months from the ICPC to the first review conference")
                   .unit("months")
-                  .range(kPositive)
+                  .range({0, 120, true})
                   .bind([](Target& x) -> auto& { return x.parameters.cp.first_review_months; }));
         t.add(Key("cp_plan.review_interval_months", K::kInteger, "months between later review conferences")
                   .unit("months")
-                  .range(kPositive)
+                  .range({0, 120, true})
                   .bind([](Target& x) -> auto& { return x.parameters.cp.review_interval_months; }));
         t.add(Key("cp_plan.visit_interval_wd", K::kInteger, "time between statutory visits to a child on a CP plan")
                   .unit("working days")
-                  .range(kPositive)
+                  .range({0, 1000, true})
                   .bind([](Target& x) -> auto& { return x.parameters.cp.visit_interval_wd; }));
         break;
       case sim::Stage::kProceedings:
         t.add(Key("proceedings.target_weeks", K::kInteger, "statutory target for concluding proceedings")
                   .unit("weeks")
-                  .range(kNonNegative)
+                  .range({0, 520})
                   .bind([](Target& x) -> auto& { return x.parameters.proceedings.target_weeks; }));
         break;
       default: break;
@@ -409,7 +426,7 @@ std::vector<KeyDeclaration> declare() {
             .bind([](Target& x) -> auto& { return x.parameters.care.uasc_placement_shares; }));
   t.add(Key("care.placement_moves_per_year", K::kNumber, "placement moves per child in care a year")
             .unit("moves/child/year")
-            .range(kNonNegative)
+            .range({0, 365})
             .bind([](Target& x) -> auto& { return x.parameters.care.placement_moves_per_year; }));
   t.add(Key("care.exits_before_18", K::kShares, "how children leave care before 18")
             .names({"home", "sgo", "adoption", "other"})
@@ -427,11 +444,11 @@ std::vector<KeyDeclaration> declare() {
               .bind([member = member](Target& x) -> auto& { return x.parameters.care.*member; }));
   t.add(Key("care.visit_interval_weeks", K::kInteger, "time between statutory visits in a child's first year in care")
             .unit("weeks")
-            .range(kPositive)
+            .range({0, 520, true})
             .bind([](Target& x) -> auto& { return x.parameters.care.visit_interval_weeks; }));
   t.add(Key("care.care_leaver_min_weeks", K::kNumber, "weeks in care after age 14 that make a child a care leaver")
             .unit("weeks")
-            .range(kNonNegative)
+            .range({0, 520})
             .bind([](Target& x) -> auto& { return x.parameters.care.care_leaver_min_weeks; }));
 
   t.add(Key("care_leavers", K::kSection, "support for care leavers"));
@@ -472,7 +489,7 @@ std::vector<KeyDeclaration> declare() {
   t.add(Key("workforce.teams.<team>", K::kSection, "one team's posts, vacancies and caseload limits"));
   t.add(Key("workforce.teams.<team>.establishment_fte", K::kNumber, "funded posts")
             .unit("FTE")
-            .range(kNonNegative)
+            .range(kFte)
             .bind([](Target& x) -> auto& { return x.parameters.workforce.teams[x.member].establishment_fte; }));
   t.add(Key("workforce.teams.<team>.initial_vacancy_share", K::kProbability, "posts empty on start_date")
             .unit("share of posts")
@@ -489,18 +506,18 @@ std::vector<KeyDeclaration> declare() {
                                                  sim::index(sim::Team::kCareLeavers)};
   t.add(Key("workforce.teams.<team>.cap_cases", K::kNumber, "hard ceiling on a qualified worker's weighted caseload")
             .unit("weighted cases")
-            .range(kPositive)
+            .range(kCases)
             .members(case_holding)
             .bind([](Target& x) -> auto& { return x.parameters.workforce.teams[x.member].cap_cases; }));
   t.add(Key("workforce.teams.<team>.pace_cases", K::kNumber, "weighted caseload at which work goes at a normal pace")
             .unit("weighted cases")
-            .range(kPositive)
+            .range(kCases)
             .members(case_holding)
             .check(not_above("cap_cases"))
             .bind([](Target& x) -> auto& { return x.parameters.workforce.teams[x.member].pace_cases; }));
   t.add(Key("workforce.teams.<team>.asye_cap_cases", K::kNumber, "protected caseload in a newly qualified worker's ASYE year")
             .unit("weighted cases")
-            .range(kPositive)
+            .range(kCases)
             .members(case_holding)
             .check(not_above("cap_cases"))
             .bind([](Target& x) -> auto& { return x.parameters.workforce.teams[x.member].asye_cap_cases; }));
@@ -508,15 +525,15 @@ std::vector<KeyDeclaration> declare() {
   t.add(Key("workforce.staff.<type>", K::kSection, "one staff type's turnover, cost and induction"));
   t.add(Key("workforce.staff.<type>.leave_rate_per_year", K::kNumber, "leavers a year per worker")
             .unit("per year")
-            .range(kNonNegative)
+            .range(kPerYear)
             .bind([](Target& x) -> auto& { return x.parameters.workforce.staff[x.member].leave_rate_per_year; }));
   t.add(Key("workforce.staff.<type>.cost_gbp_per_year", K::kNumber, "cost of one FTE a year, on-costs included")
             .unit("GBP/FTE/year")
-            .range(kNonNegative)
+            .range(kGbpPerYear)
             .bind([](Target& x) -> auto& { return x.parameters.workforce.staff[x.member].cost_gbp_per_year; }));
   t.add(Key("workforce.staff.<type>.induction_weeks", K::kNumber, "induction after starting")
             .unit("weeks")
-            .range(kNonNegative)
+            .range({0, 520})
             .bind([](Target& x) -> auto& { return x.parameters.workforce.staff[x.member].induction_weeks; }));
   t.add(Key("workforce.staff.<type>.induction_capacity_share", K::kProbability, "share of the caseload cap during induction")
             .unit("share of cap")
@@ -540,11 +557,11 @@ std::vector<KeyDeclaration> declare() {
             .bind([](Target& x) -> auto& { return x.parameters.workforce.agency_lead_time; }));
   t.add(Key("workforce.agency_notice_days", K::kNumber, "notice an agency worker is given on release")
             .unit("days")
-            .range(kNonNegative)
+            .range({0, 3650})
             .bind([](Target& x) -> auto& { return x.parameters.workforce.agency_notice_days; }));
   t.add(Key("workforce.agency_to_permanent_per_year", K::kNumber, "agency workers who take a permanent post, per worker a year")
             .unit("per year")
-            .range(kNonNegative)
+            .range(kPerYear)
             .bind([](Target& x) -> auto& { return x.parameters.workforce.agency_to_permanent_per_year; }));
   t.add(Key("workforce.asye_intake_month", K::kInteger, "calendar month newly qualified (ASYE) workers join")
             .unit("month (1 = January)")
@@ -552,11 +569,11 @@ std::vector<KeyDeclaration> declare() {
             .bind([](Target& x) -> auto& { return x.parameters.workforce.asye_intake_month; }));
   t.add(Key("workforce.asye_intake_count", K::kInteger, "ASYE workers joining each year, shared across teams by establishment")
             .unit("workers/year")
-            .range(kNonNegative)
+            .range({0, 100000})
             .bind([](Target& x) -> auto& { return x.parameters.workforce.asye_intake_count; }));
   t.add(Key("workforce.asye_months", K::kInteger, "length of the ASYE year, with its protected caseload")
             .unit("months")
-            .range(kPositive)
+            .range({0, 120, true})
             .bind([](Target& x) -> auto& { return x.parameters.workforce.asye_months; }));
   t.add(Key("workforce.sickness_share_by_month", K::kNumberList, "staff off sick by calendar month, January first")
             .unit("share of staff")
@@ -572,20 +589,20 @@ std::vector<KeyDeclaration> declare() {
   t.add(Key("workforce.allocation_stretch_queue_per_fte", K::kNumber,
             "cases waiting in a team, per worker in post, at which managers allocate up to cap_cases")
             .unit("cases/FTE")
-            .range(kPositive)
+            .range({0, 1000, true})
             .note("with nobody waiting, cases go only to workers under pace_cases; the ceiling rises in proportion to the queue")
             .bind([](Target& x) -> auto& { return x.parameters.workforce.allocation_stretch_queue_per_fte; }));
   t.add(Key("workforce.manager_span", K::kNumber, "workers per team manager")
             .unit("FTE/manager")
-            .range(kPositive)
+            .range({0, 1000, true})
             .bind([](Target& x) -> auto& { return x.parameters.workforce.manager_span; }));
   t.add(Key("workforce.manager_cost_gbp_per_year", K::kNumber, "cost of one team manager a year, on-costs included")
             .unit("GBP/year")
-            .range(kNonNegative)
+            .range(kGbpPerYear)
             .bind([](Target& x) -> auto& { return x.parameters.workforce.manager_cost_gbp_per_year; }));
   t.add(Key("workforce.recruitment_cost_gbp_per_hire", K::kNumber, "cost of each permanent hire")
             .unit("GBP/hire")
-            .range(kNonNegative)
+            .range({0, 1e6})
             .bind([](Target& x) -> auto& { return x.parameters.workforce.recruitment_cost_gbp_per_hire; }));
   t.add(Key("workforce.case_weights", K::kSection, "relative time a case takes, by stage"));
   const std::vector<std::tuple<std::string, double sim::WorkforceParams::*, std::string>> weights = {
@@ -599,13 +616,13 @@ std::vector<KeyDeclaration> declare() {
   for (const auto& [name, member, what] : weights)
     t.add(Key("workforce.case_weights." + name, K::kNumber, "weight of " + what + " in a caseload")
               .unit("weighted cases")
-              .range(kPositive)
+              .range({0, 100, true})
               .bind([member = member](Target& x) -> auto& { return x.parameters.workforce.*member; }));
 
   t.add(Key("costs", K::kSection, "placement costs (staff costs are under workforce)"));
   t.add(Key("costs.placement_gbp_per_week", K::kNamedMap, "cost of a week in each placement type")
             .unit("GBP/week")
-            .range(kNonNegative)
+            .range({0, 1e6})
             .names(placements)
             .bind([](Target& x) -> auto& { return x.parameters.costs.placement_gbp_per_week; }));
   return t.take();

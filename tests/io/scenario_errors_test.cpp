@@ -44,7 +44,7 @@ TEST(ScenarioErrors, NegativeFte) {
 }
 
 TEST(ScenarioErrors, ZeroCap) {
-  expect_located("scenario_zero_cap.yaml", "workforce.teams.help_protection.cap_cases", "greater than zero");
+  expect_located("scenario_zero_cap.yaml", "workforce.teams.help_protection.cap_cases", "greater than 0");
 }
 
 TEST(ScenarioErrors, PolicyShareAboveOne) {

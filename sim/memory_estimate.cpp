@@ -1,0 +1,80 @@
+#include "sim/memory_estimate.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "sim/demand/demand.h"
+#include "sim/engine/calendar.h"
+#include "sim/model.h"
+#include "sim/recorder.h"
+#include "sim/stage_table.h"
+
+namespace caseflow::sim {
+
+namespace {
+
+constexpr double kFixedBytes = 16e6;  // the baseline's whole footprint is about 11 MB
+
+double open_at_start(const Scenario& s) {
+  const InitialStock& i = s.initial;
+  return static_cast<double>(i.assessments) + i.cin_plans + i.cp_plans + i.pre_proceedings + i.proceedings + i.cla +
+         i.care_leavers + i.returns_due;
+}
+
+// Expected contacts in each month, each day under the dated period in force.
+std::vector<double> contacts_by_month(const Scenario& s, const engine::Calendar& calendar, const DemandModel& demand) {
+  std::vector<double> months(static_cast<std::size_t>(std::max(0, s.horizon_months)), 0.0);
+  std::size_t epoch = 0;
+  for (int m = 0; m < s.horizon_months; ++m) {
+    const int first = calendar.day_of(calendar.month_start(m)), next = calendar.day_of(calendar.month_start(m + 1));
+    for (int d = first; d < next; ++d) {
+      while (epoch + 1 < s.epochs.size() && calendar.day_of(s.epochs[epoch + 1].from) <= d) ++epoch;
+      for (std::size_t src = 0; src < kSources; ++src)
+        months[static_cast<std::size_t>(m)] += demand.intensity(s.epochs[epoch].parameters.demand, static_cast<Source>(src), d);
+    }
+  }
+  return months;
+}
+
+// Decisions the front door can make in a month with its smallest establishment (22 working days).
+double front_door_decisions_per_month(const Scenario& s) {
+  double least = -1;
+  for (const auto& epoch : s.epochs) {
+    const Parameters& p = epoch.parameters;
+    const double per_month = p.front_door.decisions_per_fte_per_day *
+                             p.workforce.teams[static_cast<std::size_t>(Team::kFrontDoor)].establishment_fte * 22;
+    least = least < 0 ? per_month : std::min(least, per_month);
+  }
+  return std::max(0.0, least);
+}
+
+}  // namespace
+
+MemoryEstimate estimate_memory(const Scenario& s, std::uint32_t replications, unsigned threads,
+                               std::size_t scenarios_kept) {
+  MemoryEstimate e;
+  const double months = std::max(0, s.horizon_months);
+  const double series = static_cast<double>(series_layout(s.stages->size() - 1).total());
+  e.monthly_figures_bytes =
+      static_cast<double>(scenarios_kept) * replications * (series * months * sizeof(double) + sizeof(MonthlyResult));
+
+  const engine::Calendar calendar(s.start_date, 5, s.horizon_months / 12 + 30);
+  const DemandModel demand = prepared_demand(s, calendar);
+  const std::vector<double> contacts = contacts_by_month(s, calendar, demand);
+  double busiest = 0, piled_up = 0;
+  const double decided = front_door_decisions_per_month(s);
+  for (const double c : contacts) {
+    busiest = std::max(busiest, c);
+    piled_up += std::max(0.0, c - decided);
+  }
+  const double first = contacts.empty() ? 0 : contacts.front();
+  const double rise = first > 0 ? std::max(1.0, busiest / first) : 1.0;
+  e.child_records = (open_at_start(s) + busiest) * rise + piled_up;
+  const double running = std::min<double>(std::max(1u, threads), std::max(1u, replications));
+  e.children_bytes = static_cast<double>(scenarios_kept) * running * e.child_records * kBytesPerChildRecord;
+  // The demand tables: each period's intensity by day and source, shocked and not.
+  e.fixed_bytes = kFixedBytes + static_cast<double>(s.epochs.size()) * (months * 31) * kSources * 2 * sizeof(double);
+  return e;
+}
+
+}  // namespace caseflow::sim
