@@ -18,9 +18,7 @@ namespace caseflow::io {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-const Range kAny{};
 const Range kNonNegative{0, kInf};
-const Range kPositive{0, kInf, true};
 const Range kShare{0, 1};
 // Upper bounds, each well past any English council and most past England as a whole, so
 // that a slip such as 1e12 is an error when the scenario is read, not an out-of-memory crash
