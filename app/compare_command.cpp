@@ -8,6 +8,7 @@
 
 #include "app/commands.h"
 #include "app/memory_limit.h"
+#include "app/progress_line.h"
 #include "app/simulation_options.h"
 #include "io/compare_outputs.h"
 #include "io/output_dir.h"
@@ -93,14 +94,17 @@ void add_compare_command(CLI::App& app) {
     check_memory(base, options, o->max_memory, 1 + alts.size());
 
     const auto t0 = std::chrono::steady_clock::now();
+    ProgressLine progress(std::uint64_t{options.replications} * (1 + alts.size()), ProgressLine::shown_on_stderr(o->quiet),
+                          std::cerr);
     // The one runner, with the same options for every scenario: that is the pairing.
-    const sim::Replications base_runs = sim::simulate_replications(base, options);
+    const sim::Replications base_runs = sim::simulate_replications(base, options, progress.callback());
     std::vector<sim::Replications> alt_runs;
     std::vector<sim::Comparison> comparisons;
     for (const auto& alt : alts) {
-      alt_runs.push_back(sim::simulate_replications(alt, options));
+      alt_runs.push_back(sim::simulate_replications(alt, options, progress.callback()));
       comparisons.push_back(sim::compare_replications(base_runs, alt_runs.back(), options.threads));
     }
+    progress.finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
     std::vector<io::ComparedScenario> compared;

@@ -4,6 +4,7 @@
 
 #include "app/commands.h"
 #include "app/memory_limit.h"
+#include "app/progress_line.h"
 #include "app/simulation_options.h"
 #include "io/output_dir.h"
 #include "io/run_outputs.h"
@@ -29,7 +30,9 @@ void add_run_command(CLI::App& app) {
     io::check_output_folder(out, o->foreign());  // before the replications run, not after
     check_memory(scenario, options, o->max_memory);
     const auto t0 = std::chrono::steady_clock::now();
-    const sim::Replications replications = sim::simulate_replications(scenario, options);
+    ProgressLine progress(options.replications, ProgressLine::shown_on_stderr(o->quiet), std::cerr);
+    const sim::Replications replications = sim::simulate_replications(scenario, options, progress.callback());
+    progress.finish();
     const sim::RunSummary summary = sim::summarise(replications, options.threads);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     io::write_run_outputs(out, scenario, options, summary, {o->scenario, seconds, o->threads_used()},

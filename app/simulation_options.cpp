@@ -34,6 +34,7 @@ void add_simulation_options(CLI::App& cmd, SimulationOptions& o, const std::stri
   cmd.add_flag("--per-replication", o.per_replication,
                "Also write each replication's financial-year and headline figures");
   cmd.add_flag("--force", o.force, "Write into an --out folder that caseflow did not write");
+  cmd.add_flag("--quiet", o.quiet, "No progress line on stderr (it is shown only on a terminal, for runs over a second)");
   cmd.add_option_function<std::string>(
       "--max-memory",
       [&o](const std::string& text) {

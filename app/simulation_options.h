@@ -21,6 +21,7 @@ struct SimulationOptions {
   std::string out;          // empty: the command's default folder
   bool per_replication = false;
   bool force = false;
+  bool quiet = false;  // no progress line
   std::optional<double> max_memory;  // bytes; absent: what the machine has available
 
   // Sets --horizon-months on the scenario, if given; a horizon its school-term calendar does

@@ -9,12 +9,17 @@
 
 namespace caseflow::sim {
 
-Replications simulate_replications(const Scenario& scenario, const RunOptions& options) {
+Replications simulate_replications(const Scenario& scenario, const RunOptions& options,
+                                   const std::function<void()>& replication_done) {
   const engine::Calendar calendar(scenario.start_date, 5, scenario.horizon_months / 12 + 30);
   const DemandModel demand = prepared_demand(scenario, calendar);
   auto results = engine::run_replications<ReplicationResult>(
       options.replications, options.threads,
-      [&](std::uint32_t rep) { return run_replication(scenario, calendar, demand, options.seed, rep); });
+      [&](std::uint32_t rep) {
+        ReplicationResult result = run_replication(scenario, calendar, demand, options.seed, rep);
+        if (replication_done) replication_done();
+        return result;
+      });
 
   Replications r;
   r.months = scenario.horizon_months;

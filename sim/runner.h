@@ -2,6 +2,7 @@
 // Runs a scenario's replications on the thread pool and summarises every monthly series
 // across them (mean and P10/P50/P90), identically for any thread count.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,9 @@ struct RunSummary {
 
 // The replications themselves, unsummarised: replication r uses (options.seed, r), so two
 // scenarios simulated with the same options share their random numbers (sim/keys.h).
-Replications simulate_replications(const Scenario& scenario, const RunOptions& options);
+// `replication_done` is called as each replication finishes, from the thread that ran it.
+Replications simulate_replications(const Scenario& scenario, const RunOptions& options,
+                                   const std::function<void()>& replication_done = {});
 // Their summary across replications (threads: for the per-series work; results do not depend on it).
 RunSummary summarise(const Replications& replications, unsigned threads);
 // Both.
