@@ -13,6 +13,43 @@ namespace caseflow::app {
 
 namespace {
 
+// Each command's place in the overview and the example its --help ends with: one table, so
+// a new command without an example fails tests/app/seed_and_command_words_test.cpp.
+struct CommandHelp {
+  const char* name;
+  const char* group;
+  const char* example;
+};
+constexpr const char* kForUsers = "Commands";
+constexpr const char* kForDevelopers = "Developer commands";
+constexpr CommandHelp kCommandHelp[] = {
+    {"run", kForUsers, "caseflow run scenarios/baseline.yaml --reps 200"},
+    {"compare", kForUsers, "caseflow compare scenarios/baseline.yaml scenarios/agency-reduction.yaml"},
+    {"validate", kForUsers, "caseflow validate scenarios/post-covid-surge.yaml"},
+    {"forecast", kForUsers,
+     "caseflow forecast scenarios/history/example-referrals.csv --horizon-months 24 --out out/forecast"},
+    {"calibrate", kForUsers,
+     "caseflow calibrate scenarios/synthetic-council --as-of 2024-03-31 --out council.yaml"},
+    {"backtest", kForUsers,
+     "caseflow backtest scenarios/synthetic-council --train-to 2022-03-31 --out out/backtest"},
+    {"inspect-returns", kForUsers, "caseflow inspect-returns scenarios/synthetic-council"},
+    {"metrics", kForUsers, "caseflow metrics"},
+    {"scenario-format", kForUsers, "caseflow scenario-format > scenario-format.md"},
+    {"project", kForDevelopers, "caseflow project scenarios/baseline.yaml --out out/projection"},
+    {"synth", kForDevelopers, "caseflow synth scenarios/baseline.yaml --years 5 --out out/synthetic-returns"},
+    {"demo", kForDevelopers, "caseflow demo --lambda 0.2 --mu 0.1 --servers 3"},
+};
+
+// Groups every command and gives its --help the example.
+void describe_commands(CLI::App& app) {
+  for (CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; }))
+    for (const CommandHelp& help : kCommandHelp)
+      if (command->get_name() == help.name) {
+        command->group(help.group);
+        command->footer(std::string("\nExample:\n  ") + help.example);
+      }
+}
+
 constexpr const char* kFirstExample =
     "\nExample, the bundled baseline (outputs in out/baseline):\n"
     "  caseflow run scenarios/baseline.yaml\n";
@@ -46,6 +83,7 @@ int run_main(int argc, const char* const* argv) {
   add_synth_command(app);
   add_calibrate_command(app);
   add_backtest_command(app);
+  describe_commands(app);
   // A bare `caseflow` or `caseflow help` prints the overview; a word that is not a command is
   // named, with the nearest command, rather than CLI11's "A subcommand is required".
   if (argc < 2 || std::string_view(argv[1]) == "help") {

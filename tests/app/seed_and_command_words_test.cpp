@@ -87,5 +87,35 @@ TEST(CommandWords, BareAndHelpPrintTheOverviewWithAnExample) {
   }
 }
 
+// Every command's --help ends with an example of that command (a command added without one
+// fails here), and `demo` sits under the developer commands.
+TEST(CommandWords, EveryCommandsHelpHasAnExample) {
+  ::testing::internal::CaptureStdout();
+  ASSERT_EQ(run({"help"}), 0);
+  const std::string overview = ::testing::internal::GetCapturedStdout();
+  const auto developer = overview.find("Developer commands:");
+  ASSERT_NE(developer, std::string::npos) << overview;
+  EXPECT_GT(overview.find("  demo "), developer);
+  std::size_t commands = 0;
+  for (const std::string group : {"Commands:", "Developer commands:"}) {
+    std::istringstream lines(overview.substr(overview.find(group)));
+    std::string line;
+    std::getline(lines, line);
+    while (std::getline(lines, line) && line.rfind("  ", 0) == 0) {
+      const std::string name = line.substr(2, line.find(' ', 2) - 2);
+      ++commands;
+      ::testing::internal::CaptureStdout();
+      EXPECT_EQ(run({name, "--help"}), 0) << name;
+      const std::string help = ::testing::internal::GetCapturedStdout();
+      const std::string example = "Example:\n  caseflow " + name;
+      const auto at = help.find(example);
+      ASSERT_NE(at, std::string::npos) << name << ":\n" << help;
+      const char after = help[at + example.size()];  // the whole name: "run", not "run-something"
+      EXPECT_TRUE(after == ' ' || after == '\n') << name;
+    }
+  }
+  EXPECT_GE(commands, 12u);
+}
+
 }  // namespace
 }  // namespace caseflow::app
