@@ -92,12 +92,17 @@ TEST_P(CalibrateRoundTrip, EstimatedSharesCoverTheScenariosOwn) {
   const int pooled_covered = covered - banded_covered;
   EXPECT_GE(pooled_covered, 13) << pooled_covered << " of " << pooled_checks << " true shares inside their 95% intervals";
   EXPECT_EQ(pooled_checks, 16u);
-  // The bands' shares: intervals from the observed information of a fit with 20 to a few
-  // hundred ended periods, whose coverage is nominal only roughly. BANDED_FLOOR below.
+  // The bands' shares (3 bands of 4 routes in both scenarios, measured: three years hold too
+  // few babies' periods ended before 18 for a band of their own, so under 1 is pooled, and
+  // the different scenario's pooled 0-5 band mixes two true bands and is not checked). Their
+  // intervals come from the observed information of fits with 100-300 periods, so coverage
+  // is nominal only roughly; measured: baseline 10 of 12, the different scenario 10 of 11.
+  // Four or more misses of 12 at 95% come 0.2% of the time: more than 3 means the band fit
+  // has broken. Fewer than 8 checked means the bands were pooled away.
   const int banded = static_cast<int>(checks.size() - pooled_checks);
   std::cout << "bands: " << banded_covered << " of " << banded << " inside, " << absent << " routes with none ended\n";
-  EXPECT_GE(banded, 12) << "too few band shares checked: the bands were pooled away";
-  EXPECT_GE(banded_covered, banded - 100) << banded_covered << " of " << banded << " band shares inside their 95% intervals";
+  EXPECT_GE(banded, 8) << "too few band shares checked: the bands were pooled away";
+  EXPECT_GE(banded_covered, banded - 3) << banded_covered << " of " << banded << " band shares inside their 95% intervals";
 }
 
 // The baseline, and a scenario unlike it (longer CP plans, more ICPCs and care entries).
