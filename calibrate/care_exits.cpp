@@ -120,6 +120,8 @@ CareExitFit fit_care_exits(const std::vector<CarePeriodObservation>& periods,
   const auto nll = [&](const std::vector<double>& v) { return negative_log_likelihood(l, g, v); };
   const Minimum m = minimise(nll, x, step, 1e-10, 40000);
   fit.converged = m.converged;
+  fit.log_likelihood = -m.value;
+  fit.parameters = l.size;
   const Unpacked u = unpack(l, m.x);
 
   // Observed information: the Hessian of the negative log-likelihood by central differences.

@@ -42,6 +42,8 @@ struct CareExitFit {
   };
   std::array<Route, kCareRoutes> routes{};
   long long periods = 0, censored = 0;
+  double log_likelihood = 0;  // at the fit: for a likelihood-ratio test between fits of the same periods
+  std::size_t parameters = 0;  // free parameters fitted
   bool converged = false;
   bool intervals = false;  // false: the information matrix could not be inverted
 };

@@ -411,6 +411,7 @@ class Estimator {
       edges.erase(edges.begin() + static_cast<std::ptrdiff_t>(lo + 1));
     };
     std::vector<CareBandEstimate> bands;
+    std::string lr_note;
     while (edges.size() > 2) {
       std::vector<std::vector<CarePeriodObservation>> by_band(edges.size() - 1);
       std::vector<long long> ended(edges.size() - 1, 0);
@@ -441,6 +442,34 @@ class Estimator {
       if (failed == by_band.size()) break;
       merge(failed, ended, "its fit did not converge or its likelihood was flat");
     }
+    // Bands only where they explain the periods better than one set of exits for every age,
+    // by the Bayesian information criterion against the all-ages fit of the same periods: the
+    // log-likelihood gain must exceed (extra parameters / 2) x ln(periods). A chi-square test
+    // at 5% was tried first: it admitted bands on the baseline's 2019-22 window (33.6 on 16
+    // degrees of freedom, 5% point 26.3), whose truth has one set of exits for every age (the
+    // test's asymptotics fail where shares sit at 0 and durations are borrowed), and those
+    // noisier fits lifted the back-test's children looked after from a MAPE of 4.8% to 6.6%.
+    // The different round-trip scenario's bands pass with room (207 on 18, penalty 123).
+    if (edges.size() > 2) {
+      std::vector<CarePeriodObservation> dated;
+      for (std::size_t i = 0; i < periods.size(); ++i)
+        if (ages[i] >= 0) dated.push_back(periods[i]);
+      const CareExitFit one = fit_care_exits(dated);
+      double banded_ll = 0;
+      std::size_t banded_parameters = 0;
+      for (const auto& b : bands) banded_ll += b.fit.log_likelihood, banded_parameters += b.fit.parameters;
+      const double statistic = 2 * (banded_ll - one.log_likelihood);
+      const double df = static_cast<double>(banded_parameters) - static_cast<double>(one.parameters);
+      const double critical = df * std::log(static_cast<double>(dated.size()));
+      const std::string test = "likelihood ratio " + number_text(statistic, 3) + " for " + number_text(df, 3) +
+                               " more parameters, BIC penalty " + number_text(critical, 3);
+      if (!one.converged || df < 1 || statistic < critical) {
+        out_.warnings.push_back("care.by_age_at_entry: not written, the bands of age at entry fit no better than one set of exits (" + test +
+                                "); every child takes care.exits_before_18");
+        return;
+      }
+      lr_note = "bands fit better than one set of exits (" + test + ")";
+    }
     if (edges.size() <= 2) {
       out_.warnings.push_back("care.by_age_at_entry: not written, too few periods of care to fit more than one band of age at entry (" +
                               (pooled_notes.empty() ? std::string("no date of birth") : pooled_notes.back()) +
@@ -455,7 +484,7 @@ class Estimator {
     k.comment = "competing lognormal routes fitted per band of age at entry (DfE's bands" +
                 std::string(pooled_notes.empty() ? "" : "; " + std::to_string(pooled_notes.size()) + " pooled: see the warnings") + "), " +
                 count_text(n) + " periods with a date of birth, " + percent_text(static_cast<double>(censored) / static_cast<double>(n)) +
-                " open or cut at 18" + source;
+                " open or cut at 18; " + lr_note + source;
     for (const auto& b : bands) {
       std::string shares = "{", durations = "{", comment;
       double written = 0;
