@@ -58,6 +58,7 @@ void run_calibrate(const Options& o) {
   }
   std::filesystem::remove_all(staging);
   for (const auto& d : c.estimates.defaulted) std::cerr << "caseflow: warning: defaulted, not estimated: " << d << "\n";
+  for (const auto& w : c.estimates.warnings) std::cerr << "caseflow: warning: " << w << "\n";
   std::cout << "caseflow: calibrated " << c.estimates.keys.size() << " keys from " << c.observed.referrals << " referrals and "
             << c.observed.care_periods.size() << " care periods (" << returns::format_iso(c.window_start) << " to " << o.as_of
             << "); " << c.estimates.defaulted.size() << " parts defaulted; wrote " << o.out

@@ -11,6 +11,7 @@
 // data from another route's: the lognormal form is what carries the shares past the window.
 // Intervals come from the observed information (a numerical Hessian of the log-likelihood).
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,19 +25,33 @@ struct CarePeriodObservation {
   int route = -1;  // index into kCareRouteNames, or -1 when the period had not ended by a route
 };
 
+// A route's lognormal duration given, not fitted: a band of age at entry with few periods
+// ended by a route borrows the route's duration from the fit over every age.
+struct GivenDuration {
+  double median_days = 0, p90_days = 0;
+};
+
 struct CareExitFit {
   struct Route {
     double share = 0, share_low = 0, share_high = 0;
     double median_days = 0, median_low = 0, median_high = 0;
     double p90_days = 0, p90_low = 0, p90_high = 0;
     long long ended = 0;
+    bool duration_given = false;  // from `given`, not fitted (its interval is not this fit's)
+    bool absent = false;          // no period ended by this route: share 0, not fitted
   };
   std::array<Route, kCareRoutes> routes{};
   long long periods = 0, censored = 0;
+  double log_likelihood = 0;  // at the fit: for a likelihood-ratio test between fits of the same periods
+  std::size_t parameters = 0;  // free parameters fitted
   bool converged = false;
   bool intervals = false;  // false: the information matrix could not be inverted
 };
 
-CareExitFit fit_care_exits(const std::vector<CarePeriodObservation>& periods);
+// `given[r]`, where set, fixes route r's duration instead of fitting it; a route no period
+// ended by has share 0 and is left out of the fit (its maximum-likelihood share is 0, on the
+// boundary, where the information matrix is singular).
+CareExitFit fit_care_exits(const std::vector<CarePeriodObservation>& periods,
+                           const std::array<std::optional<GivenDuration>, kCareRoutes>& given = {});
 
 }  // namespace caseflow::calibrate

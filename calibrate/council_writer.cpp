@@ -105,7 +105,9 @@ void write_council_yaml(std::ostream& out, const CouncilFile& file, const Counci
         s.lines.push_back({key.name() + ": " + e.yaml, e.comment});
       } else {
         s.lines.push_back({key.name() + ":", e.comment});
-        for (const auto& entry : e.entries) s.lines.push_back({entry.name + ": " + entry.yaml, entry.comment, 1});
+        // An entry without a name is an item of a list (care.by_age_at_entry's bands).
+        for (const auto& entry : e.entries)
+          s.lines.push_back({(entry.name.empty() ? "- " : entry.name + ": ") + entry.yaml, entry.comment, 1});
       }
       continue;
     }

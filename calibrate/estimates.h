@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "calibrate/care_exits.h"
 #include "calibrate/observations.h"
 #include "calibrate/share_estimate.h"
 #include "io/returns/history.h"
@@ -29,8 +30,16 @@ struct KeyEstimate {
   std::optional<ShareEstimate> share;  // a single share's estimate and interval
 };
 
+// The care exits fitted for one band of age at entry into care (care.by_age_at_entry).
+struct CareBandEstimate {
+  double from_age = 0, to_age = 0;
+  CareExitFit fit;
+};
+
 struct CouncilEstimates {
   std::map<std::string, KeyEstimate> keys;  // by dotted key
+  std::vector<CareBandEstimate> care_bands;  // as written in care.by_age_at_entry; empty when not written
+  std::vector<std::string> warnings;         // estimated, but with a caveat the analyst should see
   std::vector<std::string> defaulted;       // "cin_plan.duration: too few ended CIN plans (12)"
   std::vector<std::string> header;          // lines for the file's opening comment
   std::vector<sim::InitialChild> open_children;  // the warm start, child by child (initial_stock.children)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <stdexcept>
@@ -175,8 +176,12 @@ std::vector<Destination> destinations(const Mix& mix) {
 struct Flagged {
   int single = 0, strategy_only = 0, s47 = 0, icpc = 0;           // assessments after a referral
   int step_up_s47 = 0, step_up_icpc = 0, step_up_strategy = 0;    // step-ups from CIN
-  int cin = 0, pre_proceedings = 0, proceedings = 0, returns = 0, cla_home = 0;
+  int cin = 0, pre_proceedings = 0, proceedings = 0, returns = 0;
+  std::vector<int> cla_home;  // by band of age at entry into care
 };
+
+// The bands of age at entry into care (sim::Care::by_age_at_entry), or one band for all.
+std::size_t care_bands(const sim::Care& care) { return std::max<std::size_t>(1, care.by_age_at_entry.size()); }
 
 class Builder {
  public:
@@ -206,9 +211,17 @@ class Builder {
   Mix close_with_return(int f) const {
     return Mix{{flag_[f].returns, p_->returns.after_closure_prob}};
   }
+  // Every band's compartments are sent the whole flow by its band's shares and keep the part
+  // whose age at entry is in the band (models/markov: AgeLimit's entry window).
   Mix care_entry(int f) const {
-    const auto& c = p_->care;
-    return Mix{{flag_[f].cla_home, c.exit_home}, {cla_sgo_, c.exit_sgo}, {cla_adoption_, c.exit_adoption}, {cla_other_, c.exit_other}};
+    Mix m;
+    for (std::size_t b = 0; b < care_bands(p_->care); ++b) {
+      const sim::CareExits& c = p_->care.exits_of_band(b);
+      add_to(m, Mix{{flag_[f].cla_home[b], c.exit_home}, {cla_sgo_[b], c.exit_sgo}, {cla_adoption_[b], c.exit_adoption},
+                    {cla_other_[b], c.exit_other}},
+             1.0);
+    }
+    return m;
   }
   Mix enter(Stage s, int f) const {
     switch (s) {
@@ -291,9 +304,9 @@ class Builder {
   MarkovModel model_;
   std::array<Flagged, 2> flag_{};
   int min_stay_ = 0;  // days in care that make a care leaver
-  int cp_ = 0, cla_sgo_ = 0, cla_adoption_ = 0, cla_other_ = 0, uasc_ = 0, cla_start_ = 0, leaver_to_21_ = 0,
-      leaver_to_25_ = 0;
-  StepPmf cla_route_days_[4];
+  int cp_ = 0, uasc_ = 0, cla_start_ = 0, leaver_to_21_ = 0, leaver_to_25_ = 0;
+  std::vector<int> cla_sgo_, cla_adoption_, cla_other_;            // by band of age at entry
+  std::vector<std::array<StepPmf, 4>> cla_route_days_;              // by band: home, sgo, adoption, other
 };
 
 MarkovModel Builder::build() {
@@ -347,13 +360,34 @@ MarkovModel Builder::build() {
     at(g.returns).exits_wait_for_working = true;
   }
   cp_ = add("cp", Stage::kCp, stage_duration(route(Stage::kCp).duration));
-  const Distribution* routes[4] = {&care.duration_home, &care.duration_sgo, &care.duration_adoption, &care.duration_other};
-  for (int k = 0; k < 4; ++k) cla_route_days_[k] = stage_duration(*routes[k], false).pmf;
-  flag_[0].cla_home = add("cla, leaving home", Stage::kCla, {cla_route_days_[0]});
-  flag_[1].cla_home = add("cla, leaving home (past CP plan)", Stage::kCla, {cla_route_days_[0]});
-  cla_sgo_ = add("cla, leaving on an SGO", Stage::kCla, {cla_route_days_[1]});
-  cla_adoption_ = add("cla, leaving by adoption", Stage::kCla, {cla_route_days_[2]});
-  cla_other_ = add("cla, leaving otherwise", Stage::kCla, {cla_route_days_[3]});
+  // Care by exit route, and by band of age at entry when the scenario has bands: each band's
+  // compartments take the entries of its ages (their entry window below).
+  const std::size_t bands = care_bands(care);
+  std::vector<int> care_compartments;
+  for (std::size_t b = 0; b < bands; ++b) {
+    const sim::CareExits& exits = care.exits_of_band(b);
+    const Distribution* routes[4] = {&exits.duration_home, &exits.duration_sgo, &exits.duration_adoption, &exits.duration_other};
+    auto& days = cla_route_days_.emplace_back();
+    for (int k = 0; k < 4; ++k) days[static_cast<std::size_t>(k)] = stage_duration(*routes[k], false).pmf;
+    std::string band;
+    if (!care.by_age_at_entry.empty()) {
+      char text[48];
+      std::snprintf(text, sizeof text, " (entered aged %g-%g)", care.by_age_at_entry[b].from_age_years, care.by_age_at_entry[b].to_age_years);
+      band = text;
+    }
+    flag_[0].cla_home.push_back(add("cla, leaving home" + band, Stage::kCla, {days[0]}));
+    flag_[1].cla_home.push_back(add("cla, leaving home (past CP plan)" + band, Stage::kCla, {days[0]}));
+    cla_sgo_.push_back(add("cla, leaving on an SGO" + band, Stage::kCla, {days[1]}));
+    cla_adoption_.push_back(add("cla, leaving by adoption" + band, Stage::kCla, {days[2]}));
+    cla_other_.push_back(add("cla, leaving otherwise" + band, Stage::kCla, {days[3]}));
+    for (int c : {flag_[0].cla_home.back(), flag_[1].cla_home.back(), cla_sgo_.back(), cla_adoption_.back(), cla_other_.back()}) {
+      care_compartments.push_back(c);
+      if (care.by_age_at_entry.empty()) continue;
+      // The simulation puts ages below 0 in the first band and 18 or over in the last.
+      if (b > 0) at(c).age_limit.entry_from = care.by_age_at_entry[b].from_age_years * sim::kDaysPerYear;
+      if (b + 1 < bands) at(c).age_limit.entry_to = care.by_age_at_entry[b].to_age_years * sim::kDaysPerYear;
+    }
+  }
   // UASC arrive aged 16 to 18 (uniform, sim/model.cpp) and stay until 18.
   uasc_ = add("cla, UASC", Stage::kCla,
               {trimmed(models::markov::rounded_pmf(
@@ -375,7 +409,7 @@ MarkovModel Builder::build() {
     entry_age_cdfs[kUniformAges].push_back(std::min(1.0, years / 17.9));
   }
   model_.network.age_families = 2;
-  for (int c : {flag_[0].cla_home, flag_[1].cla_home, cla_sgo_, cla_adoption_, cla_other_}) {
+  for (int c : care_compartments) {
     at(c).has_age_limit = true;
     at(c).age_limit.entry_age_cdfs = entry_age_cdfs;
     at(c).age_limit.limit = 18.0 * sim::kDaysPerYear;
@@ -460,11 +494,14 @@ void Builder::route_all() {
     add_to(back, referral(f), p_->returns.referral_prob);
     add_to(back, only(g.returns), (1 - p_->returns.referral_prob) * p_->returns.after_front_door_prob);
     at(g.returns).routing.to = destinations(back);
-    at(g.cla_home).routing.to = destinations(close_with_return(f));
-    at(g.cla_home).age_limit.routing = at_18;
+    for (int c : g.cla_home) {
+      at(c).routing.to = destinations(close_with_return(f));
+      at(c).age_limit.routing = at_18;
+    }
   }
   at(cp_).routing.to = destinations(outcomes(Stage::kCp, 1));
-  for (int c : {cla_sgo_, cla_adoption_, cla_other_}) at(c).age_limit.routing = at_18;
+  for (const auto* by_band : {&cla_sgo_, &cla_adoption_, &cla_other_})
+    for (int c : *by_band) at(c).age_limit.routing = at_18;
   // The care stock at the start: those who go home may come back (new children of either
   // history); at 18, care leavers as above.
   at(cla_start_).routing.to = destinations(new_child(close_with_return(0), close_with_return(1)));
@@ -520,6 +557,13 @@ bool Builder::durations_or_ages_change() const {
       if (!same(p.routes[s].duration, p0.routes[s].duration)) return true;
     const auto& r = p.referral;
     const auto& c = p.care;
+    for (std::size_t b = 0; b < care_bands(c); ++b) {
+      const sim::CareExits& x = c.exits_of_band(b);
+      const sim::CareExits& x0 = p0.care.exits_of_band(b);
+      if (!same(x.duration_home, x0.duration_home) || !same(x.duration_sgo, x0.duration_sgo) ||
+          !same(x.duration_adoption, x0.duration_adoption) || !same(x.duration_other, x0.duration_other))
+        return true;
+    }
     if (!same(r.strategy_delay, p0.referral.strategy_delay) || !same(r.s47_duration, p0.referral.s47_duration) ||
         !same(r.icpc_delay, p0.referral.icpc_delay) || !same(p.returns.delay, p0.returns.delay) ||
         !same(c.duration_home, p0.care.duration_home) || !same(c.duration_sgo, p0.care.duration_sgo) ||
@@ -538,37 +582,52 @@ void Builder::add_initial_cla() {
   // route's equilibrium residual, an age from initial_stock.cla_age (under 18); they leave by
   // the route or at 18, whichever comes first, and become care leavers at 18 if in care 13
   // weeks by then (the elapsed part counts). Worked out here as exit schedules: the model's
-  // age limit is for entries after the start.
-  const double n = scenario_.initial.cla;
-  if (n <= 0) return;
+  // age limit is for entries after the start. With bands of age at entry, a counted child
+  // takes the band of its age at the start (sim/journey/initial_stock.cpp): each band's
+  // children have the ages of cla_age within the band, and the band's routes.
+  const double n_all = scenario_.initial.cla;
+  if (n_all <= 0) return;
   const auto& care = p_->care;
-  const double shares[4] = {care.exit_home, care.exit_sgo, care.exit_adoption, care.exit_other};
   const int horizon = static_cast<int>(18 * sim::kDaysPerYear) + 2;  // every child is 18 by then
-  // P(time to 18 in days <= y): ages within their band, at most 18 less a day.
+  // P(age <= a) of the children in care at the start: ages within their band, at most 18 less a day.
   const double top = 18.0 - 1.0 / sim::kDaysPerYear;
-  auto to_18_at_most = [&](double y) { return 1.0 - age_cdf(scenario_.initial.cla_age, 18.0 - y / sim::kDaysPerYear, top); };
+  auto age_at_most = [&](double a) { return age_cdf(scenario_.initial.cla_age, a, top); };
   std::vector<double> route_exits[4], eligible(static_cast<std::size_t>(horizon), 0.0), ineligible = eligible;
-  for (int k = 0; k < 4; ++k) {
-    const StepPmf& d = cla_route_days_[k];
-    const std::vector<double> s = models::markov::survival_of(d);
-    const StepPmf residual = models::markov::equilibrium_residual(d);
-    const std::vector<double> residual_survival = models::markov::survival_of(residual);
-    // tail[x] = sum over m >= x of P(duration > m): the weight of (elapsed >= c, left >= t) is tail[c + t - 1].
-    std::vector<double> tail(s.size() + 1, 0.0);
-    for (std::size_t m = s.size(); m-- > 0;) tail[m] = tail[m + 1] + s[m];
-    auto tail_at = [&](int x) { return x < static_cast<int>(tail.size()) ? tail[static_cast<std::size_t>(x)] : 0.0; };
-    route_exits[k].assign(static_cast<std::size_t>(horizon), 0.0);
-    for (int t = 1; t < horizon; ++t) {
-      const auto ut = static_cast<std::size_t>(t);
-      const double left_before = ut - 1 < residual_survival.size() ? residual_survival[ut - 1] : 0.0;  // P(left >= t)
-      const double by_route = ut < residual.size() ? residual[ut] : 0.0;
-      route_exits[k][ut] = n * shares[k] * by_route * (1 - to_18_at_most(t + 0.5));
-      const double at_18 = n * shares[k] * left_before *
-                           (to_18_at_most(t + 0.5) - (t == 1 ? 0.0 : to_18_at_most(t - 0.5)));
-      const double denominator = tail_at(t - 1);
-      const double long_enough = denominator > 0 ? tail_at(std::max(0, min_stay_ - t) + t - 1) / denominator : 1.0;
-      eligible[ut] += at_18 * long_enough;
-      ineligible[ut] += at_18 * (1 - long_enough);
+  for (auto& r : route_exits) r.assign(static_cast<std::size_t>(horizon), 0.0);
+  for (std::size_t b = 0; b < care_bands(care); ++b) {
+    // The band's ages now: [lo, hi) (the first band takes every age below, the last every age above).
+    const bool banded = !care.by_age_at_entry.empty();
+    const double lo_cdf = banded && b > 0 ? age_at_most(care.by_age_at_entry[b].from_age_years) : 0.0;
+    const double hi_cdf = banded && b + 1 < care_bands(care) ? age_at_most(care.by_age_at_entry[b].to_age_years) : 1.0;
+    if (hi_cdf <= lo_cdf) continue;
+    const double n = n_all * (hi_cdf - lo_cdf);
+    // P(time to 18 in days <= y) within the band.
+    auto to_18_at_most = [&](double y) {
+      return 1.0 - (std::clamp(age_at_most(18.0 - y / sim::kDaysPerYear), lo_cdf, hi_cdf) - lo_cdf) / (hi_cdf - lo_cdf);
+    };
+    const sim::CareExits& exits = care.exits_of_band(b);
+    const double shares[4] = {exits.exit_home, exits.exit_sgo, exits.exit_adoption, exits.exit_other};
+    for (int k = 0; k < 4; ++k) {
+      const StepPmf& d = cla_route_days_[b][static_cast<std::size_t>(k)];
+      const std::vector<double> s = models::markov::survival_of(d);
+      const StepPmf residual = models::markov::equilibrium_residual(d);
+      const std::vector<double> residual_survival = models::markov::survival_of(residual);
+      // tail[x] = sum over m >= x of P(duration > m): the weight of (elapsed >= c, left >= t) is tail[c + t - 1].
+      std::vector<double> tail(s.size() + 1, 0.0);
+      for (std::size_t m = s.size(); m-- > 0;) tail[m] = tail[m + 1] + s[m];
+      auto tail_at = [&](int x) { return x < static_cast<int>(tail.size()) ? tail[static_cast<std::size_t>(x)] : 0.0; };
+      for (int t = 1; t < horizon; ++t) {
+        const auto ut = static_cast<std::size_t>(t);
+        const double left_before = ut - 1 < residual_survival.size() ? residual_survival[ut - 1] : 0.0;  // P(left >= t)
+        const double by_route = ut < residual.size() ? residual[ut] : 0.0;
+        route_exits[k][ut] += n * shares[k] * by_route * (1 - to_18_at_most(t + 0.5));
+        const double at_18 = n * shares[k] * left_before *
+                             (to_18_at_most(t + 0.5) - (t == 1 ? 0.0 : to_18_at_most(t - 0.5)));
+        const double denominator = tail_at(t - 1);
+        const double long_enough = denominator > 0 ? tail_at(std::max(0, min_stay_ - t) + t - 1) / denominator : 1.0;
+        eligible[ut] += at_18 * long_enough;
+        ineligible[ut] += at_18 * (1 - long_enough);
+      }
     }
   }
   using models::markov::RoutedAs;

@@ -342,7 +342,8 @@ class Observer {
       bool ended = !open;
       if (stop >= eighteen - 31) stop = std::min(stop, eighteen), ended = false;
       const std::string route = ended ? exit_route(p.rec) : "";
-      o_.care_periods.push_back({{static_cast<double>(std::max(0, stop - p.start)), ended && !route.empty()}, route, c.uasc});
+      o_.care_periods.push_back({{static_cast<double>(std::max(0, stop - p.start)), ended && !route.empty()}, route, c.uasc,
+                                 c.birth ? (p.start - *c.birth) / kDaysPerYear : -1.0});
     }
   }
 

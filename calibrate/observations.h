@@ -69,6 +69,7 @@ struct Observations {
     Spell spell;
     std::string exit;  // home, sgo, adoption, other; "" when not ended before 18
     bool uasc = false; // the model keeps UASC in care to 18: they tell nothing of the routes
+    double age_years = -1;  // age on entering care; -1 without a date of birth
   };
   std::vector<CarePeriod> care_periods;
   sim::PerPlacement care_starts_by_placement{};

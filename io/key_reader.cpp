@@ -101,6 +101,40 @@ std::vector<sim::SchoolHoliday> read_holidays(YamlReader& r, const std::string& 
   return holidays;
 }
 
+// A list of care bands by age at entry (sim::CareAgeBand): contiguous, youngest first, from
+// 0 to 18, each with its exit shares and the durations of its routes.
+std::vector<sim::CareAgeBand> read_care_bands(YamlReader& r, const std::string& key, bool required) {
+  constexpr std::size_t kMostBands = 18;  // a band a year at most; the journey keeps a band's index in a byte
+  std::vector<sim::CareAgeBand> bands;
+  for (YamlReader item : r.items(key, required)) {
+    if (bands.size() == kMostBands) r.fail(key, "more than " + std::to_string(kMostBands) + " bands");
+    sim::CareAgeBand band;
+    item.read("from_age", band.from_age_years);
+    item.read("to_age", band.to_age_years);
+    const double from = bands.empty() ? 0.0 : bands.back().to_age_years;
+    if (band.from_age_years != from)
+      item.fail("from_age", bands.empty() ? "the first band must start at 0 (got " + number_text(band.from_age_years) + ")"
+                                          : "must be the previous band's to_age, " + number_text(from) + " (got " +
+                                                number_text(band.from_age_years) + "): bands are contiguous, youngest first");
+    if (!(band.to_age_years > band.from_age_years) || band.to_age_years > 18.0)
+      item.fail("to_age", "must be above from_age and at most 18 (got " + number_text(band.to_age_years) + ")");
+    sim::CareExits& e = band.exits;
+    item.read_shares("exits_before_18",
+                     {{"home", &e.exit_home}, {"sgo", &e.exit_sgo}, {"adoption", &e.exit_adoption}, {"other", &e.exit_other}});
+    YamlReader durations = item.section("duration_by_exit");
+    durations.read("home", e.duration_home);
+    durations.read("sgo", e.duration_sgo);
+    durations.read("adoption", e.duration_adoption);
+    durations.read("other", e.duration_other);
+    durations.finish();
+    item.finish();
+    bands.push_back(std::move(band));
+  }
+  if (!bands.empty() && bands.back().to_age_years != 18.0)
+    r.fail(key, "the last band must end at to_age 18 (got " + number_text(bands.back().to_age_years) + "): the bands cover every age at entry");
+  return bands;
+}
+
 // Reads one key's value through its binding and, unless it is a declared default, checks
 // each number against the declared range.
 class ValueReader {
@@ -147,6 +181,9 @@ class ValueReader {
   }
   void operator()(const Field<std::vector<sim::SchoolHoliday>>& f) const {
     f.get(at_) = read_holidays(r_, name_, d_.required);
+  }
+  void operator()(const Field<std::vector<sim::CareAgeBand>>& f) const {
+    f.get(at_) = read_care_bands(r_, name_, d_.required);
   }
 
  private:

@@ -440,6 +440,17 @@ std::vector<KeyDeclaration> declare() {
     t.add(Key("care.duration_by_exit." + name, K::kDistribution, "time in care before an exit: " + name)
               .unit("time")
               .bind([member = member](Target& x) -> auto& { return x.parameters.care.*member; }));
+  t.add(Key("care.by_age_at_entry", K::kCareBandList,
+            "care exits by the child's age on entering care: a list of bands, youngest first, each "
+            "{from_age, to_age, exits_before_18: {home, sgo, adoption, other}, duration_by_exit: {home, sgo, adoption, other}}; "
+            "a band covers from_age up to (not including) to_age, in years")
+            .optional("[]")
+            .fixed()
+            .note("absent or []: every child takes care.exits_before_18 and care.duration_by_exit. Bands must be contiguous, "
+                  "start at 0 and end at 18 (DfE's bands at entry: 0, 1, 5, 10, 16, 18); each band's shares are a share "
+                  "group and its durations distributions, as the keys of the same names. A child in care at a counted "
+                  "warm start takes the band of its age at the start (docs/model.md, Care)")
+            .bind([](Target& x) -> auto& { return x.parameters.care.by_age_at_entry; }));
   t.add(Key("care.visit_interval_weeks", K::kInteger, "time between statutory visits in a child's first year in care")
             .unit("weeks")
             .range({0, 520, true})
@@ -740,6 +751,7 @@ std::string type_name(KeyType type) {
     case KeyType::kDistribution: return "distribution";
     case KeyType::kShockList: return "list of shocks";
     case KeyType::kHolidayList: return "list of holidays";
+    case KeyType::kCareBandList: return "list of age bands";
     case KeyType::kChangeList: return "list of changes";
   }
   return "?";

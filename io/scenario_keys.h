@@ -43,7 +43,7 @@ struct ShareFields {  // shares of one whole: one field per name, in the declara
 using Binding = std::variant<std::monostate, Field<double>, Field<int>, Field<std::uint64_t>, Field<std::uint32_t>,
                              Field<std::string>, Field<engine::CivilDate>, Field<sim::Distribution>,
                              Field<std::vector<double>>, Numbers, ShareFields, Field<std::vector<sim::DemandShock>>,
-                             Field<std::vector<sim::SchoolHoliday>>>;
+                             Field<std::vector<sim::SchoolHoliday>>, Field<std::vector<sim::CareAgeBand>>>;
 
 enum class KeyType {
   kSection,       // a map of keys; merges key by key across files
@@ -58,6 +58,7 @@ enum class KeyType {
   kDistribution,  // {dist: lognormal, median_days: 30, p90_days: 90}, ...
   kShockList,     // [{name, from, to, multipliers: {all, <source>...}}, ...]
   kHolidayList,   // [{from, to}, ...]
+  kCareBandList,  // [{from_age, to_age, exits_before_18: {...}, duration_by_exit: {...}}, ...]
   kChangeList,    // [{from: DATE, set: {dotted.key: value}}, ...]
 };
 

@@ -4,6 +4,7 @@
 // declared once in io/scenario_keys.cpp (docs/scenario-format.md): a field whose key is
 // required starts at zero or empty, since every scenario sets it; a field whose key is
 // optional starts at the key's documented default (tests/io/scenario_keys_test.cpp checks).
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -133,14 +134,39 @@ struct Proceedings {
   int target_weeks = 0;
 };
 
-struct Care {
+// How children leave care before 18 (the route's share) and how long each route takes.
+struct CareExits {
+  double exit_home = 0, exit_sgo = 0, exit_adoption = 0, exit_other = 0;  // before 18
+  Distribution duration_home, duration_sgo, duration_adoption, duration_other;
+};
+
+// The care exits of children who enter care aged from_age_years up to (not including)
+// to_age_years: a baby is adopted or goes home, a teenager entering at 16 mostly stays to 18.
+struct CareAgeBand {
+  double from_age_years = 0, to_age_years = 0;
+  CareExits exits;
+};
+
+struct Care : CareExits {  // the exits of every child when `by_age_at_entry` is empty
   PerPlacement placement_shares{};
   PerPlacement uasc_placement_shares{};
   double placement_moves_per_year = 0;
-  double exit_home = 0, exit_sgo = 0, exit_adoption = 0, exit_other = 0;  // before 18
-  Distribution duration_home, duration_sgo, duration_adoption, duration_other;
   int visit_interval_weeks = 0;
   double care_leaver_min_weeks = 0;  // in care at least this long after 14 to qualify
+  // Optional: contiguous bands of age at entry into care covering 0-18, each with its own
+  // exits (io/scenario_keys.cpp checks). Empty: every child takes the exits above.
+  std::vector<CareAgeBand> by_age_at_entry;
+
+  // The band of a child who entered care at `age_years` (below 0: the first band; 18 or
+  // over: the last; 0 without bands), and that band's exits (the exits above without bands).
+  std::size_t band_at_entry_age(double age_years) const {
+    for (std::size_t b = 0; b + 1 < by_age_at_entry.size(); ++b)
+      if (age_years < by_age_at_entry[b].to_age_years) return b;
+    return by_age_at_entry.empty() ? 0 : by_age_at_entry.size() - 1;
+  }
+  const CareExits& exits_of_band(std::size_t band) const {
+    return by_age_at_entry.empty() ? *this : by_age_at_entry[std::min(band, by_age_at_entry.size() - 1)].exits;
+  }
 };
 
 struct CareLeavers {

@@ -155,6 +155,25 @@ AgeTable age_table(const std::vector<double>& cdf, int steps) {
   return a;
 }
 
+// P(entry age <= x steps), linear between steps, as schedule_cohort reads the table.
+double cdf_at(const AgeTable& a, double x) {
+  const double y = std::clamp(x, -1.0, static_cast<double>(a.size + a.pad - 2));
+  const int i = static_cast<int>(std::floor(y));
+  const double w = y - i;
+  return (1 - w) * a.values[i + a.pad] + w * a.values[i + 1 + a.pad];
+}
+
+// The entry ages of a family's cohort with mean clock `mean_clock` that fall in a
+// compartment's entry window, as P(entry age to the network) bounds: [low, high].
+struct WindowCdf {
+  double low = 0, high = 1;
+};
+WindowCdf window_cdf(const AgeLimit& limit, const AgeTable& a, double mean_clock) {
+  if (!limit.has_entry_window()) return {};
+  return {std::isfinite(limit.entry_from) ? cdf_at(a, limit.entry_from - mean_clock) : 0.0,
+          std::isfinite(limit.entry_to) ? cdf_at(a, limit.entry_to - mean_clock) : 1.0};
+}
+
 // The exits at time T (on the history's scale: instants, or working-step buckets) of the
 // entries k in [k_from, k_to] steps before, by family, and their clock total on leaving
 // (`tracked`: only when an age limit downstream needs them).
@@ -195,8 +214,12 @@ void schedule_cohort(State& st, const Compartment& spec, const Prepared& p, cons
   const int i0 = static_cast<int>(std::floor(y));
   const double w = y - i0;
   // under[k - 1] = F(y - k), k = 1..m, from the table at i0 - k and i0 - k + 1 (reversed).
-  const Eigen::ArrayXd under = (1 - w) * a.values.segment(i0 - m + a.pad, m).reverse() +
-                               w * a.values.segment(i0 - m + 1 + a.pad, m).reverse();
+  Eigen::ArrayXd under = (1 - w) * a.values.segment(i0 - m + a.pad, m).reverse() +
+                         w * a.values.segment(i0 - m + 1 + a.pad, m).reverse();
+  // Within an entry window the ages are those of the window: F conditioned on it.
+  const WindowCdf in = window_cdf(spec.age_limit, a, mean_clock);
+  if (spec.age_limit.has_entry_window() && in.high > in.low)
+    under = (under.max(in.low).min(in.high) - in.low) / (in.high - in.low);
   Eigen::ArrayXd leaving(m);
   const auto f = static_cast<std::size_t>(family);
   auto add = [&](int long_from, Way short_way, Way long_way) {
@@ -394,7 +417,16 @@ Projection project(const Network& network, const std::vector<Inflow>& inflows, i
     for (Eigen::Index c = 0; c < n; ++c) {
       const Compartment& spec = network.compartments[static_cast<std::size_t>(c)];
       State& st = state[static_cast<std::size_t>(c)];
-      const Flow& in = now[static_cast<std::size_t>(c)];
+      Flow& in = now[static_cast<std::size_t>(c)];
+      if (spec.has_age_limit && spec.age_limit.has_entry_window() && in.total() > 0) {
+        // Keep the part of the flow whose age on entering lies in the window.
+        const double mean_clock = in.clock / in.total();
+        for (int f = 0; f < families; ++f) {
+          const WindowCdf w = window_cdf(spec.age_limit, ages[static_cast<std::size_t>(c)][static_cast<std::size_t>(f)], mean_clock);
+          in.count[static_cast<std::size_t>(f)] *= std::max(0.0, w.high - w.low);
+        }
+        in.clock = mean_clock * in.total();
+      }
       const double entered = in.total();
       out.entries(c, t) = entered;
       stock_before[c] += entered - out.exits(c, t);

@@ -30,6 +30,7 @@
 // before it plus its entries less its exits. With an age limit a compartment's entries of an
 // instant are a cohort whose every future exit is scheduled once the instant is complete
 // (one vector expression over the cohort's future), as their age depends on the entry.
+#include <cmath>
 #include <limits>
 #include <string>
 #include <vector>
@@ -64,6 +65,14 @@ struct AgeLimit {
   std::vector<std::vector<double>> entry_age_cdfs{};
   double limit = 0;   // the age, in steps, at which individuals must leave
   Routing routing{};  // for those who leave at the limit (long_from counts steps in the compartment)
+  // Only the part of each entering cohort whose age on entering lies in [entry_from,
+  // entry_to) steps comes in; the rest is taken to enter sibling compartments routed the same
+  // flow (care split by the band of age at entry: each band's compartments are sent the whole
+  // flow and keep their band's part, so the shares routed to them may sum to more than 1).
+  // The ages are the family's shifted by the entry's mean clock, as for the limit.
+  double entry_from = -std::numeric_limits<double>::infinity();
+  double entry_to = std::numeric_limits<double>::infinity();
+  bool has_entry_window() const { return std::isfinite(entry_from) || std::isfinite(entry_to); }
 };
 
 // Part of the occupancy at the start, given by when its members will leave: `exits[t]` of

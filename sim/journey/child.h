@@ -43,6 +43,9 @@ struct Child {
   // horizon at most 50). They fill the padding before the doubles.
   std::uint8_t placements_in_year = 0, workers_in_year = 0;
   std::int16_t placement_start_day = 0;
+  // The band of age at entry into care whose exits this child takes (Care::by_age_at_entry;
+  // 0 without bands), set when care starts: the route read at the exit is the same band's.
+  std::uint8_t care_band = 0;
   double birth_day = 0.0;
   double referral_day = -1e9;       // current episode's referral (assessment clock; the CIN
                                     // episode's start, backdated for the warm start's cases)

@@ -80,7 +80,9 @@ void Journey::seed_initial_children(const std::vector<InitialChild>& children) {
       case Stage::kCla: {
         // The exit route is not known yet: drawn in proportion to each route's share times
         // its chance of lasting as long as this child has been in care.
-        const Care& care = p.care;
+        // By the band of its age on entering care: its age now less its time in care.
+        c.care_band = static_cast<std::uint8_t>(p.care.band_at_entry_age(row.age_years - row.days_in_stage / kDaysPerYear));
+        const CareExits& care = p.care.exits_of_band(c.care_band);
         const std::array<std::pair<double, const Distribution*>, 4> routes = {{{care.exit_home, &care.duration_home},
                                                                               {care.exit_sgo, &care.duration_sgo},
                                                                               {care.exit_adoption, &care.duration_adoption},
@@ -109,8 +111,8 @@ void Journey::seed_initial_children(const std::vector<InitialChild>& children) {
           queue_.schedule(std::max(0.5, eighteen), kStageClass, kAgeOut, id, c.version);
         else
           schedule_stage_end(id, exit_day);
-        if (care.placement_moves_per_year > 0)
-          queue_.schedule(-std::log(u(6)) / care.placement_moves_per_year * kDaysPerYear, kRoutineClass, kPlacementMove, id, c.version);
+        if (p.care.placement_moves_per_year > 0)
+          queue_.schedule(-std::log(u(6)) / p.care.placement_moves_per_year * kDaysPerYear, kRoutineClass, kPlacementMove, id, c.version);
         break;
       }
       case Stage::kCareLeaver: {

@@ -133,7 +133,10 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
     const std::uint32_t id = child(stock.cla_age);
     Child& c = children_[id];
     c.placement = pick_placement(p.care.placement_shares, u(4));
-    const Distribution* d = &care_duration_for(p.care, u(5));
+    // Without its time in care the age at entry is not known: a counted child takes the
+    // exits of the band of its age now (docs/model.md, Care).
+    c.care_band = static_cast<std::uint8_t>(p.care.band_at_entry_age(-c.birth_day / kDaysPerYear));
+    const Distribution* d = &care_duration_for(p.care.exits_of_band(c.care_band), u(5));
     const auto ip = d->in_progress(u(1), u(2));
     c.care_start_day = c.referral_day = -before(*d, ip.elapsed, 0.0);
     // One placement held at the start, taken to have begun with care (moves before the

@@ -155,9 +155,9 @@ class Journey {
   bool entry_held(std::uint32_t id, Stage next, double within, double now);
   void step_up(std::uint32_t id, double now);
   // The time-in-care distribution of the exit route that the draw `route` picks.
-  static const Distribution& care_duration_for(const Care& care, double exit_draw);
+  static const Distribution& care_duration_for(const CareExits& exits, double exit_draw);
   // The exit route itself (home, SGO, adoption, other) that the draw picks.
-  static CareExit care_exit_of(const Care& care, double exit_draw);
+  static CareExit care_exit_of(const CareExits& exits, double exit_draw);
   void start_care(std::uint32_t id, double now, bool uasc);
   void on_cp_review(std::uint32_t id, double now);
   void on_placement_move(std::uint32_t id, double now);

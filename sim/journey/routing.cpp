@@ -114,14 +114,14 @@ void Journey::complete_assessment(std::uint32_t id, double now) {
   assessment_wd_histogram_[std::min<std::size_t>(static_cast<std::size_t>(wd), assessment_wd_histogram_.size() - 1)] += 1;
 }
 
-CareExit Journey::care_exit_of(const Care& care, double exit_draw) {
+CareExit Journey::care_exit_of(const CareExits& care, double exit_draw) {
   if (exit_draw < care.exit_home) return CareExit::kHome;
   if (exit_draw < care.exit_home + care.exit_sgo) return CareExit::kSgo;
   if (exit_draw < care.exit_home + care.exit_sgo + care.exit_adoption) return CareExit::kAdoption;
   return CareExit::kOther;
 }
 
-const Distribution& Journey::care_duration_for(const Care& care, double exit_draw) {
+const Distribution& Journey::care_duration_for(const CareExits& care, double exit_draw) {
   switch (care_exit_of(care, exit_draw)) {
     case CareExit::kHome: return care.duration_home;
     case CareExit::kSgo: return care.duration_sgo;
@@ -159,7 +159,8 @@ void Journey::start_care(std::uint32_t id, double now, bool uasc) {
   // Leaving care: by the exit route's own duration, or at 18, whichever comes first. An
   // unaccompanied child has no home to return to and no family for an order: UASC stay
   // until 18 (PF L95: returns home, SGOs and adoptions are of children with families).
-  const Distribution& d = care_duration_for(care, draw(id, kCareExit));
+  c.care_band = static_cast<std::uint8_t>(care.band_at_entry_age((now - c.birth_day) / kDaysPerYear));
+  const Distribution& d = care_duration_for(care.exits_of_band(c.care_band), draw(id, kCareExit));
   const double eighteen = c.birth_day + 18.0 * kDaysPerYear;
   const double exit_day = uasc ? eighteen : now + duration_days(d, draw(id, kCareDuration), now);
   if (eighteen <= exit_day)
@@ -289,8 +290,9 @@ void Journey::on_stage_end(std::uint32_t id, double now) {
         return;
       }
       const double u = draw(id, kCareExit);
-      if (log_) log_->care_ended(c, care_exit_of(p.care, u), now);
-      close_case(id, now, u < p.care.exit_home ? p.returns.after_closure_prob : 0.0);
+      const CareExits& exits = p.care.exits_of_band(c.care_band);
+      if (log_) log_->care_ended(c, care_exit_of(exits, u), now);
+      close_case(id, now, u < exits.exit_home ? p.returns.after_closure_prob : 0.0);
       return;
     }
     case Stage::kCareLeaver:

@@ -103,15 +103,19 @@ TEST_P(CalibrateRoundTripStocks, SixtyMonthStocksInsideTheTrueBands) {
   std::printf("%d of 7 inside\n", inside);
 }
 
-// Known outside, measured (docs/calibration.md, "The round trip"): CIN plans 6.5-7.7% low in both
+// Known outside, measured (docs/calibration.md, "The round trip"): CIN plans 6.9-7.6% low in both
 // (this replication's CIN plans ended 4% sooner than the scenario's on average, 2.4 standard
 // errors, and 1.8% fewer began: the large council's ten times more plans give the mean
-// within 0.1% and CIN within 1%); in the different scenario, children looked after 16% high
-// and care leavers 9% with them (the fit of the care exit routes gives "other" 0.35 of exits,
-// for 0.25, with a median of 2,022 days, for 1,217: both inside their wide intervals).
+// within 0.1% and CIN within 1%); in the different scenario (care exits by age at entry,
+// calibrated per band of age at entry), care leavers +11.2%: the same calibrated scenario
+// with the true bands put in its place gives care leavers +0.2% and children looked after
+// -0.4%, so the miss is the band fit from three years (951 periods, 60% open or cut at 18),
+// not the model; calibrated on five years (--years-back 5) care leavers come inside.
+// Children looked after came inside with the bands (+0.8%; pooled over ages, +15.6% in the
+// earlier different scenario).
 INSTANTIATE_TEST_SUITE_P(Scenarios, CalibrateRoundTripStocks,
                          ::testing::Values(Case{"scenarios/baseline.yaml", {"cin_open"}},
-                                           Case{"tests/data/calibrate-different.yaml", {"cin_open", "cla_open", "care_leavers_open"}}),
+                                           Case{"tests/data/calibrate-different.yaml", {"cin_open", "care_leavers_open"}}),
                          [](const ::testing::TestParamInfo<Case>& param) { return param.index == 0 ? std::string("Baseline") : std::string("Different"); });
 
 }  // namespace

@@ -59,6 +59,16 @@ bool same(const std::vector<sim::SchoolHoliday>& a, const std::vector<sim::Schoo
     if (a[i].from != b[i].from || a[i].to != b[i].to) return false;
   return true;
 }
+bool same(const std::vector<sim::CareAgeBand>& a, const std::vector<sim::CareAgeBand>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const sim::CareExits &x = a[i].exits, &y = b[i].exits;
+    if (a[i].from_age_years != b[i].from_age_years || a[i].to_age_years != b[i].to_age_years || x.exit_home != y.exit_home ||
+        x.exit_sgo != y.exit_sgo || x.exit_adoption != y.exit_adoption || x.exit_other != y.exit_other)
+      return false;
+  }
+  return true;
+}
 template <typename T>
 bool same(const T& a, const T& b) {
   return a == b;

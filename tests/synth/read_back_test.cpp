@@ -24,7 +24,7 @@ using testing::metric_named;
 
 void expect_read_back(const std::string& file, int years) {
   const synth::SynthRun run =
-      synth::synthesize(io::load_scenario(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/" + file), years, 0);
+      synth::synthesize(io::load_scenario(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/" + file), years, std::nullopt);
   const auto dir = std::filesystem::temp_directory_path() / ("caseflow-synth-read-back-" + file);
   std::filesystem::remove_all(dir);
   returns::write_returns(run.history, dir.string());

@@ -133,8 +133,8 @@ TEST(SynthRoundTrip, SameSeedSameReturnsOtherSeedOthers) {
 
 TEST(SynthRoundTrip, YearsBeyondTheHorizonAreAUserError) {
   const sim::Scenario s = scenario("baseline.yaml");
-  EXPECT_THROW(synth::synthesize(s, s.horizon_months / 12 + 1, 0), io::UserError);
-  EXPECT_THROW(synth::synthesize(s, 0, 0), io::UserError);
+  EXPECT_THROW(synth::synthesize(s, s.horizon_months / 12 + 1, std::nullopt), io::UserError);
+  EXPECT_THROW(synth::synthesize(s, 0, std::nullopt), io::UserError);
 }
 
 }  // namespace
