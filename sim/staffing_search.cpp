@@ -75,7 +75,8 @@ StaffingSearchResult find_smallest_staffing(const Staffing& start, const Staffin
       result.monotonicity = check_monotonicity(result.evaluated);
       return result;
     }
-    for (int& posts : x) posts = std::min(limits.max_posts, std::max(posts + 1, static_cast<int>(std::ceil(posts * 1.5))));
+    for (int& posts : x)
+      posts = std::min(limits.max_posts, std::max(posts + 1, static_cast<int>(std::ceil(posts * 1.25))));
   }
 
   // Team by team, downward, until a round changes nothing.

@@ -63,8 +63,9 @@ struct StaffingSearchResult {
 
 using StaffingEvaluator = std::function<StaffingEvaluation(const Staffing&)>;
 
-// Starts at `start`; if it fails, raises every team by half (at least one post) until the
-// targets are met or every team is at max_posts. Each staffing is evaluated once.
+// Starts at `start`; if it fails, raises every team by a quarter (at least one post) until the
+// targets are met or every team is at max_posts: a quarter, as a plan is usually asked of a
+// service short by less than that, and each step costs a simulation. Each staffing is evaluated once.
 // `on_answer` (optional) is called with the answer when the rounds settle, before the upper
 // neighbours are evaluated: the last staffing evaluated before it that met the targets.
 StaffingSearchResult find_smallest_staffing(const Staffing& start, const StaffingEvaluator& evaluate,
