@@ -130,12 +130,13 @@ void write_plan_csv(std::ostream& out, const sim::Scenario& scenario, const sim:
 void write_search_csv(std::ostream& out, const sim::StaffingPlan& plan) {
   out << "evaluation";
   for (sim::Team t : plan.request.teams) out << ",posts_" << team_name(t);
-  out << ",meets_targets,worst_share_meeting\n";
+  out << ",meets_targets,worst_share_meeting,weakest\n";
   for (std::size_t i = 0; i < plan.search.evaluated.size(); ++i) {
     const auto& e = plan.search.evaluated[i];
     out << i + 1;
     for (int p : e.staffing) out << ',' << p;
-    out << ',' << (e.evaluation.meets ? "yes" : "no") << ',' << exact_number(e.evaluation.score) << '\n';
+    out << ',' << (e.evaluation.meets ? "yes" : "no") << ',' << exact_number(e.evaluation.score) << ','
+        << e.evaluation.weakest << '\n';
   }
 }
 

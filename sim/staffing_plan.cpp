@@ -23,6 +23,18 @@ engine::Calendar calendar_of(const Scenario& scenario) {
   return engine::Calendar(scenario.start_date, 5, scenario.horizon_months / 12 + 30);
 }
 
+// "TARGET in GROUP, YYYY-MM": the check with the smallest share (the first such).
+std::string weakest_check(const Scenario& scenario, const Replications& r, const PlanRequest& request,
+                          const TargetsStanding& standing) {
+  const TargetStanding* weakest = nullptr;
+  for (const auto& s : standing.standings)
+    if (!weakest || s.worst_share < weakest->worst_share) weakest = &s;
+  if (!weakest) return "";
+  const StaffingTarget& t = request.targets[weakest->target];
+  return t.text + " in " + group_labels(info(t.metric).groups, r.stage_labels)[weakest->group] + ", " +
+         engine::to_year_month(calendar_of(scenario).month_start(weakest->worst_month));
+}
+
 }  // namespace
 
 std::vector<Team> case_holding_teams(const Scenario& scenario) {
@@ -126,7 +138,7 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
       kept_staffing = posts;
       kept = std::move(runs);
     }
-    return StaffingEvaluation{standing.meets, standing.score};
+    return StaffingEvaluation{standing.meets, standing.score, weakest_check(scenario, *runs, request, standing)};
   };
   plan.search = find_smallest_staffing(plan.scenario_posts, evaluate, limits, on_answer);
 

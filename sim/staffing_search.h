@@ -17,6 +17,7 @@
 // targets, so the same code finds the servers an M/M/c queue needs (tests/validation).
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace caseflow::sim {
@@ -28,6 +29,7 @@ struct StaffingEvaluation {
   // How well the targets hold (higher is better); expected not to fall when any team gains
   // posts. For a plan: the smallest share of replications meeting a target in any month.
   double score = 0.0;
+  std::string weakest;  // what the score is of, in words (for the record; the search ignores it)
 };
 
 struct EvaluatedStaffing {

@@ -17,7 +17,7 @@ TEST(StaffingSearch, FindsEachTeamsOwnNeedFromAboveAndBelow) {
   const StaffingEvaluator need = [&](const Staffing& s) {
     ++calls;
     const double score = std::min(s[0] - 7, s[1] - 12);
-    return StaffingEvaluation{score >= 0, score};
+    return StaffingEvaluation{score >= 0, score, ""};
   };
   for (const Staffing& start : {Staffing{3, 40}, Staffing{100, 1}, Staffing{7, 12}}) {
     calls = 0;
@@ -39,7 +39,7 @@ TEST(StaffingSearch, TradeOffEndsWhereNoTeamCanLoseAPost) {
   // at one of them, a staffing that meets where each team with one post fewer does not.
   const StaffingEvaluator shared = [](const Staffing& s) {
     const double score = std::min<double>(s[0] + s[1] - 30, std::min(s[0], s[1]) - 5);
-    return StaffingEvaluation{score >= 0, score};
+    return StaffingEvaluation{score >= 0, score, ""};
   };
   const StaffingSearchResult r = find_smallest_staffing({40, 40}, shared);
   ASSERT_TRUE(r.found);
@@ -49,7 +49,7 @@ TEST(StaffingSearch, TradeOffEndsWhereNoTeamCanLoseAPost) {
 }
 
 TEST(StaffingSearch, ReportsTargetsNoStaffingMeets) {
-  const StaffingEvaluator never = [](const Staffing& s) { return StaffingEvaluation{false, -1.0 / s[0]}; };
+  const StaffingEvaluator never = [](const Staffing& s) { return StaffingEvaluation{false, -1.0 / s[0], ""}; };
   StaffingSearchLimits limits;
   limits.max_posts = 50;
   const StaffingSearchResult r = find_smallest_staffing({10, 10}, never, limits);
@@ -60,7 +60,7 @@ TEST(StaffingSearch, ReportsTargetsNoStaffingMeets) {
 TEST(StaffingSearch, MonotonicityCheckFindsAPlantedContradiction) {
   // 6 posts meet and 7 do not: a larger staffing failing where a smaller one met.
   const std::vector<EvaluatedStaffing> evaluated = {
-      {{5, 10}, {false, 0.5}}, {{6, 10}, {true, 0.9}}, {{7, 10}, {false, 0.7}}, {{6, 3}, {false, 0.1}}};
+      {{5, 10}, {false, 0.5, ""}}, {{6, 10}, {true, 0.9, ""}}, {{7, 10}, {false, 0.7, ""}}, {{6, 3}, {false, 0.1, ""}}};
   const MonotonicityCheck check = check_monotonicity(evaluated);
   EXPECT_FALSE(check.holds());
   ASSERT_EQ(check.target_losses.size(), 1u);

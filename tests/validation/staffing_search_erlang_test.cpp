@@ -57,7 +57,7 @@ TEST(StaffingSearchValidation, FindsTheErlangCServersOfTwoQueues) {
     standard_error[{0, servers[0]}] = wa.standard_error();
     standard_error[{1, servers[1]}] = wb.standard_error();
     const double score = std::min(a.bound - wa.mean(), b.bound - wb.mean());
-    return sim::StaffingEvaluation{score >= 0, score};
+    return sim::StaffingEvaluation{score >= 0, score, ""};
   };
   const sim::StaffingSearchResult r = sim::find_smallest_staffing({20, 20}, evaluate);
   ASSERT_TRUE(r.found);
