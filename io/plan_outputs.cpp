@@ -267,19 +267,20 @@ void write_plan_md(std::ostream& out, const sim::Scenario& scenario, const std::
 }  // namespace
 
 std::string unmet_targets_message(const sim::StaffingPlan& plan) {
+  const engine::Calendar calendar(plan.planned.start_date, 5, plan.planned.horizon_months / 12 + 30);
   std::ostringstream msg;
-  msg << "no staffing meets the targets: with ";
+  msg << "no staffing meets the targets: even with ";
   for (std::size_t i = 0; i < plan.request.teams.size(); ++i)
     msg << (i ? ", " : "") << plan.search.answer[i] << " posts in " << team_name(plan.request.teams[i]);
   msg << ",";
   for (const auto& s : plan.standing.standings)
     if (s.worst_share < plan.request.confidence - 1e-12) {
       const auto& t = plan.request.targets[s.target];
-      msg << " --target '" << t.text << "' holds in " << percent(s.worst_share) << " of replications in month "
-          << s.worst_month + 1 << " (" << target_group_label(plan.planned_runs, s, t) << ");";
+      msg << " --target '" << t.text << "' holds in " << percent(s.worst_share) << " of replications in "
+          << month_label(calendar, s.worst_month) << " (" << target_group_label(plan.planned_runs, s, t) << ");";
     }
-  msg << " a target that staffing cannot reach (timeliness the work's own duration rules out) needs another "
-         "threshold or a lower --confidence";
+  msg << " the search stops at four times the largest planned establishment; a target that staffing cannot reach "
+         "(timeliness the work's own duration rules out) needs another threshold or a lower --confidence";
   return msg.str();
 }
 

@@ -23,7 +23,7 @@ engine::Calendar calendar_of(const Scenario& scenario) {
   return engine::Calendar(scenario.start_date, 5, scenario.horizon_months / 12 + 30);
 }
 
-// "TARGET in GROUP, YYYY-MM": the check with the smallest share (the first such).
+// "TARGET in GROUP in YYYY-MM" (no commas: a CSV field): the check with the smallest share.
 std::string weakest_check(const Scenario& scenario, const Replications& r, const PlanRequest& request,
                           const TargetsStanding& standing) {
   const TargetStanding* weakest = nullptr;
@@ -31,7 +31,7 @@ std::string weakest_check(const Scenario& scenario, const Replications& r, const
     if (!weakest || s.worst_share < weakest->worst_share) weakest = &s;
   if (!weakest) return "";
   const StaffingTarget& t = request.targets[weakest->target];
-  return t.text + " in " + group_labels(info(t.metric).groups, r.stage_labels)[weakest->group] + ", " +
+  return t.text + " in " + group_labels(info(t.metric).groups, r.stage_labels)[weakest->group] + " in " +
          engine::to_year_month(calendar_of(scenario).month_start(weakest->worst_month));
 }
 
@@ -140,7 +140,11 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
     }
     return StaffingEvaluation{standing.meets, standing.score, weakest_check(scenario, *runs, request, standing)};
   };
-  plan.search = find_smallest_staffing(plan.scenario_posts, evaluate, limits, on_answer);
+  // A ceiling on the way up, so targets no staffing meets end the search in a dozen steps.
+  StaffingSearchLimits bounded = limits;
+  const int largest = *std::max_element(plan.scenario_posts.begin(), plan.scenario_posts.end());
+  bounded.max_posts = std::min(limits.max_posts, std::max(50, 4 * largest));
+  plan.search = find_smallest_staffing(plan.scenario_posts, evaluate, bounded, on_answer);
 
   plan.planned = with_establishment(scenario, request.teams, plan.search.answer, plan.effective);
   kept.reset();

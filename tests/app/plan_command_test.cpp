@@ -63,6 +63,22 @@ TEST(PlanCommand, BadTargetsAndOptionsExit2NamingTheArgumentAndWriteNothing) {
   }
 }
 
+// A target no staffing reaches: assessments take their own time (a 90th percentile of 55
+// working days at a normal pace), so 99% within 45 is out of reach however many posts.
+TEST(PlanCommand, TargetsNoStaffingMeetsExit2SayingWhichAndWriteNothing) {
+  const fs::path out = fresh_dir("unreachable");
+  ::testing::internal::CaptureStderr();
+  const int status = run({"plan", source("scenarios/baseline.yaml"), "--target", "assessments_within_45wd_pct>=99",
+                          "--team", "assessment", "--reps", "2", "--horizon-months", "3", "--threads", "2", "--out",
+                          out.string()});
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(status, 2);
+  EXPECT_NE(err.find("no staffing meets the targets: even with 132 posts in assessment"), std::string::npos) << err;
+  EXPECT_NE(err.find("--target 'assessments_within_45wd_pct>=99' holds in 0.0% of replications"), std::string::npos)
+      << err;
+  EXPECT_FALSE(fs::exists(out));
+}
+
 // The re-run check. The plan decides on 60 replications: a share of 0.8 estimated from 60 has a
 // binomial standard error of 0.052, and a fresh run of 120 one of 0.037, so the same share
 // differs between the two by 0.063 (one standard error); the search stops where the weakest of
