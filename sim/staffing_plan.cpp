@@ -134,11 +134,12 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
     auto runs = std::make_unique<Replications>(simulate_replications(candidate, options));
     const TargetsStanding standing =
         stand_against_targets(*runs, request.targets, request.teams, plan.first_month, request.confidence);
+    StaffingEvaluation evaluation{standing.meets, standing.score, weakest_check(scenario, *runs, request, standing)};
     if (standing.meets) {
       kept_staffing = posts;
       kept = std::move(runs);
     }
-    return StaffingEvaluation{standing.meets, standing.score, weakest_check(scenario, *runs, request, standing)};
+    return evaluation;
   };
   // A ceiling on the way up, so targets no staffing meets end the search in a dozen steps.
   StaffingSearchLimits bounded = limits;
