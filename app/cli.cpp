@@ -73,6 +73,7 @@ int run_main(int argc, const char* const* argv) {
   app.require_subcommand(1);
   add_run_command(app);
   add_compare_command(app);
+  add_plan_command(app);
   add_validate_command(app);
   add_metrics_command(app);
   add_scenario_format_command(app);

@@ -1,0 +1,169 @@
+#include "sim/staffing_plan.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <stdexcept>
+
+#include "sim/durations.h"
+#include "sim/engine/calendar.h"
+
+namespace caseflow::sim {
+
+namespace {
+
+const Parameters& parameters_on(const Scenario& scenario, const engine::CivilDate& date) {
+  const Parameters* p = &scenario.epochs.front().parameters;
+  for (const auto& e : scenario.epochs)
+    if (!(date < e.from)) p = &e.parameters;
+  return *p;
+}
+
+engine::Calendar calendar_of(const Scenario& scenario) {
+  return engine::Calendar(scenario.start_date, 5, scenario.horizon_months / 12 + 30);
+}
+
+// "TARGET in GROUP in YYYY-MM" (no commas: a CSV field): the check with the smallest share.
+std::string weakest_check(const Scenario& scenario, const Replications& r, const PlanRequest& request,
+                          const TargetsStanding& standing) {
+  const TargetStanding* weakest = nullptr;
+  for (const auto& s : standing.standings)
+    if (!weakest || s.worst_share < weakest->worst_share) weakest = &s;
+  if (!weakest) return "";
+  const StaffingTarget& t = request.targets[weakest->target];
+  return t.text + " in " + group_labels(info(t.metric).groups, r.stage_labels)[weakest->group] + " in " +
+         engine::to_year_month(calendar_of(scenario).month_start(weakest->worst_month));
+}
+
+}  // namespace
+
+std::vector<Team> case_holding_teams(const Scenario& scenario) {
+  std::vector<Team> teams;
+  const auto& params = scenario.epochs.front().parameters.workforce;
+  for (std::size_t t = 0; t < kTeams; ++t)
+    if (params.teams[t].cap_cases > 0) teams.push_back(static_cast<Team>(t));
+  return teams;
+}
+
+engine::CivilDate horizon_end(const Scenario& scenario) {
+  const engine::Calendar calendar = calendar_of(scenario);
+  return engine::civil_from_days(engine::days_from_civil(calendar.month_start(scenario.horizon_months)) - 1);
+}
+
+int month_of(const Scenario& scenario, const engine::CivilDate& date) {
+  if (date < scenario.start_date) return -1;
+  const engine::Calendar calendar = calendar_of(scenario);
+  for (int m = 0; m < scenario.horizon_months; ++m)
+    if (date < calendar.month_start(m + 1)) return m;
+  return -1;
+}
+
+double permanent_lead_days(const Scenario& scenario, const engine::CivilDate& date, double quantile) {
+  const Distribution& lead = parameters_on(scenario, date).workforce.permanent_lead_time;
+  const engine::Calendar calendar = calendar_of(scenario);
+  return to_sim_days(lead.quantile(quantile), lead.unit, calendar, calendar.day_of(date));
+}
+
+engine::CivilDate earliest_from(const Scenario& scenario, double quantile) {
+  const double lead = permanent_lead_days(scenario, scenario.start_date, quantile);
+  const engine::CivilDate ready =
+      engine::civil_from_days(engine::days_from_civil(scenario.start_date) + static_cast<int>(std::ceil(lead)));
+  const engine::Calendar calendar = calendar_of(scenario);
+  for (int m = 0;; ++m)
+    if (!(calendar.month_start(m) < ready)) return calendar.month_start(m);
+}
+
+engine::CivilDate recruitment_start(const Scenario& scenario, const engine::CivilDate& from, double quantile) {
+  const double lead = permanent_lead_days(scenario, from, quantile);
+  const int latest = engine::days_from_civil(from) - static_cast<int>(std::ceil(lead));
+  return engine::civil_from_days(latest - engine::weekday_of(latest));  // the Monday on or before
+}
+
+Staffing establishment_on(const Scenario& scenario, const std::vector<Team>& teams, const engine::CivilDate& date) {
+  const auto& params = parameters_on(scenario, date).workforce;
+  Staffing posts;
+  for (Team t : teams) posts.push_back(static_cast<int>(std::lround(params.teams[index(t)].establishment_fte)));
+  return posts;
+}
+
+Scenario with_establishment(const Scenario& scenario, const std::vector<Team>& teams, const Staffing& posts,
+                            const engine::CivilDate& effective) {
+  if (teams.size() != posts.size()) throw std::logic_error("with_establishment: one level per team");
+  Scenario planned = scenario;
+  planned.name = scenario.name + "-planned";
+  const engine::CivilDate at = effective < scenario.start_date ? scenario.start_date : effective;
+  const bool has_period = std::any_of(planned.epochs.begin(), planned.epochs.end(),
+                                      [&](const Epoch& e) { return e.from == at; });
+  if (!has_period) {
+    const Epoch added{at, parameters_on(scenario, at)};
+    const auto later = std::find_if(planned.epochs.begin(), planned.epochs.end(), [&](const Epoch& e) { return at < e.from; });
+    planned.epochs.insert(later, added);
+  }
+  for (auto& epoch : planned.epochs) {
+    if (epoch.from < at) continue;
+    for (std::size_t i = 0; i < teams.size(); ++i)
+      epoch.parameters.workforce.teams[index(teams[i])].establishment_fte = posts[i];
+  }
+  return planned;
+}
+
+StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request, const RunOptions& options,
+                           const StaffingSearchLimits& limits) {
+  StaffingPlan plan;
+  plan.request = request;
+  plan.first_month = month_of(scenario, request.from);
+  if (plan.first_month < 0) throw std::invalid_argument("plan_staffing: `from` is outside the horizon");
+  plan.lead_days = permanent_lead_days(scenario, request.from, request.lead_time_quantile);
+  plan.recruit_by = recruitment_start(scenario, request.from, request.lead_time_quantile);
+  plan.effective = plan.recruit_by < scenario.start_date ? scenario.start_date : plan.recruit_by;
+  plan.scenario_posts = establishment_on(scenario, request.teams, plan.effective);
+
+  // The last candidate that met the targets keeps its replications: the search's answer is
+  // the last one it accepted, so it rarely needs simulating again.
+  Staffing kept_staffing;
+  std::unique_ptr<Replications> kept, answer_runs;
+  Staffing answer_staffing;
+  const auto on_answer = [&](const Staffing& answer) {
+    if (kept && kept_staffing == answer) {
+      answer_runs = std::move(kept);
+      answer_staffing = answer;
+    }
+  };
+  const StaffingEvaluator evaluate = [&](const Staffing& posts) {
+    const Scenario candidate = with_establishment(scenario, request.teams, posts, plan.effective);
+    auto runs = std::make_unique<Replications>(simulate_replications(candidate, options));
+    const TargetsStanding standing =
+        stand_against_targets(*runs, request.targets, request.teams, plan.first_month, request.confidence);
+    StaffingEvaluation evaluation{standing.meets, standing.score, weakest_check(scenario, *runs, request, standing)};
+    if (standing.meets) {
+      kept_staffing = posts;
+      kept = std::move(runs);
+    }
+    return evaluation;
+  };
+  // A ceiling on the way up, so targets no staffing meets end the search in a dozen steps.
+  StaffingSearchLimits bounded = limits;
+  const int largest = *std::max_element(plan.scenario_posts.begin(), plan.scenario_posts.end());
+  bounded.max_posts = std::min(limits.max_posts, std::max(50, 4 * largest));
+  plan.search = find_smallest_staffing(plan.scenario_posts, evaluate, bounded, on_answer);
+
+  plan.planned = with_establishment(scenario, request.teams, plan.search.answer, plan.effective);
+  kept.reset();
+  if (!plan.search.found) {  // the largest staffing tried, for the message that says which target fails
+    plan.planned_runs = simulate_replications(plan.planned, options);
+    plan.standing =
+        stand_against_targets(plan.planned_runs, request.targets, request.teams, plan.first_month, request.confidence);
+    return plan;
+  }
+  if (answer_runs && answer_staffing == plan.search.answer)
+    plan.planned_runs = std::move(*answer_runs);
+  else
+    plan.planned_runs = simulate_replications(plan.planned, options);
+  answer_runs.reset();
+  plan.standing =
+      stand_against_targets(plan.planned_runs, request.targets, request.teams, plan.first_month, request.confidence);
+  plan.scenario_runs = simulate_replications(scenario, options);
+  return plan;
+}
+
+}  // namespace caseflow::sim
