@@ -19,6 +19,7 @@ struct SimulationOptions {
   int horizon_months = 0;   // 0: the scenario's
   std::string out;          // empty: the command's default folder
   bool per_replication = false;
+  bool xlsx = false;
   bool force = false;
 
   // The runner's options: these, the scenario's where not given.
