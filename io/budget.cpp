@@ -42,19 +42,29 @@ void write_budget_csv(std::ostream& os, const std::vector<int>& financial_years,
   }
 }
 
-void write_compare_budget_csv(std::ostream& os, const std::vector<int>& financial_years,
-                              const std::vector<int>& months_in_year, const sim::SeriesLayout& layout,
+engine::Spread budget_spread(const sim::Replications& runs, const BudgetLine& line, std::size_t year) {
+  const std::size_t series = budget_series(line, *runs.layout);
+  std::vector<double> values;
+  for (std::size_t r = 0; r < runs.count(); ++r) values.push_back(sim::year_figure(runs, sim::info(line.metric), series, year, r));
+  return engine::spread_of(values);
+}
+
+void write_compare_budget_csv(std::ostream& os, const sim::Replications& base,
                               const std::vector<BudgetComparison>& alternatives) {
-  os << "alternative,financial_year,months,category,metric,group,pairs,base_mean_gbp,alternative_mean_gbp,"
+  os << "alternative,financial_year,months,category,metric,group,pairs,base_mean_gbp,base_p10_gbp,base_p50_gbp,"
+        "base_p90_gbp,alternative_mean_gbp,alternative_p10_gbp,alternative_p50_gbp,alternative_p90_gbp,"
         "difference_mean_gbp,difference_ci95_low_gbp,difference_ci95_high_gbp,difference_p10_gbp,"
         "difference_p50_gbp,difference_p90_gbp\n";
   for (const auto& alt : alternatives) {
-    for (std::size_t y = 0; y < financial_years.size(); ++y) {
+    for (std::size_t y = 0; y < base.financial_years.size(); ++y) {
       for (const auto& line : budget_lines()) {
-        const sim::Difference& d = alt.comparison->annual[budget_series(line, layout)][y];
-        os << alt.alternative << ',' << financial_year_label(financial_years[y]) << ',' << months_in_year[y] << ','
-           << line.category << ',' << sim::info(line.metric).name << ',' << line.group << ',' << d.pairs << ','
-           << money_number(d.base_mean) << ',' << money_number(d.alt_mean) << ',' << money_number(d.mean) << ','
+        const sim::Difference& d = alt.comparison->annual[budget_series(line, *base.layout)][y];
+        const engine::Spread b = budget_spread(base, line, y), a = budget_spread(*alt.runs, line, y);
+        os << alt.alternative << ',' << financial_year_label(base.financial_years[y]) << ',' << base.months_in_year(y)
+           << ',' << line.category << ',' << sim::info(line.metric).name << ',' << line.group << ',' << d.pairs << ','
+           << money_number(d.base_mean) << ',' << money_number(b.p10) << ',' << money_number(b.p50) << ','
+           << money_number(b.p90) << ',' << money_number(d.alt_mean) << ',' << money_number(a.p10) << ','
+           << money_number(a.p50) << ',' << money_number(a.p90) << ',' << money_number(d.mean) << ','
            << money_number(d.ci_low) << ',' << money_number(d.ci_high) << ',' << money_number(d.p10) << ','
            << money_number(d.p50) << ',' << money_number(d.p90) << '\n';
       }

@@ -12,6 +12,7 @@
 #include "sim/engine/statistics.h"
 #include "sim/metrics.h"
 #include "sim/recorder.h"
+#include "sim/replications.h"
 
 namespace caseflow::io {
 
@@ -32,13 +33,16 @@ std::size_t budget_series(const BudgetLine& line, const sim::SeriesLayout& layou
 void write_budget_csv(std::ostream& os, const std::vector<int>& financial_years, const std::vector<int>& months_in_year,
                       const sim::SeriesLayout& layout, const std::vector<std::vector<engine::Spread>>& annual);
 
-// compare_budget.csv: the paired difference of every budget line, year and alternative.
+// compare_budget.csv: every budget line, year and alternative: each scenario's mean and
+// P10/P50/P90 (plan A and plan B side by side) and the paired difference's nine figures.
 struct BudgetComparison {
   std::string alternative;  // its scenario name
   const sim::Comparison* comparison = nullptr;
+  const sim::Replications* runs = nullptr;
 };
-void write_compare_budget_csv(std::ostream& os, const std::vector<int>& financial_years,
-                              const std::vector<int>& months_in_year, const sim::SeriesLayout& layout,
+// One scenario's spread of a line's yearly cost across its replications.
+engine::Spread budget_spread(const sim::Replications& runs, const BudgetLine& line, std::size_t year);
+void write_compare_budget_csv(std::ostream& os, const sim::Replications& base,
                               const std::vector<BudgetComparison>& alternatives);
 
 }  // namespace caseflow::io

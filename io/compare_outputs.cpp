@@ -140,12 +140,10 @@ void write_compare_outputs(const std::string& folder, const ComparedScenario& ba
   });
 
   out.write("compare_budget.csv", [&](std::ostream& os) {
-    std::vector<int> months_in_year;
-    for (std::size_t y = 0; y < b.financial_years.size(); ++y) months_in_year.push_back(b.months_in_year(y));
     std::vector<BudgetComparison> budgets;
     for (std::size_t i = 0; i < alternatives.size(); ++i)
-      budgets.push_back({alternatives[i].scenario->name, &comparisons[i]});
-    write_compare_budget_csv(os, b.financial_years, months_in_year, layout, budgets);
+      budgets.push_back({alternatives[i].scenario->name, &comparisons[i], alternatives[i].replications});
+    write_compare_budget_csv(os, b, budgets);
   });
 
   out.write("compare.md", [&](std::ostream& os) {
@@ -196,9 +194,11 @@ void write_compare_outputs(const std::string& folder, const ComparedScenario& ba
   if (provenance.per_replication) write_per_replication(out, base, alternatives);
   if (provenance.xlsx)
     out.write("workbook.xlsx", [&](std::ostream& os) {
-      CompareWorkbook book{{base.scenario, base.file, "base"}, {}, &comparisons, &b, &options};
-      for (std::size_t i = 0; i < alternatives.size(); ++i)
+      CompareWorkbook book{{base.scenario, base.file, "base"}, {}, {}, &comparisons, &b, &options};
+      for (std::size_t i = 0; i < alternatives.size(); ++i) {
         book.alternatives.push_back({alternatives[i].scenario, alternatives[i].file, "alternative" + std::to_string(i + 1)});
+        book.alternative_runs.push_back(alternatives[i].replications);
+      }
       xlsx::write_workbook(os, compare_workbook_sheets(book));
     });
   out.commit();

@@ -198,17 +198,23 @@ std::vector<xlsx::Sheet> compare_workbook_sheets(const CompareWorkbook& compare)
 
   Sheet budget{"Budget", {{"alternative", Format::kText, 18}, {"financial_year", Format::kText, 14},
                           {"months", Format::kInteger, 8}, {"category", Format::kText, 34}}, {}};
-  for (auto column : difference_columns) {
-    if (column.format == Format::kNumber) column.format = Format::kGbp;
-    budget.columns.push_back(column);
-  }
+  budget.columns.push_back({"pairs", Format::kInteger, 8});
+  for (const char* name : {"base_mean", "base_p10", "base_p50", "base_p90", "alternative_mean", "alternative_p10",
+                           "alternative_p50", "alternative_p90", "difference_mean", "difference_ci95_low",
+                           "difference_ci95_high", "difference_p10", "difference_p50", "difference_p90"})
+    budget.columns.push_back({name, Format::kGbp, 16});
   for (std::size_t i = 0; i < compare.alternatives.size(); ++i)
     for (std::size_t y = 0; y < b.financial_years.size(); ++y)
       for (const auto& line : budget_lines()) {
+        const auto& info = sim::info(line.metric);
+        const sim::Difference& d = (*compare.comparisons)[i].annual[budget_series(line, layout)][y];
+        const engine::Spread base = budget_spread(b, line, y), alt = budget_spread(*compare.alternative_runs[i], line, y);
         std::vector<Cell> row = {text(compare.alternatives[i].scenario->name),
                                  text(financial_year_label(b.financial_years[y])), number(months_in_year[y]),
-                                 text(line.category)};
-        difference_cells(sim::info(line.metric), (*compare.comparisons)[i].annual[budget_series(line, layout)][y], row);
+                                 text(line.category), number(static_cast<double>(d.pairs), Format::kInteger)};
+        for (double v : {d.base_mean, base.p10, base.p50, base.p90, d.alt_mean, alt.p10, alt.p50, alt.p90, d.mean,
+                         d.ci_low, d.ci_high, d.p10, d.p50, d.p90})
+          row.push_back(value(info, v));
         budget.rows.push_back(std::move(row));
       }
   sheets.push_back(std::move(budget));

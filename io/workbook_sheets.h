@@ -44,11 +44,12 @@ std::vector<xlsx::Sheet> run_workbook_sheets(const RunWorkbook& run);
 struct CompareWorkbook {
   WorkbookScenario base;
   std::vector<WorkbookScenario> alternatives;
+  std::vector<const sim::Replications*> alternative_runs;     // [i]: alternatives[i]'s
   const std::vector<sim::Comparison>* comparisons = nullptr;  // [i]: alternatives[i] against base
   const sim::Replications* base_runs = nullptr;
   const sim::RunOptions* options = nullptr;
 };
-// Summary, Budget (the budget's differences), Monthly, Comparison (compare_annual.csv's rows),
+// Summary, Budget (compare_budget.csv: both budgets and their differences), Monthly, Comparison (compare_annual.csv's rows),
 // Assumptions.
 std::vector<xlsx::Sheet> compare_workbook_sheets(const CompareWorkbook& compare);
 

@@ -140,9 +140,11 @@ check(len(rows) == len(budget) > 0, f"compare Budget: {len(rows)} rows, compare_
 for row, line in zip(rows, budget):
     check([c.value for c in row[:2]] + [row[3].value] == [line["alternative"], line["financial_year"], line["category"]],
           f"compare Budget row {line}")
-    for cell, column in zip(row[4:], difference):
-        name = column if column == "pairs" else column + "_gbp"
-        same(cell, number(line[name]), f"compare Budget {line['financial_year']} {line['category']} {column}")
+    columns = ["pairs"] + [f"{who}_{figure}_gbp" for who in ("base", "alternative") for figure in ("mean", "p10", "p50", "p90")] \
+        + [c + "_gbp" for c in difference[3:]]
+    check(len(row) == 4 + len(columns), f"compare Budget: {len(row)} columns")
+    for cell, name in zip(row[4:], columns):
+        same(cell, number(line[name]), f"compare Budget {line['financial_year']} {line['category']} {name}")
 
 header, rows = sheet_rows(book["Comparison"])
 annual = read_csv(out / "compare_annual.csv")
