@@ -57,6 +57,9 @@ void read_comments(const std::filesystem::path& path, std::map<std::string, Comm
       while (!stack.empty() && stack.back().indent >= indent) stack.pop_back();
       if (stack.empty()) continue;
       item_prefix = stack.back().path + "[" + std::to_string(stack.back().items++) + "]";
+      // A flow-style item ({from: 2020-04-01, set: {...}}  # source) cites for all of it.
+      if (const std::string text = comment_of(line, i); !text.empty() && !comments.count(item_prefix))
+        comments[item_prefix] = {text, path.filename().string() + ":" + std::to_string(number)};
       i += 2;
       i = line.find_first_not_of(' ', i);
       if (i == std::string::npos) continue;

@@ -1,6 +1,7 @@
 #include "io/workbook_sheets.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
@@ -82,6 +83,10 @@ xlsx::Sheet assumptions_sheet(const std::vector<WorkbookScenario>& scenarios) {
     const std::string label = s.label.empty() ? s.scenario->name : s.label + ": " + s.scenario->name;
     for (const auto& a : scenario_assumptions(*s.scenario, s.file)) {
       Cell v = a.number ? number(*a.number) : text(a.value);
+      int y = 0, m = 0, d = 0;
+      char tail = 0;
+      if (!a.number && a.value.size() == 10 && std::sscanf(a.value.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3)
+        v = Cell{engine::CivilDate{y, m, d}, Format::kDate};  // a date, as a date
       sheet.rows.push_back({text(label), text(a.key), v, text(a.source.empty() ? "(no source in the file)" : a.source),
                             text(a.where)});
     }
