@@ -16,6 +16,7 @@
 
 #include "cli_in_process.h"
 #include "csv_table.h"
+#include "metric_info.h"
 #include "io/output_dir.h"
 #include "io/output_text.h"
 #include "sim/engine/statistics.h"
@@ -31,11 +32,7 @@ using testing::run;
 using testing::source;
 fs::path fresh_dir(const std::string& name) { return testing::fresh_dir("compare_command_test", name); }
 
-const sim::MetricInfo& metric_info(const std::string& name) {
-  for (const auto& info : sim::metric_catalogue())
-    if (name == info.name) return info;
-  throw std::invalid_argument("no metric named " + name);
-}
+using testing::metric_info;
 
 // Zero as written: "0", or "0.00" for money (docs/outputs.md, "Numbers").
 bool written_zero(const std::string& field) { return field == "0" || field == "0.00"; }

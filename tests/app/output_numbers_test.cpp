@@ -39,7 +39,7 @@ const std::regex kNotFinite(R"((^|[^A-Za-z_])[-+]?(inf|nan|infinity)([^A-Za-z_]|
 bool money_metric(const std::string& name) {
   for (const auto& info : sim::metric_catalogue())
     if (name == info.name) return io::is_money(info);
-  return false;
+  return false;  // not a metric column's value (a category, say)
 }
 
 std::string slurp(const fs::path& file) {

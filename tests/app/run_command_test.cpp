@@ -17,6 +17,7 @@
 
 #include "cli_in_process.h"
 #include "csv_table.h"
+#include "metric_info.h"
 #include "io/output_dir.h"
 #include "io/output_text.h"
 #include "sim/engine/statistics.h"
@@ -31,11 +32,7 @@ using testing::run;
 using testing::source;
 fs::path fresh_dir(const std::string& name) { return testing::fresh_dir("run_command_test", name); }
 
-const sim::MetricInfo& metric_info(const std::string& name) {
-  for (const auto& info : sim::metric_catalogue())
-    if (name == info.name) return info;
-  throw std::invalid_argument("no metric named " + name);
-}
+using testing::metric_info;
 
 TEST(RunCommand, ValidateBadFileIsAUserError) {
   EXPECT_EQ(run({"validate", source("tests/data/scenario_zero_cap.yaml")}), 2);
