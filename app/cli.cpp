@@ -25,6 +25,9 @@ constexpr const char* kForDevelopers = "Developer commands";
 constexpr CommandHelp kCommandHelp[] = {
     {"run", kForUsers, "caseflow run scenarios/baseline.yaml --reps 200"},
     {"compare", kForUsers, "caseflow compare scenarios/baseline.yaml scenarios/agency-reduction.yaml"},
+    {"plan", kForUsers,
+     "caseflow plan scenarios/baseline.yaml --target 'caseload_per_fte<=18' --target "
+     "'assessments_within_45wd_pct>=85' --team assessment --team help_protection"},
     {"validate", kForUsers, "caseflow validate scenarios/post-covid-surge.yaml"},
     {"forecast", kForUsers,
      "caseflow forecast scenarios/history/example-referrals.csv --horizon-months 24 --out out/forecast"},

@@ -110,7 +110,7 @@ void add_compare_command(CLI::App& app) {
     std::vector<io::ComparedScenario> compared;
     for (std::size_t i = 0; i < alts.size(); ++i) compared.push_back({&alts[i], o->scenarios[i + 1], &alt_runs[i]});
     io::write_compare_outputs(out, {&base, base_file, &base_runs}, compared, comparisons, options,
-                              {seconds, o->threads_used(), o->per_replication, o->foreign()});
+                              {seconds, o->threads_used(), o->per_replication, o->xlsx, o->foreign()});
     std::uint64_t events = base_runs.events;
     for (const auto& a : alt_runs) events += a.events;
     std::cout << "caseflow: compared " << alts.size() << " alternative(s) with '" << base.name << "': "

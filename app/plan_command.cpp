@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/commands.h"
+#include "app/memory_limit.h"
 #include "app/simulation_options.h"
 #include "io/edit_distance.h"
 #include "io/output_dir.h"
@@ -102,7 +103,7 @@ void add_plan_command(CLI::App& app) {
       throw io::UserError(quoted("--confidence", (std::ostringstream() << o->confidence).str()) +
                           ": must be above 0 and at most 1 (the share of replications meeting each target)");
     sim::Scenario scenario = io::load_scenario(o->scenario);
-    if (o->horizon_months > 0) scenario.horizon_months = o->horizon_months;
+    o->apply_horizon(scenario);
     sim::PlanRequest request;
     request.targets = targets;
     request.teams = parse_teams(o->teams, scenario, o->scenario);
@@ -123,6 +124,7 @@ void add_plan_command(CLI::App& app) {
     const sim::RunOptions options = o->run_options(scenario);
     const std::string out = o->out.empty() ? io::default_output_folder(scenario.name + "-plan") : o->out;
     io::check_output_folder(out, o->foreign());  // before the simulations run, not after
+    check_memory(scenario, options, o->max_memory, 3);  // the search holds the scenario's, the best and a candidate's runs
 
     const auto t0 = std::chrono::steady_clock::now();
     const sim::StaffingPlan plan = sim::plan_staffing(scenario, request, options);

@@ -36,7 +36,7 @@ void add_run_command(CLI::App& app) {
     const sim::RunSummary summary = sim::summarise(replications, options.threads);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     io::write_run_outputs(out, scenario, options, summary, {o->scenario, seconds, o->threads_used()},
-                          {o->per_replication ? &replications : nullptr, o->foreign()});
+                          {o->per_replication ? &replications : nullptr, o->foreign(), o->xlsx});
     std::cout << "caseflow: ran '" << scenario.name << "': " << options.replications << " replications x "
               << scenario.horizon_months << " months in " << seconds << " s (" << summary.events
               << " events); outputs in " << out << "\n";

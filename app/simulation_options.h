@@ -20,6 +20,7 @@ struct SimulationOptions {
   int horizon_months = 0;   // 0: the scenario's
   std::string out;          // empty: the command's default folder
   bool per_replication = false;
+  bool xlsx = false;
   bool force = false;
   bool quiet = false;  // no progress line
   std::optional<double> max_memory;  // bytes; absent: what the machine has available

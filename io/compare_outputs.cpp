@@ -4,8 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include "caseflow/version.h"
+#include "io/budget.h"
 #include "io/compare_report.h"
 #include "io/output_text.h"
+#include "io/workbook_sheets.h"
+#include "io/xlsx_workbook.h"
 #include "sim/engine/calendar.h"
 #include "sim/metrics.h"
 
@@ -17,13 +20,13 @@ const char* const kDifferenceColumns =
     "pairs,base_mean,alternative_mean,difference_mean,difference_ci95_low,difference_ci95_high,"
     "difference_p10,difference_p50,difference_p90";
 
-void write_difference(std::ostream& os, const sim::Difference& d) {
-  os << d.pairs << ',' << summary_number(d.base_mean) << ',' << summary_number(d.alt_mean) << ','
-     << summary_number(d.mean) << ',' << summary_number(d.ci_low) << ',' << summary_number(d.ci_high) << ','
-     << summary_number(d.p10) << ',' << summary_number(d.p50) << ',' << summary_number(d.p90) << '\n';
+void write_difference(std::ostream& os, const sim::MetricInfo& info, const sim::Difference& d) {
+  auto n = [&](double v) { return metric_number(info, v); };
+  os << d.pairs << ',' << n(d.base_mean) << ',' << n(d.alt_mean) << ',' << n(d.mean) << ',' << n(d.ci_low) << ','
+     << n(d.ci_high) << ',' << n(d.p10) << ',' << n(d.p50) << ',' << n(d.p90) << '\n';
 }
 
-nlohmann::json json_number(double v) { return std::isnan(v) ? nlohmann::json() : nlohmann::json(v); }
+nlohmann::json json_number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
 
 nlohmann::json difference_json(const sim::Difference& d) {
   return {{"pairs", d.pairs},
@@ -45,9 +48,9 @@ nlohmann::json scenario_json(const ComparedScenario& s) {
 }
 
 // The paired figures themselves: alternative - base, exactly as paired_difference takes them.
-std::string paired(double base, double alt) {
-  return exact_number(base) + ',' + exact_number(alt) + ',' +
-         (std::isnan(base) || std::isnan(alt) ? std::string() : exact_number(alt - base));
+std::string paired(const sim::MetricInfo& info, double base, double alt) {
+  return metric_exact(info, base) + ',' + metric_exact(info, alt) + ',' +
+         (std::isnan(base) || std::isnan(alt) ? std::string() : metric_exact(info, alt - base));
 }
 
 void write_per_replication(OutputDir& out, const ComparedScenario& base, const std::vector<ComparedScenario>& alts) {
@@ -68,7 +71,7 @@ void write_per_replication(OutputDir& out, const ComparedScenario& base, const s
             const std::size_t s = layout.series(info.metric, g);
             for (std::size_t r = 0; r < b.count(); ++r)
               os << lead << labels[g] << ',' << months << ',' << r << ','
-                 << paired(sim::year_figure(b, info, s, y, r), sim::year_figure(a, info, s, y, r)) << '\n';
+                 << paired(info, sim::year_figure(b, info, s, y, r), sim::year_figure(a, info, s, y, r)) << '\n';
           }
         }
       }
@@ -82,10 +85,10 @@ void write_per_replication(OutputDir& out, const ComparedScenario& base, const s
         const std::size_t all = layout.series(info.metric, layout.all_group(info.metric));
         for (std::size_t r = 0; r < b.count(); ++r)
           os << alt.scenario->name << ',' << info.name << ",monthly_mean_over_horizon," << r << ','
-             << paired(sim::horizon_mean(b, all, r), sim::horizon_mean(a, all, r)) << '\n';
+             << paired(info, sim::horizon_mean(b, all, r), sim::horizon_mean(a, all, r)) << '\n';
         for (std::size_t r = 0; r < b.count(); ++r)
           os << alt.scenario->name << ',' << info.name << ",final_month," << r << ','
-             << paired(sim::final_month(b, all, r), sim::final_month(a, all, r)) << '\n';
+             << paired(info, sim::final_month(b, all, r), sim::final_month(a, all, r)) << '\n';
       }
     }
   });
@@ -112,7 +115,7 @@ void write_compare_outputs(const std::string& folder, const ComparedScenario& ba
           const auto labels = sim::group_labels(info.groups, b.stage_labels);
           for (std::size_t g = 0; g < labels.size(); ++g) {
             os << lead << info.name << ',' << labels[g] << ',';
-            write_difference(os, comparisons[i].monthly[layout.series(info.metric, g)][static_cast<std::size_t>(m)]);
+            write_difference(os, info, comparisons[i].monthly[layout.series(info.metric, g)][static_cast<std::size_t>(m)]);
           }
         }
       }
@@ -129,11 +132,18 @@ void write_compare_outputs(const std::string& folder, const ComparedScenario& ba
           for (std::size_t g = 0; g < labels.size(); ++g) {
             os << alternatives[i].scenario->name << ',' << financial_year_label(b.financial_years[y]) << ','
                << info.name << ',' << labels[g] << ',' << b.months_in_year(y) << ',';
-            write_difference(os, comparisons[i].annual[layout.series(info.metric, g)][y]);
+            write_difference(os, info, comparisons[i].annual[layout.series(info.metric, g)][y]);
           }
         }
       }
     }
+  });
+
+  out.write("compare_budget.csv", [&](std::ostream& os) {
+    std::vector<BudgetComparison> budgets;
+    for (std::size_t i = 0; i < alternatives.size(); ++i)
+      budgets.push_back({alternatives[i].scenario->name, &comparisons[i], alternatives[i].replications});
+    write_compare_budget_csv(os, b, budgets);
   });
 
   out.write("compare.md", [&](std::ostream& os) {
@@ -169,7 +179,7 @@ void write_compare_outputs(const std::string& folder, const ComparedScenario& ba
       differences[alternatives[i].scenario->name] = by_metric;
     }
     j["differences"] = differences;
-    os << j.dump(2) << '\n';
+    os << without_exponents(j.dump(2)) << '\n';
   });
 
   auto write_resolved = [&](const std::string& name, const sim::Scenario& s) {
@@ -182,6 +192,15 @@ void write_compare_outputs(const std::string& folder, const ComparedScenario& ba
   for (std::size_t i = 0; i < alternatives.size(); ++i)
     write_resolved("alternative" + std::to_string(i + 1) + ".resolved.yaml", *alternatives[i].scenario);
   if (provenance.per_replication) write_per_replication(out, base, alternatives);
+  if (provenance.xlsx)
+    out.write("workbook.xlsx", [&](std::ostream& os) {
+      CompareWorkbook book{{base.scenario, base.file, "base"}, {}, {}, &comparisons, &b, &options};
+      for (std::size_t i = 0; i < alternatives.size(); ++i) {
+        book.alternatives.push_back({alternatives[i].scenario, alternatives[i].file, "alternative" + std::to_string(i + 1)});
+        book.alternative_runs.push_back(alternatives[i].replications);
+      }
+      xlsx::write_workbook(os, compare_workbook_sheets(book));
+    });
   out.commit();
 }
 

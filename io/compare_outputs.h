@@ -23,6 +23,7 @@ struct CompareProvenance {
   double wall_seconds = 0.0;
   unsigned threads = 0;
   bool per_replication = false;
+  bool xlsx = false;  // also workbook.xlsx (--xlsx)
   ForeignFolder foreign = ForeignFolder::kWriteInto;
 };
 

@@ -11,7 +11,7 @@ namespace {
 
 // Fixed decimals keep the files diff-able across runs and platforms.
 std::string fixed(double value, int decimals) {
-  if (std::isnan(value)) return "";  // e.g. MAPE when every actual was 0: empty, not "nan"
+  if (!std::isfinite(value)) return "";  // e.g. MAPE when every actual was 0: empty, not "nan" or "inf"
   char text[64];
   std::snprintf(text, sizeof text, "%.*f", decimals, value);
   return text;

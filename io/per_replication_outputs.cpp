@@ -18,7 +18,7 @@ void write_per_replication(OutputDir& out, const sim::Replications& r) {
           const std::size_t s = layout.series(info.metric, g);
           for (std::size_t rep = 0; rep < r.count(); ++rep)
             os << year << labels[g] << ',' << months << ',' << rep << ','
-               << exact_number(sim::year_figure(r, info, s, y, rep)) << '\n';
+               << metric_exact(info, sim::year_figure(r, info, s, y, rep)) << '\n';
         }
       }
     }
@@ -28,8 +28,8 @@ void write_per_replication(OutputDir& out, const sim::Replications& r) {
     for (const auto& info : sim::metric_catalogue()) {
       const std::size_t all = layout.series(info.metric, layout.all_group(info.metric));
       for (std::size_t rep = 0; rep < r.count(); ++rep)
-        os << info.name << ',' << rep << ',' << exact_number(sim::horizon_mean(r, all, rep)) << ','
-           << exact_number(sim::final_month(r, all, rep)) << '\n';
+        os << info.name << ',' << rep << ',' << metric_exact(info, sim::horizon_mean(r, all, rep)) << ','
+           << metric_exact(info, sim::final_month(r, all, rep)) << '\n';
     }
   });
 }

@@ -5,9 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "caseflow/version.h"
+#include "io/budget.h"
 #include "io/output_dir.h"
 #include "io/output_text.h"
 #include "io/per_replication_outputs.h"
+#include "io/workbook_sheets.h"
+#include "io/xlsx_workbook.h"
 #include "sim/engine/calendar.h"
 #include "sim/metrics.h"
 #include "sim/recorder.h"
@@ -16,7 +19,7 @@ namespace caseflow::io {
 
 namespace {
 
-nlohmann::json json_number(double v) { return std::isnan(v) ? nlohmann::json() : nlohmann::json(v); }
+nlohmann::json json_number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
 
 }  // namespace
 
@@ -36,8 +39,9 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
         for (std::size_t g = 0; g < labels.size(); ++g) {
           const auto& s = summary.series[layout.series(info.metric, g)];
           const auto i = static_cast<std::size_t>(m);
-          os << month << ',' << info.name << ',' << labels[g] << ',' << summary_number(s.mean[i]) << ',' << summary_number(s.p10[i])
-             << ',' << summary_number(s.p50[i]) << ',' << summary_number(s.p90[i]) << '\n';
+          os << month << ',' << info.name << ',' << labels[g] << ',' << metric_number(info, s.mean[i]) << ','
+             << metric_number(info, s.p10[i]) << ',' << metric_number(info, s.p50[i]) << ','
+             << metric_number(info, s.p90[i]) << '\n';
         }
       }
     }
@@ -56,11 +60,22 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
         }
         for (std::size_t g = 0; g < labels.size(); ++g) {
           const auto& spread = summary.annual[layout.series(info.metric, g)][y];
-          os << financial_year_label(fy) << ',' << info.name << ',' << labels[g] << ',' << months << ',' << summary_number(spread.mean) << ','
-             << summary_number(spread.p10) << ',' << summary_number(spread.p50) << ',' << summary_number(spread.p90) << '\n';
+          os << financial_year_label(fy) << ',' << info.name << ',' << labels[g] << ',' << months << ',' << metric_number(info, spread.mean) << ','
+             << metric_number(info, spread.p10) << ',' << metric_number(info, spread.p50) << ','
+             << metric_number(info, spread.p90) << '\n';
         }
       }
     }
+  });
+
+  std::vector<int> months_in_year;
+  for (const int fy : summary.financial_years) {
+    int months = 0;
+    for (int m = 0; m < summary.months; ++m) months += calendar.financial_year_of_month(m) == fy ? 1 : 0;
+    months_in_year.push_back(months);
+  }
+  out.write("budget.csv", [&](std::ostream& os) {
+    write_budget_csv(os, summary.financial_years, months_in_year, layout, summary.annual);
   });
 
   out.write("summary.json", [&](std::ostream& os) {
@@ -88,7 +103,7 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
                              {"final_month", spread_json(summary.final_month[i])}};
     }
     j["headline"] = headline;
-    os << j.dump(2) << '\n';
+    os << without_exponents(j.dump(2)) << '\n';
   });
 
   out.write("scenario.resolved.yaml", [&](std::ostream& os) {
@@ -96,6 +111,11 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
        << kVersion << "\n" << scenario.resolved_yaml;
   });
   if (output.per_replication) write_per_replication(out, *output.per_replication);
+  if (output.xlsx)
+    out.write("workbook.xlsx", [&](std::ostream& os) {
+      xlsx::write_workbook(os, run_workbook_sheets({{&scenario, provenance.scenario_file, ""}, &options, &summary,
+                                                    months_in_year}));
+    });
   out.commit();
 }
 

@@ -1,7 +1,7 @@
 #pragma once
-// The output contract of `caseflow run`: monthly.csv, annual.csv, summary.json and
-// scenario.resolved.yaml (and on request the per-replication files), written atomically into
-// one folder.
+// The output contract of `caseflow run`: monthly.csv, annual.csv, budget.csv, summary.json and
+// scenario.resolved.yaml (and on request the per-replication files and workbook.xlsx),
+// written atomically into one folder.
 #include <string>
 
 #include "io/output_dir.h"
@@ -20,6 +20,7 @@ struct RunProvenance {
 struct RunOutputOptions {
   const sim::Replications* per_replication = nullptr;  // non-null: also the per-replication files
   ForeignFolder foreign = ForeignFolder::kWriteInto;   // kRefuse unless the user said --force
+  bool xlsx = false;                                   // also workbook.xlsx (--xlsx)
 };
 
 void write_run_outputs(const std::string& folder, const sim::Scenario& scenario, const sim::RunOptions& options,

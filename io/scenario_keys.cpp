@@ -182,6 +182,20 @@ std::vector<KeyDeclaration> declare() {
             .bind([](Target& x) -> auto& { return x.scenario.replications; }));
   t.add(Key("changes", K::kChangeList, "dated changes to parameters; see \"changes\" above").optional("[]"));
 
+  t.add(Key("prices", K::kSection, "dated price indices: the yearly rises applied to the cost keys")
+            .optional("")
+            .note("the cost keys are in the prices of the financial year holding start_date; see docs/model.md, \"Costs and price indices\""));
+  const std::vector<std::tuple<std::string, std::vector<double> sim::PriceIndices::*, std::string>> indices = {
+      {"pay_award_pct", &sim::PriceIndices::pay_award_pct, "staff, agency, manager and recruitment costs"},
+      {"placement_inflation_pct", &sim::PriceIndices::placement_inflation_pct, "every placement's weekly cost"}};
+  for (const auto& [name, member, what] : indices)
+    t.add(Key("prices." + name, K::kNumberList, "rise in " + what + " on each 1 April after start_date, first April first")
+              .unit("% a year")
+              .range({-50, 50})
+              .optional("[]")
+              .note("years past the list keep the last index; [] = prices held")
+              .bind([member = member](Target& x) -> auto& { return x.scenario.prices.*member; }));
+
   t.add(Key("initial_stock", K::kSection, "cases open on start_date (a warm start)"));
   const std::vector<std::pair<std::string, int sim::InitialStock::*>> stock = {
       {"assessments", &sim::InitialStock::assessments}, {"cin_plans", &sim::InitialStock::cin_plans},

@@ -198,7 +198,8 @@ void YamlReader::read(const std::string& key, std::vector<double>& out, bool req
   known_.insert(key);
   const Found found = required ? require_found(key) : find(key);
   if (!found.layer) return;
-  if (!found.node.IsSequence() || found.node.size() == 0)
+  // An optional list may be empty (prices.pay_award_pct: [] holds prices); a required one may not.
+  if (!found.node.IsSequence() || (found.node.size() == 0 && required))
     fail_at(found, key, "expected a list of numbers, got " + describe(found.node));
   out.clear();
   for (std::size_t i = 0; i < found.node.size(); ++i)

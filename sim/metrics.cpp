@@ -80,12 +80,14 @@ const std::vector<MetricInfo>& metric_catalogue() {
       {Metric::kLeaversFte, "leavers_fte", "FTE/month", G::kTeam, Y::kSum, "Staff who left in the month"},
       {Metric::kWorkerChanges, "worker_changes", "changes/month", G::kTeam, Y::kSum, "Children whose allocated worker changed (new team or a leaver's cases)"},
       {Metric::kManagersFte, "managers_fte", "FTE", G::kTeam, Y::kNone, "Team managers needed at the span of control"},
-      {Metric::kStaffCostGbp, "staff_cost_gbp", "GBP/month", G::kTeam, Y::kSum, "Cost of permanent and ASYE staff, salary plus on-costs"},
-      {Metric::kAgencyCostGbp, "agency_cost_gbp", "GBP/month", G::kTeam, Y::kSum, "Cost of agency staff"},
-      {Metric::kManagerCostGbp, "manager_cost_gbp", "GBP/month", G::kTeam, Y::kSum, "Cost of team managers"},
-      {Metric::kRecruitmentCostGbp, "recruitment_cost_gbp", "GBP/month", G::kTeam, Y::kSum, "Recruitment cost of permanent hires"},
-      {Metric::kPlacementCostGbp, "placement_cost_gbp", "GBP/month", G::kPlacement, Y::kSum, "Cost of placements for children looked after"},
-      {Metric::kTotalCostGbp, "total_cost_gbp", "GBP/month", G::kNone, Y::kSum, "Staff, agency, managers, recruitment and placements"},
+      {Metric::kStaffCostGbp, "staff_cost_gbp", "GBP/month", G::kTeam, Y::kSum, "Cost of permanent and ASYE staff, salary plus on-costs (permanent_cost_gbp plus asye_cost_gbp), at the year's pay index"},
+      {Metric::kPermanentCostGbp, "permanent_cost_gbp", "GBP/month", G::kTeam, Y::kSum, "Cost of permanent staff past their ASYE, salary plus on-costs, at the year's pay index"},
+      {Metric::kAsyeCostGbp, "asye_cost_gbp", "GBP/month", G::kTeam, Y::kSum, "Cost of newly qualified staff in their ASYE year, salary plus on-costs, at the year's pay index"},
+      {Metric::kAgencyCostGbp, "agency_cost_gbp", "GBP/month", G::kTeam, Y::kSum, "Cost of agency staff, at the year's pay index"},
+      {Metric::kManagerCostGbp, "manager_cost_gbp", "GBP/month", G::kTeam, Y::kSum, "Cost of team managers, at the year's pay index"},
+      {Metric::kRecruitmentCostGbp, "recruitment_cost_gbp", "GBP/month", G::kTeam, Y::kSum, "Recruitment cost of permanent hires, at the year's pay index"},
+      {Metric::kPlacementCostGbp, "placement_cost_gbp", "GBP/month", G::kPlacement, Y::kSum, "Cost of placements for children looked after, by placement type, at the year's placement index"},
+      {Metric::kTotalCostGbp, "total_cost_gbp", "GBP/month", G::kNone, Y::kSum, "Staff (permanent and ASYE), agency, managers, recruitment and placements"},
   };
   return kCatalogue;
 }

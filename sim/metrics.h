@@ -40,7 +40,7 @@ enum class Metric : std::uint16_t {
   kCaseloadOverCapPct, kCaseloadOverPacePct, kUnallocated, kWaitToAllocationDays, kStartersFte, kLeaversFte,
   kWorkerChanges, kManagersFte,
   // cost
-  kStaffCostGbp, kAgencyCostGbp, kManagerCostGbp, kRecruitmentCostGbp, kPlacementCostGbp, kTotalCostGbp,
+  kStaffCostGbp, kPermanentCostGbp, kAsyeCostGbp, kAgencyCostGbp, kManagerCostGbp, kRecruitmentCostGbp, kPlacementCostGbp, kTotalCostGbp,
   kCount
 };
 

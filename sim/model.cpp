@@ -1,6 +1,7 @@
 #include "sim/model.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <stdexcept>
 
@@ -146,11 +147,39 @@ void Model::arrive_demand(int day, double now) {
 
 void Model::close_month(int month, double now) {
   if (month < 0 || month >= months_) return;
-  double total_cost = workforce_.close_month(recorder_, now);
-  journey_.close_month(month, now, total_cost);
-  recorder_.set(Metric::kTotalCostGbp, total_cost);
+  workforce_.close_month(recorder_, now);
+  double placements_at_base_prices = 0;  // the journey's own sum; the groups are priced below
+  journey_.close_month(month, now, placements_at_base_prices);
+  price_costs(month);
   result_.peak_child_records = std::max(result_.peak_child_records, journey_.child_records());
   recorder_.close_month(month);
+}
+
+void Model::price_costs(int month) {
+  // A calendar month lies within one financial year, so pricing the month's sum is pricing
+  // every day of it. Each figure is then rounded to the penny, as an invoice is, so a
+  // year's cost (a sum of months) is a whole number of pence too.
+  const int years = calendar_.financial_year_of_month(month) - calendar_.financial_year_of_month(0);
+  const double pay = scenario_.prices.pay(years), placements = scenario_.prices.placements(years);
+  auto priced = [&](Metric m, std::size_t groups, double index) {
+    double sum = 0;
+    for (std::size_t g = 0; g < groups; ++g) {
+      const double pence = std::round(recorder_.get(m, g) * index * 100.0);
+      recorder_.set(m, g, pence / 100.0);
+      sum += pence;
+    }
+    return sum;  // in pence: whole numbers add exactly
+  };
+  double total_pence = 0;
+  for (const Metric m : {Metric::kPermanentCostGbp, Metric::kAsyeCostGbp, Metric::kAgencyCostGbp,
+                         Metric::kManagerCostGbp, Metric::kRecruitmentCostGbp})
+    total_pence += priced(m, kTeams, pay);
+  for (std::size_t t = 0; t < kTeams; ++t)  // whole pence, so the parts add up exactly
+    recorder_.set(Metric::kStaffCostGbp, t,
+                  (std::round(recorder_.get(Metric::kPermanentCostGbp, t) * 100.0) +
+                   std::round(recorder_.get(Metric::kAsyeCostGbp, t) * 100.0)) / 100.0);
+  total_pence += priced(Metric::kPlacementCostGbp, kPlacements, placements);
+  recorder_.set(Metric::kTotalCostGbp, total_pence / 100.0);
 }
 
 }  // namespace caseflow::sim

@@ -49,6 +49,8 @@ class Model {
   void on_day(int day);
   void arrive_demand(int day, double now);
   void close_month(int month, double now);
+  // The month's costs at the year's price indices, each rounded to the penny, and their total.
+  void price_costs(int month);
   void use_parameters(const Parameters& params);
 
   const Scenario& scenario_;

@@ -44,6 +44,8 @@ class Recorder {
   void add(Metric m, double amount = 1.0) { current_[layout_.series(m, 0)] += amount; }
   void set(Metric m, std::size_t group, double value) { current_[layout_.series(m, group)] = value; }
   void set(Metric m, double value) { current_[layout_.series(m, 0)] = value; }
+  // The month's value so far (before close_month sums a grouped metric's "all").
+  double get(Metric m, std::size_t group) const { return current_[layout_.series(m, group)]; }
   // Writes the month's column (summing groups into "all") and starts a fresh month.
   void close_month(int month);
   MonthlyResult take() { return std::move(result_); }

@@ -263,6 +263,24 @@ struct Costs {
   PerPlacement placement_gbp_per_week{};
 };
 
+// Dated price indices (docs/model.md, "Costs and price indices"): the cost keys are in the
+// prices of the financial year (April-March) holding start_date; entry i of each list is the
+// percentage rise that takes effect on 1 April of the (i+1)-th financial year after that one.
+// Years past the end of a list keep the last index (no further rise). Empty: prices held.
+struct PriceIndices {
+  std::vector<double> pay_award_pct;            // staff, agency, managers and recruitment
+  std::vector<double> placement_inflation_pct;  // placements of every type
+  // The multiplier on base prices `years_after_start` financial years after the start's.
+  static double index(const std::vector<double>& rises_pct, int years_after_start) {
+    double index = 1.0;
+    for (int i = 0; i < years_after_start && i < static_cast<int>(rises_pct.size()); ++i)
+      index *= 1.0 + rises_pct[static_cast<std::size_t>(i)] / 100.0;
+    return index;
+  }
+  double pay(int years_after_start) const { return index(pay_award_pct, years_after_start); }
+  double placements(int years_after_start) const { return index(placement_inflation_pct, years_after_start); }
+};
+
 // Everything that can change over time; `changes:` produce one of these per dated epoch.
 struct Parameters {
   Demand demand;
@@ -296,6 +314,7 @@ struct Scenario {
   std::uint32_t replications = 100;
   std::shared_ptr<const StageTable> stages;  // the journey's structure (sim/stage_table.h)
   InitialStock initial;
+  PriceIndices prices;
   std::vector<Epoch> epochs;  // first starts at start_date; sorted by date
   std::string resolved_yaml;  // the fully resolved scenario, for repeatability
   std::string hash;           // of resolved_yaml

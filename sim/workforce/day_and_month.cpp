@@ -36,15 +36,15 @@ void Workforce::accrue_daily_costs() {
     for (std::size_t k = 0; k < kStaffTypes; ++k) {
       const int n = headcount_[t][k];
       in_post += n;
-      (k == index(StaffType::kAgency) ? agency_cost_[t] : staff_cost_[t]) += n * wf.staff[k].cost_gbp_per_year / kDaysPerYear;
+      const double cost = n * wf.staff[k].cost_gbp_per_year / kDaysPerYear;
+      (k == index(StaffType::kAgency) ? agency_cost_ : k == index(StaffType::kAsye) ? asye_cost_ : permanent_cost_)[t] += cost;
     }
     manager_cost_[t] += std::ceil(in_post / wf.manager_span) * wf.manager_cost_gbp_per_year / kDaysPerYear;
   }
 }
 
-double Workforce::close_month(Recorder& r, double now) {
+void Workforce::close_month(Recorder& r, double now) {
   const auto& wf = *params_;
-  double cost_total = 0;
   // Whole-service ratios for the "all" group, over the case-holding teams.
   double all_in_post = 0, all_agency = 0, all_cases = 0, all_holding = 0, all_full = 0, all_over_pace = 0,
          all_wait = 0, all_allocated = 0;
@@ -87,11 +87,11 @@ double Workforce::close_month(Recorder& r, double now) {
     r.set(Metric::kLeaversFte, t, tally.leavers);
     r.set(Metric::kWorkerChanges, t, tally.worker_changes);
     r.set(Metric::kManagersFte, t, std::ceil(in_post / wf.manager_span));
-    r.set(Metric::kStaffCostGbp, t, staff_cost_[t]);
+    r.set(Metric::kPermanentCostGbp, t, permanent_cost_[t]);
+    r.set(Metric::kAsyeCostGbp, t, asye_cost_[t]);
     r.set(Metric::kAgencyCostGbp, t, agency_cost_[t]);
     r.set(Metric::kManagerCostGbp, t, manager_cost_[t]);
     r.set(Metric::kRecruitmentCostGbp, t, tally.recruitment_gbp);
-    cost_total += staff_cost_[t] + agency_cost_[t] + manager_cost_[t] + tally.recruitment_gbp;
     tally = TeamTally{};
   }
   r.set(Metric::kAgencyPct, kTeams, pct(all_agency, all_in_post));
@@ -99,10 +99,10 @@ double Workforce::close_month(Recorder& r, double now) {
   r.set(Metric::kCaseloadOverCapPct, kTeams, pct(all_full, all_holding));
   r.set(Metric::kCaseloadOverPacePct, kTeams, pct(all_over_pace, all_holding));
   r.set(Metric::kWaitToAllocationDays, kTeams, all_allocated > 0 ? all_wait / all_allocated : std::nan(""));
-  staff_cost_.fill(0);
+  permanent_cost_.fill(0);
+  asye_cost_.fill(0);
   agency_cost_.fill(0);
   manager_cost_.fill(0);
-  return cost_total;
 }
 
 }  // namespace caseflow::sim

@@ -85,9 +85,10 @@ class Workforce {
   void begin_day(const engine::CivilDate& date, bool monday, double now);
   // Staff and manager costs for one day, by team and staff type.
   void accrue_daily_costs();
-  // The month's staffing, caseload, allocation and cost figures into the recorder; returns
-  // the month's workforce cost and starts a fresh month.
-  double close_month(Recorder& recorder, double now);
+  // The month's staffing, caseload, allocation and cost figures into the recorder (costs at
+  // the scenario's base prices: the model applies the year's price index), then starts a
+  // fresh month.
+  void close_month(Recorder& recorder, double now);
   // A child's worker changed other than by a leaver's handover (counted by the team).
   void count_worker_change(Team t) { tally_[index(t)].worker_changes += 1; }
 
@@ -170,7 +171,7 @@ class Workforce {
   std::array<TeamTally, kTeams> tally_{};
   // Staff in post by type, kept as staff join, leave and change type (costs read it daily).
   std::array<std::array<int, kStaffTypes>, kTeams> headcount_{};
-  std::array<double, kTeams> staff_cost_{}, agency_cost_{}, manager_cost_{};  // this month so far
+  std::array<double, kTeams> permanent_cost_{}, asye_cost_{}, agency_cost_{}, manager_cost_{};  // this month so far
   mutable std::array<std::size_t, kTeams> cursor_{};  // where the next allocation in turn starts
   std::vector<Allocation> pending_;
   std::uint64_t next_serial_ = 1, next_campaign_ = 1;

@@ -4,7 +4,10 @@
 // the differences' quantiles are those of the per-replication paired figures.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <stdexcept>
 #include <fstream>
 #include <map>
 #include <string>
@@ -13,9 +16,11 @@
 
 #include "cli_in_process.h"
 #include "csv_table.h"
+#include "metric_info.h"
 #include "io/output_dir.h"
 #include "io/output_text.h"
 #include "sim/engine/statistics.h"
+#include "sim/metrics.h"
 
 namespace caseflow::app {
 namespace {
@@ -26,6 +31,11 @@ using testing::read_csv;
 using testing::run;
 using testing::source;
 fs::path fresh_dir(const std::string& name) { return testing::fresh_dir("compare_command_test", name); }
+
+using testing::metric_info;
+
+// Zero as written: "0", or "0.00" for money (docs/outputs.md, "Numbers").
+bool written_zero(const std::string& field) { return field == "0" || field == "0.00"; }
 
 const char* const kDifferenceColumns[] = {"difference_mean", "difference_ci95_low", "difference_ci95_high",
                                           "difference_p10",  "difference_p50",      "difference_p90"};
@@ -48,7 +58,7 @@ TEST(CompareCommand, ScenarioAgainstItselfIsExactlyZeroInEveryRow) {
       EXPECT_EQ(t.at(r, "base_mean"), t.at(r, "alternative_mean")) << file << " row " << r;
       for (const char* c : kDifferenceColumns) {
         if (std::string(c).find("ci95") != std::string::npos && t.at(r, "pairs") == "1") continue;  // no interval
-        EXPECT_EQ(t.at(r, c), "0") << file << " row " << r << ' ' << c;
+        EXPECT_TRUE(written_zero(t.at(r, c))) << file << " row " << r << ' ' << c << ": " << t.at(r, c);
       }
     }
     EXPECT_GT(paired_rows, t.rows.size() / 2) << file;
@@ -75,11 +85,11 @@ TEST(CompareCommand, CommonRandomNumbersPairEveryMonthBeforeTheChange) {
     if (month < "2020-04") {
       ++before;
       if (t.at(r, "pairs") != "0") {
-        EXPECT_EQ(t.at(r, "difference_mean"), "0") << t.at(r, "metric") << ' ' << t.at(r, "group") << ' ' << month;
+        EXPECT_TRUE(written_zero(t.at(r, "difference_mean"))) << t.at(r, "metric") << ' ' << t.at(r, "group") << ' ' << month;
       }
       EXPECT_EQ(t.at(r, "alternative"), "agency-reduction");
     } else if (t.at(r, "metric") == "fte_agency" && t.at(r, "group") == "all" && month >= "2020-06") {
-      agency_after_nonzero += t.at(r, "difference_mean") != "0" ? 1 : 0;
+      agency_after_nonzero += written_zero(t.at(r, "difference_mean")) ? 0 : 1;
     }
   }
   EXPECT_GT(before, 1000u);
@@ -98,7 +108,12 @@ TEST(CompareCommand, DifferenceQuantilesAreThoseOfThePerReplicationPairs) {
     const std::string& d = pairs.at(r, "difference");
     if (d.empty()) continue;
     // alternative - base, recomputed from the two exact figures, is the written difference
-    EXPECT_EQ(std::stod(d), std::stod(pairs.at(r, "alternative")) - std::stod(pairs.at(r, "base")) + 0.0);
+    // (money: both written to the penny, so the difference is, up to the decimals' binary error)
+    const double recomputed = std::stod(pairs.at(r, "alternative")) - std::stod(pairs.at(r, "base")) + 0.0;
+    if (io::is_money(metric_info(pairs.at(r, "metric"))))
+      EXPECT_NEAR(std::stod(d), recomputed, 1e-6 * std::max(1.0, std::fabs(recomputed)));
+    else
+      EXPECT_EQ(std::stod(d), recomputed);
     differences[{pairs.at(r, "financial_year"), pairs.at(r, "metric"), pairs.at(r, "group")}].push_back(std::stod(d));
   }
   const auto summary = read_csv(out / "compare_annual.csv");
@@ -108,10 +123,11 @@ TEST(CompareCommand, DifferenceQuantilesAreThoseOfThePerReplicationPairs) {
     auto values = differences.at({summary.at(r, "financial_year"), summary.at(r, "metric"), summary.at(r, "group")});
     EXPECT_EQ(summary.at(r, "pairs"), std::to_string(values.size()));
     const engine::Spread s = engine::spread_of(values);
-    EXPECT_EQ(summary.at(r, "difference_p10"), io::summary_number(s.p10 + 0.0)) << r;
-    EXPECT_EQ(summary.at(r, "difference_p50"), io::summary_number(s.p50 + 0.0)) << r;
-    EXPECT_EQ(summary.at(r, "difference_p90"), io::summary_number(s.p90 + 0.0)) << r;
-    nonzero += summary.at(r, "difference_p50") != "0" ? 1 : 0;
+    const auto& info = metric_info(summary.at(r, "metric"));
+    EXPECT_EQ(summary.at(r, "difference_p10"), io::metric_number(info, s.p10 + 0.0)) << r;
+    EXPECT_EQ(summary.at(r, "difference_p50"), io::metric_number(info, s.p50 + 0.0)) << r;
+    EXPECT_EQ(summary.at(r, "difference_p90"), io::metric_number(info, s.p90 + 0.0)) << r;
+    nonzero += written_zero(summary.at(r, "difference_p50")) ? 0 : 1;
   }
   EXPECT_GT(nonzero, 10u);  // the check above must have had differences to check
   fs::remove_all(out);
