@@ -541,7 +541,8 @@ XmlScanner::Step XmlScanner::start_tag() {
   };
   if (name->has_colon && !name->qualified) return fail(pos_ + 1, "Failed to parse QName '" + std::string(qname) + "'");
   const std::string_view prefix = qname.substr(0, name->prefix_size);
-  if (name->qualified && undeclared(prefix))
+  // xmlns is bound for the attributes that declare namespaces, never for an element's name.
+  if (name->qualified && (undeclared(prefix) || prefix == "xmlns"))
     return fail(pos_ + 1, "Namespace prefix " + std::string(prefix) + " on " + std::string(name->local_view()) +
                               " is not defined");
   for (std::string_view a : attributes_) {
