@@ -17,6 +17,7 @@
 #include "calibrate/calibration.h"
 #include "calibrate/markov_projection.h"
 #include "io/output_dir.h"
+#include "io/output_text.h"
 #include "io/returns/dates.h"
 #include "io/returns/returns_reader.h"
 #include "io/scenario_yaml.h"
@@ -40,12 +41,6 @@ std::string month_text(returns::Day first_day, int month) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
   return buf;
-}
-
-std::string number(double v) {
-  std::ostringstream s;
-  s << std::setprecision(10) << v;
-  return s.str();
 }
 
 void run_backtest(const Options& o) {
@@ -84,14 +79,14 @@ void run_backtest(const Options& o) {
   out.write("backtest.csv", [&](std::ostream& os) {
     os << "month,metric,actual,mean,p10,p50,p90,markov\n";
     for (const auto& r : bt.rows)
-      os << month_text(train_to + 1, r.month) << ',' << r.metric << ',' << number(r.actual) << ',' << number(r.mean) << ',' << number(r.p10)
-         << ',' << number(r.p50) << ',' << number(r.p90) << ',' << (std::isfinite(r.markov) ? number(r.markov) : "") << '\n';
+      os << month_text(train_to + 1, r.month) << ',' << r.metric << ',' << io::exact_number(r.actual) << ',' << io::summary_number(r.mean) << ',' << io::summary_number(r.p10)
+         << ',' << io::summary_number(r.p50) << ',' << io::summary_number(r.p90) << ',' << io::summary_number(r.markov) << '\n';
   });
   out.write("backtest_summary.csv", [&](std::ostream& os) {
     os << "metric,months,mape_pct,coverage_p10_p90_pct,markov_mape_pct\n";
     for (const auto& s : bt.scores)
-      os << s.metric << ',' << s.months << ',' << number(s.mape_pct) << ',' << number(s.coverage_pct) << ','
-         << (std::isfinite(s.markov_mape_pct) ? number(s.markov_mape_pct) : "") << '\n';
+      os << s.metric << ',' << s.months << ',' << io::summary_number(s.mape_pct) << ',' << io::summary_number(s.coverage_pct) << ','
+         << io::summary_number(s.markov_mape_pct) << '\n';
   });
   out.commit();
   std::cout << "caseflow: back-test of " << o.dir << ": trained to " << o.train_to << ", " << o.reps << " replications, compared over "

@@ -45,6 +45,12 @@ std::string exact_number(double v) {
   return fixed_shortest(v);
 }
 
+std::string message_number(double v) {
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  return fixed_shortest(v);
+}
+
 bool is_money(const sim::MetricInfo& info) { return std::strncmp(info.unit, "GBP", 3) == 0; }
 
 std::string metric_number(const sim::MetricInfo& info, double v) {

@@ -18,6 +18,9 @@ std::string money_number(double v);
 // never in scientific notation, so a user's quantiles of these values are caseflow's; empty
 // for NaN or an infinity.
 std::string exact_number(double v);
+// A number in an error message: as exact_number (1000000000000, not 1e+12), and `inf` or
+// `nan` for what has no decimal form, since the message must still say what was read.
+std::string message_number(double v);
 // Whether a metric is money (its unit is GBP): such figures are written with money_number.
 bool is_money(const sim::MetricInfo& info);
 // The rule for a metric's summary statistics: money_number for money, else summary_number.

@@ -45,6 +45,8 @@ grep -q "no CIN census" "$only903.warn" && "$caseflow" validate "$only903.yaml" 
 (cd "$root" && "$caseflow" backtest "$dir" --train-to 2022-03-31 --reps 10 --out "$(dirname "$dir")/backtest" > /dev/null)
 [ "$(wc -l < "$(dirname "$dir")/backtest/backtest_summary.csv")" -eq 7 ] && [ -f "$(dirname "$dir")/backtest/council.yaml" ] ||
   { echo "FAIL: backtest outputs"; exit 1; }
+# Numbers as in every other output (docs/outputs.md, "Numbers"): never in exponent form.
+if grep -El '[0-9]e[-+]?[0-9]' "$(dirname "$dir")"/backtest/backtest*.csv; then echo "FAIL: an exponent in the back-test"; exit 1; fi
 set +e
 (cd "$root" && "$caseflow" backtest "$dir" --train-to 2024-03-20 --out "$(dirname "$dir")/backtest-bad" > /dev/null 2> "$dir.err"); rc=$?
 set -e
