@@ -1,6 +1,8 @@
 #pragma once
 // The command line in-process, for the app tests: a caseflow command run as main would run it,
 // the path of a file in the source tree, and an empty scratch folder for a test's outputs.
+#include <unistd.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -18,9 +20,11 @@ inline int run(std::vector<std::string> args) {
 
 inline std::string source(const std::string& rel) { return std::string(CASEFLOW_SOURCE_DIR) + "/" + rel; }
 
-// `test` names the test program's scratch folders, `name` the test's own.
+// `test` names the test program's scratch folders, `name` the test's own; the process id keeps
+// two runs of the suite at once (two checkouts on one machine) out of each other's folders.
 inline std::filesystem::path fresh_dir(const std::string& test, const std::string& name) {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("caseflow_" + test + "_" + name);
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("caseflow_" + test + "_" + name + "_" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   return dir;
 }
