@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "calibrate/care_exits.h"
+#include "calibrate/care_placements_by_age.h"
 #include "calibrate/duration_fit.h"
 #include "calibrate/legal_stage_split.h"
 #include "calibrate/share_estimate.h"
@@ -48,6 +49,10 @@ class Estimator {
     referral();
     stages();
     care();
+    if (has_903()) {
+      placements_by_age();
+      write_care_bands();
+    }
     ages();
     returns_();
     initial_stock();
@@ -478,13 +483,13 @@ class Estimator {
       return;
     }
     for (const auto& n : pooled_notes) out_.warnings.push_back("care.by_age_at_entry: age at entry " + n);
-    KeyEstimate k;
     long long n = 0, censored = 0;
     for (const auto& b : bands) n += b.fit.periods, censored += b.fit.censored;
-    k.comment = "competing lognormal routes fitted per band of age at entry (DfE's bands" +
-                std::string(pooled_notes.empty() ? "" : "; " + std::to_string(pooled_notes.size()) + " pooled: see the warnings") + "), " +
-                count_text(n) + " periods with a date of birth, " + percent_text(static_cast<double>(censored) / static_cast<double>(n)) +
-                " open or cut at 18; " + lr_note + source;
+    care_bands_comment_.push_back(
+        "exits: competing lognormal routes fitted per band of age at entry (DfE's bands" +
+        std::string(pooled_notes.empty() ? "" : "; " + std::to_string(pooled_notes.size()) + " pooled: see the warnings") + "), " +
+        count_text(n) + " periods with a date of birth, " + percent_text(static_cast<double>(censored) / static_cast<double>(n)) +
+        " open or cut at 18; " + lr_note + source);
     for (const auto& b : bands) {
       std::string shares = "{", durations = "{", comment;
       double written = 0;
@@ -505,12 +510,77 @@ class Estimator {
                                        : ", median 95% " + number_text(f.median_low, 4) + "-" + number_text(f.median_high, 4) + " days") +
                    (r + 1 < kCareRoutes ? ";" : "");
       }
-      k.entries.push_back({"", "{from_age: " + number_text(b.from_age, 3) + ", to_age: " + number_text(b.to_age, 3) +
-                                   ", exits_before_18: " + shares + "}, duration_by_exit: " + durations + "}}",
-                           comment, {}});
+      care_band_parts_.push_back({b.from_age, b.to_age, {"exits_before_18: " + shares + "}, duration_by_exit: " + durations + "}"}, comment});
+    }
+    out_.care_bands = std::move(bands);
+  }
+
+  // Placement types and moves by band of age at entry (calibrate/care_placements_by_age.h), on
+  // the exits' bands when those were written, else on DfE's: a band with too few first
+  // placements (or years in care) for its own keeps the care-wide value.
+  void placements_by_age() {
+    std::vector<double> edges = {0, 1, 5, 10, 16, 18};
+    if (!care_band_parts_.empty()) {
+      edges = {0};
+      for (const auto& b : care_band_parts_) edges.push_back(b.to_age);
+    }
+    std::vector<std::string> pooled;
+    const PlacementsByAge r = calibrate::placements_by_age(in_.observed, edges, kMinCount, care_band_parts_.empty(), pooled);
+    if (r.shares_by_band || r.moves_by_band)
+      for (const auto& n : pooled) out_.warnings.push_back("care.by_age_at_entry: placements, age at entry " + n);
+    const std::string source = " (" + lac_ + ", " + window_ + ")";
+    if (!r.shares_test.empty())
+      (r.shares_by_band ? care_bands_comment_.push_back("placement_shares: first placements of periods begun, not UASC, by band (" +
+                                                        r.shares_test + ")" + source)
+                        : out_.warnings.push_back("care.by_age_at_entry: no placement_shares by band, they fit no better than one set (" +
+                                                  r.shares_test + "); every child takes care.placement_shares"));
+    if (!r.moves_test.empty())
+      (r.moves_by_band ? care_bands_comment_.push_back("placement_moves_per_year: moves over years looked after, by band (" +
+                                                       r.moves_test + ")" + source)
+                       : out_.warnings.push_back("care.by_age_at_entry: no placement_moves_per_year by band, one rate fits as well (" +
+                                                 r.moves_test + "); every child takes care.placement_moves_per_year"));
+    for (const PlacementBandEstimate& b : r.bands) {
+      if (!b.shares_written && !b.moves_written) continue;
+      CareBandParts* parts = nullptr;
+      for (auto& p : care_band_parts_)
+        if (p.from_age == b.from_age) parts = &p;
+      if (!parts) parts = &care_band_parts_.emplace_back(CareBandParts{b.from_age, b.to_age, {}, ""});
+      std::string comment;
+      if (b.shares_written) {
+        std::string shares = "{";
+        std::vector<double> estimated;
+        for (const auto& e : b.shares) estimated.push_back(e.share);
+        const std::vector<std::string> written = whole_shares_text(estimated);
+        comment = count_text(b.n) + " first placements:";
+        for (std::size_t k = 0; k < sim::kPlacements; ++k) {
+          shares += std::string(k ? ", " : "") + sim::placement_names()[k] + ": " + written[k];
+          comment += std::string(" ") + sim::placement_names()[k] + " 95% " + number_text(b.shares[k].low, 3) + "-" +
+                     number_text(b.shares[k].high, 3) + (k + 1 < sim::kPlacements ? ";" : "");
+        }
+        parts->parts.push_back("placement_shares: " + shares + "}");
+      }
+      if (b.moves_written) {
+        parts->parts.push_back("placement_moves_per_year: " + number_text(b.moves_per_year, 3));
+        comment += std::string(comment.empty() ? "" : ";") + " " + count_text(b.moves) + " moves in " + number_text(b.years, 4) +
+                   " years looked after, 95% " + number_text(b.moves_low, 3) + "-" + number_text(b.moves_high, 3);
+      }
+      parts->comment += (parts->comment.empty() ? "" : " ") + comment;
+    }
+    std::sort(care_band_parts_.begin(), care_band_parts_.end(), [](const auto& a, const auto& b) { return a.from_age < b.from_age; });
+    out_.placements_by_age = r;
+  }
+
+  // care.by_age_at_entry as written: one entry a band, each with the parts estimated for it.
+  void write_care_bands() {
+    if (care_band_parts_.empty()) return;
+    KeyEstimate k;
+    for (const auto& c : care_bands_comment_) k.comment += (k.comment.empty() ? "" : "; ") + c;
+    for (const auto& b : care_band_parts_) {
+      std::string value = "{from_age: " + number_text(b.from_age, 3) + ", to_age: " + number_text(b.to_age, 3);
+      for (const auto& part : b.parts) value += ", " + part;
+      k.entries.push_back({"", value + "}", b.comment, {}});
     }
     out_.keys["care.by_age_at_entry"] = std::move(k);
-    out_.care_bands = std::move(bands);
   }
 
   std::string age_shares(const std::vector<double>& ages, const std::vector<double>& edges, long long& n) const {
@@ -784,6 +854,14 @@ class Estimator {
   const Observations& o_;
   const sim::Parameters& p_;
   std::string cin_, lac_, window_;
+  // care.by_age_at_entry's bands as they are estimated (exits, then placements), written last.
+  struct CareBandParts {
+    double from_age = 0, to_age = 0;
+    std::vector<std::string> parts;  // "exits_before_18: {...}", "placement_shares: {...}", ...
+    std::string comment;
+  };
+  std::vector<CareBandParts> care_band_parts_;
+  std::vector<std::string> care_bands_comment_;
   // From demand() and returns_(), for the returns due at the start (returns_due()).
   double referrals_per_month_ = 0, first_contacts_per_month_ = 0, front_door_share_ = 0, after_closure_prob_ = -1;
   CouncilEstimates out_;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "calibrate/care_exits.h"
+#include "calibrate/care_placements_by_age.h"
 #include "calibrate/observations.h"
 #include "calibrate/share_estimate.h"
 #include "io/returns/history.h"
@@ -38,7 +39,8 @@ struct CareBandEstimate {
 
 struct CouncilEstimates {
   std::map<std::string, KeyEstimate> keys;  // by dotted key
-  std::vector<CareBandEstimate> care_bands;  // as written in care.by_age_at_entry; empty when not written
+  std::vector<CareBandEstimate> care_bands;  // exits as written in care.by_age_at_entry; empty when not written
+  PlacementsByAge placements_by_age;         // placements and moves by band, whether written or not
   std::vector<std::string> warnings;         // estimated, but with a caveat the analyst should see
   std::vector<std::string> defaulted;       // "cin_plan.duration: too few ended CIN plans (12)"
   std::vector<std::string> header;          // lines for the file's opening comment

@@ -331,19 +331,28 @@ class Observer {
       if (!open && c.birth && *p.end >= eighteen - 31 && o_.as_of < *c.birth + static_cast<Day>(21 * kDaysPerYear))
         o_.care_leavers += 1;
       const Day overlap_from = std::max(p.start, o_.first_day), overlap_to = std::min(open ? o_.as_of : *p.end, o_.as_of);
-      if (overlap_to > overlap_from) o_.care_years += (overlap_to - overlap_from) / kDaysPerYear;
-      for (Day m : p.moves) o_.placement_moves += m > overlap_from && m <= overlap_to;  // moves in the years counted
+      const double age_at_entry = c.birth ? (p.start - *c.birth) / kDaysPerYear : -1.0;
+      if (overlap_to > overlap_from) {
+        Observations::CareExposure e{age_at_entry, (overlap_to - overlap_from) / kDaysPerYear, 0};
+        for (Day m : p.moves) e.moves += m > overlap_from && m <= overlap_to;  // moves in the years counted
+        o_.care_years += e.years;
+        o_.placement_moves += e.moves;
+        o_.care_exposures.push_back(e);
+      }
       if (!in_window(p.start)) continue;
+      int first_placement = -1;
       if (c.uasc) o_.uasc_care_starts += 1;
-      else if (const auto placement = placement_of(p.place, p.provider)) o_.care_starts_by_placement[static_cast<std::size_t>(*placement)] += 1;
-      else o_.care_starts_unmapped_placement += 1;
+      else if (const auto placement = placement_of(p.place, p.provider)) {
+        first_placement = static_cast<int>(*placement);
+        o_.care_starts_by_placement[static_cast<std::size_t>(*placement)] += 1;
+      } else o_.care_starts_unmapped_placement += 1;
       // The period's length to its end before 18, censored by the as-of date and by ageing out.
       Day stop = open ? o_.as_of : *p.end;
       bool ended = !open;
       if (stop >= eighteen - 31) stop = std::min(stop, eighteen), ended = false;
       const std::string route = ended ? exit_route(p.rec) : "";
-      o_.care_periods.push_back({{static_cast<double>(std::max(0, stop - p.start)), ended && !route.empty()}, route, c.uasc,
-                                 c.birth ? (p.start - *c.birth) / kDaysPerYear : -1.0});
+      o_.care_periods.push_back(
+          {{static_cast<double>(std::max(0, stop - p.start)), ended && !route.empty()}, route, c.uasc, age_at_entry, first_placement});
     }
   }
 

@@ -70,12 +70,21 @@ struct Observations {
     std::string exit;  // home, sgo, adoption, other; "" when not ended before 18
     bool uasc = false; // the model keeps UASC in care to 18: they tell nothing of the routes
     double age_years = -1;  // age on entering care; -1 without a date of birth
+    int placement = -1;     // its first placement (sim::Placement); -1 of a type the model has not
   };
   std::vector<CarePeriod> care_periods;
   sim::PerPlacement care_starts_by_placement{};
   long long care_starts_unmapped_placement = 0;
   double care_years = 0;     // years looked after in the window
   long long placement_moves = 0;
+  // The same years and moves by period of care, UASC included, with the age on entering care
+  // (-1 without a date of birth): placement moves by age at entry.
+  struct CareExposure {
+    double age_years = -1;
+    double years = 0;
+    long long moves = 0;
+  };
+  std::vector<CareExposure> care_exposures;
 
   // The open caseload at the as-of date, child by child (pseudonymised ids C1, C2 ...): each
   // child in one stage, the furthest on (care, then care leaver, CP, PLO or proceedings, CIN,

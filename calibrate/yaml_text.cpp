@@ -38,6 +38,30 @@ std::string share_text(double share) {
   return s == "-0" ? "0" : s;
 }
 
+std::vector<std::string> whole_shares_text(const std::vector<double>& shares) {
+  double total = 0;
+  for (double x : shares) {
+    if (!std::isfinite(x) || x < 0) throw std::logic_error("calibrate: a share to write is not finite or negative");
+    total += x;
+  }
+  if (!(total > 0)) throw std::logic_error("calibrate: shares to write add up to nothing");
+  constexpr long long kParts = 10000;
+  std::vector<long long> parts(shares.size());
+  std::vector<std::pair<double, std::size_t>> cut;
+  long long given = 0;
+  for (std::size_t i = 0; i < shares.size(); ++i) {
+    const double exact = shares[i] / total * kParts;
+    parts[i] = static_cast<long long>(std::floor(exact));
+    given += parts[i];
+    cut.push_back({exact - static_cast<double>(parts[i]), i});
+  }
+  std::stable_sort(cut.begin(), cut.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t k = 0; given < kParts; ++k, ++given) parts[cut[k % cut.size()].second] += 1;
+  std::vector<std::string> out;
+  for (long long p : parts) out.push_back(share_text(static_cast<double>(p) / kParts));
+  return out;
+}
+
 std::string count_text(long long n) {
   std::string digits = std::to_string(n < 0 ? -n : n), out;
   for (std::size_t i = 0; i < digits.size(); ++i) {

@@ -1,20 +1,16 @@
 #include "io/key_reader.h"
 
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <stdexcept>
 
+#include "io/output_text.h"
 #include "sim/stage_table.h"
 
 namespace caseflow::io {
 
 namespace {
-
-std::string number_text(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", v);
-  return text;
-}
 
 // The keys declared directly inside each section, in declaration order ("" = the top level).
 const std::vector<const ConcreteKey*>& children_of(const std::string& section) {
@@ -102,7 +98,8 @@ std::vector<sim::SchoolHoliday> read_holidays(YamlReader& r, const std::string& 
 }
 
 // A list of care bands by age at entry (sim::CareAgeBand): contiguous, youngest first, from
-// 0 to 18, each with its exit shares and the durations of its routes.
+// 0 to 18, each setting at least one of its exits (shares and durations together), its
+// placement shares and its placement moves a year; what a band leaves out is the care-wide value.
 std::vector<sim::CareAgeBand> read_care_bands(YamlReader& r, const std::string& key, bool required) {
   constexpr std::size_t kMostBands = 18;  // a band a year at most; the journey keeps a band's index in a byte
   std::vector<sim::CareAgeBand> bands;
@@ -113,25 +110,47 @@ std::vector<sim::CareAgeBand> read_care_bands(YamlReader& r, const std::string& 
     item.read("to_age", band.to_age_years);
     const double from = bands.empty() ? 0.0 : bands.back().to_age_years;
     if (band.from_age_years != from)
-      item.fail("from_age", bands.empty() ? "the first band must start at 0 (got " + number_text(band.from_age_years) + ")"
-                                          : "must be the previous band's to_age, " + number_text(from) + " (got " +
-                                                number_text(band.from_age_years) + "): bands are contiguous, youngest first");
+      item.fail("from_age", bands.empty() ? "the first band must start at 0 (got " + message_number(band.from_age_years) + ")"
+                                          : "must be the previous band's to_age, " + message_number(from) + " (got " +
+                                                message_number(band.from_age_years) + "): bands are contiguous, youngest first");
     if (!(band.to_age_years > band.from_age_years) || band.to_age_years > 18.0)
-      item.fail("to_age", "must be above from_age and at most 18 (got " + number_text(band.to_age_years) + ")");
-    sim::CareExits& e = band.exits;
-    item.read_shares("exits_before_18",
-                     {{"home", &e.exit_home}, {"sgo", &e.exit_sgo}, {"adoption", &e.exit_adoption}, {"other", &e.exit_other}});
-    YamlReader durations = item.section("duration_by_exit");
-    durations.read("home", e.duration_home);
-    durations.read("sgo", e.duration_sgo);
-    durations.read("adoption", e.duration_adoption);
-    durations.read("other", e.duration_other);
-    durations.finish();
+      item.fail("to_age", "must be above from_age and at most 18 (got " + message_number(band.to_age_years) + ")");
+    if (item.has("exits_before_18") || item.has("duration_by_exit")) {
+      sim::CareExits& e = band.exits.emplace();
+      item.read_shares("exits_before_18",
+                       {{"home", &e.exit_home}, {"sgo", &e.exit_sgo}, {"adoption", &e.exit_adoption}, {"other", &e.exit_other}});
+      YamlReader durations = item.section("duration_by_exit");
+      durations.read("home", e.duration_home);
+      durations.read("sgo", e.duration_sgo);
+      durations.read("adoption", e.duration_adoption);
+      durations.read("other", e.duration_other);
+      durations.finish();
+    }
+    if (item.has("placement_shares")) {
+      const auto& names = sim::placement_names();
+      sim::PerPlacement& shares = band.placement_shares.emplace();
+      item.read_named("placement_shares", {names.begin(), names.end()}, shares);
+      double sum = 0;
+      for (double x : shares) {
+        item.require_probability("placement_shares", x);
+        sum += x;
+      }
+      if (std::fabs(sum - 1) > 1e-6) item.fail("placement_shares", "shares sum to " + message_number(sum) + ", not 1");
+    }
+    if (item.has("placement_moves_per_year")) {
+      double& moves = band.placement_moves_per_year.emplace();
+      item.read("placement_moves_per_year", moves);
+      if (!(moves >= 0 && moves <= 365))
+        item.fail("placement_moves_per_year", "must be between 0 and 365 (got " + message_number(moves) + "); unit: moves/child/year");
+    }
+    if (!band.exits && !band.placement_shares && !band.placement_moves_per_year)
+      item.fail("to_age", "the band sets nothing: give it exits_before_18 and duration_by_exit, placement_shares or "
+                          "placement_moves_per_year");
     item.finish();
     bands.push_back(std::move(band));
   }
   if (!bands.empty() && bands.back().to_age_years != 18.0)
-    r.fail(key, "the last band must end at to_age 18 (got " + number_text(bands.back().to_age_years) + "): the bands cover every age at entry");
+    r.fail(key, "the last band must end at to_age 18 (got " + message_number(bands.back().to_age_years) + "): the bands cover every age at entry");
   return bands;
 }
 
@@ -195,7 +214,7 @@ class ValueReader {
   }
   void in_range(double value) const {
     if (!check_ || d_.range.contains(value)) return;
-    r_.fail(name_, d_.range.rule() + " (got " + number_text(value) + ")" + (d_.unit.empty() ? "" : "; unit: " + d_.unit));
+    r_.fail(name_, d_.range.rule() + " (got " + message_number(value) + ")" + (d_.unit.empty() ? "" : "; unit: " + d_.unit));
   }
 
   YamlReader& r_;

@@ -11,6 +11,7 @@
 
 #include "io/edit_distance.h"
 #include "io/key_validators.h"
+#include "io/output_text.h"
 #include "sim/stage_table.h"
 
 namespace caseflow::io {
@@ -33,16 +34,6 @@ const Range kFte{0, 100000};            // per team; England has about 33,000 ch
 const Range kCases{0, 1000, true};      // weighted cases per worker
 const Range kPerYear{0, 100};           // rates per worker or per case
 const Range kGbpPerYear{0, 1e7};
-
-// Whole numbers in full (100000, not 1e+05), others in the shortest form.
-std::string number_text(double v) {
-  char text[32];
-  if (std::fabs(v) < 1e15 && v == std::floor(v))
-    std::snprintf(text, sizeof text, "%.0f", v);
-  else
-    std::snprintf(text, sizeof text, "%g", v);
-  return text;
-}
 
 template <typename>
 struct is_double_array : std::false_type {};
@@ -455,15 +446,18 @@ std::vector<KeyDeclaration> declare() {
               .unit("time")
               .bind([member = member](Target& x) -> auto& { return x.parameters.care.*member; }));
   t.add(Key("care.by_age_at_entry", K::kCareBandList,
-            "care exits by the child's age on entering care: a list of bands, youngest first, each "
-            "{from_age, to_age, exits_before_18: {home, sgo, adoption, other}, duration_by_exit: {home, sgo, adoption, other}}; "
+            "care by the child's age on entering care: a list of bands, youngest first, each "
+            "{from_age, to_age, exits_before_18: {home, sgo, adoption, other}, duration_by_exit: {home, sgo, adoption, other}, "
+            "placement_shares: {one per placement type}, placement_moves_per_year}; "
             "a band covers from_age up to (not including) to_age, in years")
             .optional("[]")
             .fixed()
-            .note("absent or []: every child takes care.exits_before_18 and care.duration_by_exit. Bands must be contiguous, "
-                  "start at 0 and end at 18 (DfE's bands at entry: 0, 1, 5, 10, 16, 18); each band's shares are a share "
-                  "group and its durations distributions, as the keys of the same names. A child in care at a counted "
-                  "warm start takes the band of its age at the start (docs/model.md, Care)")
+            .note("absent or []: every child takes the care-wide keys. Bands must be contiguous, start at 0 and end at 18 "
+                  "(DfE's bands at entry: 0, 1, 5, 10, 16, 18). A band sets at least one of: its exits (exits_before_18 "
+                  "and duration_by_exit together), its placement_shares (at entry and at each move; UASC keep "
+                  "care.uasc_placement_shares), its placement_moves_per_year (0 to 365); each as the care key of the same "
+                  "name, and what it leaves out is that key's value. A child in care at a counted warm start takes the "
+                  "band of its age at the start (docs/model.md, Care)")
             .bind([](Target& x) -> auto& { return x.parameters.care.by_age_at_entry; }));
   t.add(Key("care.visit_interval_weeks", K::kInteger, "time between statutory visits in a child's first year in care")
             .unit("weeks")
@@ -664,21 +658,21 @@ bool Range::unbounded() const { return std::isinf(min) && std::isinf(max); }
 std::string Range::text() const {
   const bool low = !std::isinf(min), high = !std::isinf(max);
   if (!low && !high) return "any";
-  const std::string lo = (min_open ? "> " : ">= ") + number_text(min);
-  const std::string hi = (max_open ? "< " : "<= ") + number_text(max);
-  if (low && high && !min_open && !max_open) return number_text(min) + " to " + number_text(max);
+  const std::string lo = (min_open ? "> " : ">= ") + message_number(min);
+  const std::string hi = (max_open ? "< " : "<= ") + message_number(max);
+  if (low && high && !min_open && !max_open) return message_number(min) + " to " + message_number(max);
   if (low && high) return lo + " and " + hi;
   return low ? lo : hi;
 }
 
 std::string Range::rule() const {
   const bool low = !std::isinf(min), high = !std::isinf(max);
-  if (low && high && !min_open && !max_open) return "must be between " + number_text(min) + " and " + number_text(max);
+  if (low && high && !min_open && !max_open) return "must be between " + message_number(min) + " and " + message_number(max);
   if (low && !high && min == 0) return min_open ? "must be greater than zero" : "must not be negative";
   std::string rule = "must be";
-  if (low) rule += (min_open ? " greater than " : " at least ") + number_text(min);
+  if (low) rule += (min_open ? " greater than " : " at least ") + message_number(min);
   if (low && high) rule += " and";
-  if (high) rule += (max_open ? " below " : " at most ") + number_text(max);
+  if (high) rule += (max_open ? " below " : " at most ") + message_number(max);
   return rule;
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -140,32 +141,52 @@ struct CareExits {
   Distribution duration_home, duration_sgo, duration_adoption, duration_other;
 };
 
-// The care exits of children who enter care aged from_age_years up to (not including)
-// to_age_years: a baby is adopted or goes home, a teenager entering at 16 mostly stays to 18.
+// What differs for children who enter care aged from_age_years up to (not including)
+// to_age_years: a baby is adopted or goes home, a teenager entering at 16 mostly stays to 18,
+// and teenagers live in residential homes and move placement far more often than infants.
+// Each part is optional: a band without it takes the care-wide value (struct Care).
 struct CareAgeBand {
   double from_age_years = 0, to_age_years = 0;
-  CareExits exits;
+  std::optional<CareExits> exits;
+  std::optional<PerPlacement> placement_shares;  // at entry and at each move (UASC excepted)
+  std::optional<double> placement_moves_per_year;
 };
 
-struct Care : CareExits {  // the exits of every child when `by_age_at_entry` is empty
+struct Care : CareExits {  // the exits of every child without a band that sets its own
   PerPlacement placement_shares{};
   PerPlacement uasc_placement_shares{};
   double placement_moves_per_year = 0;
   int visit_interval_weeks = 0;
   double care_leaver_min_weeks = 0;  // in care at least this long after 14 to qualify
   // Optional: contiguous bands of age at entry into care covering 0-18, each with its own
-  // exits (io/scenario_keys.cpp checks). Empty: every child takes the exits above.
+  // exits, placements or moves (io/key_reader.cpp checks). Empty: every child takes the values above.
   std::vector<CareAgeBand> by_age_at_entry;
 
   // The band of a child who entered care at `age_years` (below 0: the first band; 18 or
-  // over: the last; 0 without bands), and that band's exits (the exits above without bands).
+  // over: the last; 0 without bands).
   std::size_t band_at_entry_age(double age_years) const {
     for (std::size_t b = 0; b + 1 < by_age_at_entry.size(); ++b)
       if (age_years < by_age_at_entry[b].to_age_years) return b;
     return by_age_at_entry.empty() ? 0 : by_age_at_entry.size() - 1;
   }
+  // A band's exits, placement shares (of a child who is not UASC) and moves a year: its own
+  // where it sets them, else the care-wide ones.
   const CareExits& exits_of_band(std::size_t band) const {
-    return by_age_at_entry.empty() ? *this : by_age_at_entry[std::min(band, by_age_at_entry.size() - 1)].exits;
+    const CareAgeBand* b = band_or_null(band);
+    return b && b->exits ? *b->exits : *this;
+  }
+  const PerPlacement& placement_shares_of_band(std::size_t band) const {
+    const CareAgeBand* b = band_or_null(band);
+    return b && b->placement_shares ? *b->placement_shares : placement_shares;
+  }
+  double placement_moves_of_band(std::size_t band) const {
+    const CareAgeBand* b = band_or_null(band);
+    return b && b->placement_moves_per_year ? *b->placement_moves_per_year : placement_moves_per_year;
+  }
+
+ private:
+  const CareAgeBand* band_or_null(std::size_t band) const {
+    return by_age_at_entry.empty() ? nullptr : &by_age_at_entry[std::min(band, by_age_at_entry.size() - 1)];
   }
 };
 

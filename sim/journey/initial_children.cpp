@@ -111,8 +111,8 @@ void Journey::seed_initial_children(const std::vector<InitialChild>& children) {
           queue_.schedule(std::max(0.5, eighteen), kStageClass, kAgeOut, id, c.version);
         else
           schedule_stage_end(id, exit_day);
-        if (p.care.placement_moves_per_year > 0)
-          queue_.schedule(-std::log(u(6)) / p.care.placement_moves_per_year * kDaysPerYear, kRoutineClass, kPlacementMove, id, c.version);
+        if (const double moves_per_year = p.care.placement_moves_of_band(c.care_band); moves_per_year > 0)
+          queue_.schedule(-std::log(u(6)) / moves_per_year * kDaysPerYear, kRoutineClass, kPlacementMove, id, c.version);
         break;
       }
       case Stage::kCareLeaver: {

@@ -132,10 +132,10 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
   for (int i = 0; i < stock.cla; ++i) {
     const std::uint32_t id = child(stock.cla_age);
     Child& c = children_[id];
-    c.placement = pick_placement(p.care.placement_shares, u(4));
     // Without its time in care the age at entry is not known: a counted child takes the
-    // exits of the band of its age now (docs/model.md, Care).
+    // band of its age now (docs/model.md, Care).
     c.care_band = static_cast<std::uint8_t>(p.care.band_at_entry_age(-c.birth_day / kDaysPerYear));
+    c.placement = pick_placement(placement_shares_for(c), u(4));
     const Distribution* d = &care_duration_for(p.care.exits_of_band(c.care_band), u(5));
     const auto ip = d->in_progress(u(1), u(2));
     c.care_start_day = c.referral_day = -before(*d, ip.elapsed, 0.0);
@@ -150,8 +150,8 @@ void Journey::seed_initial_stock(const InitialStock& stock) {
       queue_.schedule(std::max(0.5, eighteen), kStageClass, kAgeOut, id, c.version);
     else
       schedule_stage_end(id, exit_day);
-    if (p.care.placement_moves_per_year > 0)
-      queue_.schedule(-std::log(u(6)) / p.care.placement_moves_per_year * kDaysPerYear, kRoutineClass, kPlacementMove, id, c.version);
+    if (const double moves_per_year = p.care.placement_moves_of_band(c.care_band); moves_per_year > 0)
+      queue_.schedule(-std::log(u(6)) / moves_per_year * kDaysPerYear, kRoutineClass, kPlacementMove, id, c.version);
     if (log_) log_->seeded(c);
   }
   seed_returns_due(stock, entity);

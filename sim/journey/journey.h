@@ -135,6 +135,8 @@ class Journey {
   }
   double age_years(const Child& c, double now) const;
   Placement pick_placement(const PerPlacement& shares, double u) const;
+  // The shares a child in care takes its placements from: UASC's, else its band's of age at entry.
+  const PerPlacement& placement_shares_for(const Child& c) const;
 
   // routing.cpp: where each stage leads
   void start_referral(std::uint32_t id, Source source, double now);

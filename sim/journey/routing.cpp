@@ -151,7 +151,8 @@ void Journey::start_care(std::uint32_t id, double now, bool uasc) {
   start_in_need(c, now);
   const auto& care = params().care;
   c.uasc = uasc;
-  c.placement = pick_placement(uasc ? care.uasc_placement_shares : care.placement_shares, draw(id, kPlacement));
+  c.care_band = static_cast<std::uint8_t>(care.band_at_entry_age((now - c.birth_day) / kDaysPerYear));
+  c.placement = pick_placement(placement_shares_for(c), draw(id, kPlacement));
   c.care_start_day = now;
   start_placement(c, now);
   recorder_.add(Metric::kClaStarted, index(c.placement));
@@ -159,7 +160,6 @@ void Journey::start_care(std::uint32_t id, double now, bool uasc) {
   // Leaving care: by the exit route's own duration, or at 18, whichever comes first. An
   // unaccompanied child has no home to return to and no family for an order: UASC stay
   // until 18 (PF L95: returns home, SGOs and adoptions are of children with families).
-  c.care_band = static_cast<std::uint8_t>(care.band_at_entry_age((now - c.birth_day) / kDaysPerYear));
   const Distribution& d = care_duration_for(care.exits_of_band(c.care_band), draw(id, kCareExit));
   const double eighteen = c.birth_day + 18.0 * kDaysPerYear;
   const double exit_day = uasc ? eighteen : now + duration_days(d, draw(id, kCareDuration), now);
@@ -167,9 +167,15 @@ void Journey::start_care(std::uint32_t id, double now, bool uasc) {
     queue_.schedule(std::max(now, eighteen), kStageClass, kAgeOut, id, c.version);
   else
     schedule_stage_end(id, exit_day);
-  if (care.placement_moves_per_year > 0)
-    queue_.schedule(now - std::log(draw(id, kMoveDelay)) / care.placement_moves_per_year * kDaysPerYear, kRoutineClass,
-                    kPlacementMove, id, c.version);
+  const double moves_per_year = care.placement_moves_of_band(c.care_band);
+  if (moves_per_year > 0)
+    queue_.schedule(now - std::log(draw(id, kMoveDelay)) / moves_per_year * kDaysPerYear, kRoutineClass, kPlacementMove, id,
+                    c.version);
+}
+
+const PerPlacement& Journey::placement_shares_for(const Child& c) const {
+  const auto& care = params().care;
+  return c.uasc ? care.uasc_placement_shares : care.placement_shares_of_band(c.care_band);
 }
 
 void Journey::on_placement_move(std::uint32_t id, double now) {
@@ -178,11 +184,11 @@ void Journey::on_placement_move(std::uint32_t id, double now) {
   recorder_.add(Metric::kPlacementMoves);
   const std::uint64_t key = placement_move(now);
   cla_by_placement_[index(c.placement)] -= 1;
-  c.placement = pick_placement(c.uasc ? care.uasc_placement_shares : care.placement_shares, child_stream_.uniform(c.serial, key));
+  c.placement = pick_placement(placement_shares_for(c), child_stream_.uniform(c.serial, key));
   cla_by_placement_[index(c.placement)] += 1;
   start_placement(c, now);
   if (log_) log_->placement_moved(c, now);
-  const double next = -std::log(child_stream_.uniform(c.serial, key + 1)) / care.placement_moves_per_year * kDaysPerYear;
+  const double next = -std::log(child_stream_.uniform(c.serial, key + 1)) / care.placement_moves_of_band(c.care_band) * kDaysPerYear;
   queue_.schedule(now + next, kRoutineClass, kPlacementMove, id, c.version);
 }
 

@@ -1,6 +1,7 @@
-// care.by_age_at_entry: bands of age at entry into care, each with its exits. Read in order;
-// a gap, a first band above 0, a last band short of 18 and shares that do not sum to 1 are
-// user errors naming file, line and key; `changes:` may not set them. Bands equal to the
+// care.by_age_at_entry: bands of age at entry into care, each with its exits, placement shares
+// or moves. Read in order; a gap, a first band above 0, a last band short of 18, a band that
+// sets nothing, shares that do not sum to 1 and moves out of range are user errors naming
+// file, line and key; `changes:` may not set them. Bands equal to the
 // pooled exits run exactly as the pooled exits do (the draws do not change). Fixtures in
 // tests/data/care_bands_*.yaml.
 #include <gtest/gtest.h>
@@ -25,9 +26,9 @@ TEST(CareBands, AreReadInOrder) {
   ASSERT_EQ(care.by_age_at_entry.size(), 5u);
   EXPECT_DOUBLE_EQ(care.by_age_at_entry[0].from_age_years, 0.0);
   EXPECT_DOUBLE_EQ(care.by_age_at_entry[4].to_age_years, 18.0);
-  EXPECT_DOUBLE_EQ(care.by_age_at_entry[0].exits.exit_adoption, 0.40);
-  EXPECT_DOUBLE_EQ(care.by_age_at_entry[4].exits.exit_other, 0.48);
-  EXPECT_DOUBLE_EQ(care.by_age_at_entry[4].exits.duration_other.value, 8.0);  // median, in months
+  EXPECT_DOUBLE_EQ(care.by_age_at_entry[0].exits->exit_adoption, 0.40);
+  EXPECT_DOUBLE_EQ(care.by_age_at_entry[4].exits->exit_other, 0.48);
+  EXPECT_DOUBLE_EQ(care.by_age_at_entry[4].exits->duration_other.value, 8.0);  // median, in months
   EXPECT_EQ(care.band_at_entry_age(-0.1), 0u);
   EXPECT_EQ(care.band_at_entry_age(0.99), 0u);
   EXPECT_EQ(care.band_at_entry_age(1.0), 1u);
@@ -56,6 +57,25 @@ TEST(CareBands, TheLastBandEndsAtEighteen) {
 }
 TEST(CareBands, SharesSumToOne) {
   expect_located("care_bands_shares.yaml", "care.by_age_at_entry[0].exits_before_18", "sum to");
+}
+TEST(CareBands, ABandSetsSomething) {
+  expect_located("care_bands_sets_nothing.yaml", "care.by_age_at_entry[1].to_age", "the band sets nothing");
+}
+TEST(CareBands, PlacementSharesSumToOne) {
+  expect_located("care_bands_placement_shares.yaml", "care.by_age_at_entry[0].placement_shares", "sum to 0.9, not 1");
+}
+TEST(CareBands, MovesAYearAreBounded) {
+  expect_located("care_bands_moves.yaml", "care.by_age_at_entry[0].placement_moves_per_year", "between 0 and 365 (got 400)");
+}
+TEST(CareBands, PlacementsWithoutExitsKeepTheCareWideExits) {
+  const sim::Scenario s = load_scenario(fixture("care_bands_placements.yaml"));
+  const sim::Care& care = s.epochs.front().parameters.care;
+  ASSERT_EQ(care.by_age_at_entry.size(), 2u);
+  EXPECT_FALSE(care.by_age_at_entry[1].exits.has_value());
+  EXPECT_EQ(&care.exits_of_band(1), static_cast<const sim::CareExits*>(&care));
+  EXPECT_DOUBLE_EQ(care.placement_shares_of_band(1)[static_cast<std::size_t>(sim::Placement::kResidential)], 1.0);
+  EXPECT_DOUBLE_EQ(care.placement_moves_of_band(0), 0.0);
+  EXPECT_DOUBLE_EQ(care.placement_moves_of_band(1), 2.0);
 }
 TEST(CareBands, NotInDatedChanges) {
   const std::string message = error_of(fixture("care_bands_in_changes.yaml"));

@@ -62,9 +62,13 @@ bool same(const std::vector<sim::SchoolHoliday>& a, const std::vector<sim::Schoo
 bool same(const std::vector<sim::CareAgeBand>& a, const std::vector<sim::CareAgeBand>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    const sim::CareExits &x = a[i].exits, &y = b[i].exits;
-    if (a[i].from_age_years != b[i].from_age_years || a[i].to_age_years != b[i].to_age_years || x.exit_home != y.exit_home ||
-        x.exit_sgo != y.exit_sgo || x.exit_adoption != y.exit_adoption || x.exit_other != y.exit_other)
+    if (a[i].from_age_years != b[i].from_age_years || a[i].to_age_years != b[i].to_age_years ||
+        a[i].exits.has_value() != b[i].exits.has_value() || a[i].placement_shares != b[i].placement_shares ||
+        a[i].placement_moves_per_year != b[i].placement_moves_per_year)
+      return false;
+    if (!a[i].exits) continue;
+    const sim::CareExits &x = *a[i].exits, &y = *b[i].exits;
+    if (x.exit_home != y.exit_home || x.exit_sgo != y.exit_sgo || x.exit_adoption != y.exit_adoption || x.exit_other != y.exit_other)
       return false;
   }
   return true;
