@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "io/report/svg_chart.h"
+#include "sim/scenario.h"
 
 namespace caseflow::io::report {
 
@@ -52,6 +53,11 @@ std::string peak_phrase(const ReportRun& run, const BandSeries& s, const std::ve
     if (best == s.size() || (lowest ? v < central(run, s[best]) : v > central(run, s[best]))) best = m;
   }
   if (best == s.size()) return "has no value in any month";
+  const bool level = std::all_of(s.begin(), s.end(), [&](const Band& b) {
+    const double v = central(run, b);
+    return !std::isfinite(v) || v == central(run, s[best]);
+  });
+  if (level) return "is " + figure_text(central(run, s[best]), f) + (run.has_bands ? " (P50)" : "") + " in every month";
   std::string text = (lowest ? "is lowest at " : "peaks at ") + figure_text(central(run, s[best]), f);
   if (run.has_bands && std::isfinite(s[best].p10))
     text += " (P10 " + figure_text(s[best].p10, f) + ", P90 " + figure_text(s[best].p90, f) + ")";
@@ -76,17 +82,18 @@ std::string trend_phrase(const ReportRun& run, const BandSeries& s, const std::v
 std::string against_phrase(const ReportRun& run, const BandSeries& s, const std::vector<double>& line,
                            const std::string& what, const Figure& f) {
   std::size_t above = 0, counted = 0;
-  double last = kNoValue;
+  double first = kNoValue, last = kNoValue;
   for (std::size_t m = 0; m < s.size() && m < line.size(); ++m) {
     const double v = central(run, s[m]);
     if (!std::isfinite(v) || !std::isfinite(line[m])) continue;
-    ++counted;
+    if (counted++ == 0) first = line[m];
     above += v > line[m];
     last = line[m];
   }
   if (counted == 0) return "";
-  return "above " + what + " (" + figure_text(last, f) + " at the end) in " + std::to_string(above) + " of " +
-         std::to_string(counted) + " months";
+  const std::string level = first == last ? " of " + figure_text(last, f)
+                                          : " (from " + figure_text(first, f) + " to " + figure_text(last, f) + ")";
+  return "above " + what + level + " in " + std::to_string(above) + " of " + std::to_string(counted) + " months";
 }
 
 FanSeries run_series(const ReportRun& run, const BandSeries& s, const std::string& colour) {
@@ -211,13 +218,31 @@ class Builder {
 
   const ReportRun& base() const { return in_.runs.front(); }
 
-  // The teams with a figure of `metric`, in the order monthly.csv's groups sort.
+  // A scenario setting's path as reference lines: the first run's, and each other run's that
+  // differs from every one drawn (an alternative's lower agency policy), labelled with the run.
+  std::vector<ReferenceLine> setting_lines(const std::string& what, const std::string& key, double scale = 1) const {
+    std::vector<ReferenceLine> lines;
+    for (const ReportRun& run : in_.runs) {
+      std::vector<double> path = scenario_path(run, in_.months, key);
+      for (double& v : path) v *= scale;
+      if (std::none_of(path.begin(), path.end(), [](double v) { return std::isfinite(v); })) continue;
+      if (std::any_of(lines.begin(), lines.end(), [&](const ReferenceLine& l) { return l.values == path; })) continue;
+      lines.push_back({what + " (" + run.label + ")", std::move(path)});
+    }
+    return lines;
+  }
+
+  // The teams with a figure of `metric`, in the order of a child's journey (sim::team_names),
+  // any other group after them.
   std::vector<std::string> teams_of(const std::string& metric) const {
     std::set<std::string> seen;
-    std::vector<std::string> teams;
     for (const auto& run : in_.runs)
       for (const auto& [key, series] : run.monthly)
-        if (key.first == metric && key.second != "all" && seen.insert(key.second).second) teams.push_back(key.second);
+        if (key.first == metric && key.second != "all") seen.insert(key.second);
+    std::vector<std::string> teams;
+    for (const char* name : sim::team_names())
+      if (seen.erase(name)) teams.push_back(name);
+    teams.insert(teams.end(), seen.begin(), seen.end());
     return teams;
   }
 
@@ -263,15 +288,10 @@ class Builder {
     for (const std::string& team : teams_of("caseload_per_fte")) {
       const Figure f{"caseload_per_fte", team, "Caseload per FTE: " + team_words(team) + " team",
                      "caseload per FTE in the " + team_words(team) + " team", "cases per FTE"};
-      const std::vector<double> planned =
-          scenario_path(base(), in_.months, "workforce.teams." + team + ".pace_cases");
-      const std::vector<double> cap = scenario_path(base(), in_.months, "workforce.teams." + team + ".cap_cases");
-      std::vector<ReferenceLine> refs;
-      if (std::any_of(planned.begin(), planned.end(), [](double v) { return std::isfinite(v); }))
-        refs.push_back({"planned caseload (" + base().label + ")", planned});
-      if (std::any_of(cap.begin(), cap.end(), [](double v) { return std::isfinite(v); }))
-        refs.push_back({"cap (" + base().label + ")", cap});
+      std::vector<ReferenceLine> refs = setting_lines("planned caseload", "workforce.teams." + team + ".pace_cases");
+      for (auto& line : setting_lines("cap", "workforce.teams." + team + ".cap_cases")) refs.push_back(std::move(line));
       fan(s.charts, f, refs, [&](const ReportRun& run, const BandSeries& series) {
+        const std::vector<double> planned = scenario_path(run, in_.months, "workforce.teams." + team + ".pace_cases");
         const std::string against = against_phrase(run, series, planned, "the planned caseload", f);
         return peak_phrase(run, series, in_.months, f) + (against.empty() ? "" : ", and its P50 is " + against);
       });
@@ -346,11 +366,11 @@ class Builder {
     peak(s.charts, {"vacancies_fte", "all", "Vacancies", "vacant posts", "FTE"});
     Figure agency{"agency_pct", "all", "Agency share of staff in post", "the agency share", "% of staff in post",
                   false, true};
-    std::vector<double> policy = scenario_path(base(), in_.months, "workforce.agency_target_share");
-    for (double& v : policy) v *= 100;
-    fan(s.charts, agency, {{"agency policy (" + base().label + ")", policy}},
+    fan(s.charts, agency, setting_lines("agency policy", "workforce.agency_target_share", 100),
         [&](const ReportRun& run, const BandSeries& series) {
-          const std::string against = against_phrase(run, series, policy, "the policy", agency);
+          std::vector<double> policy = scenario_path(run, in_.months, "workforce.agency_target_share");
+          for (double& v : policy) v *= 100;
+          const std::string against = against_phrase(run, series, policy, "its policy", agency);
           return trend_phrase(run, series, in_.months, agency) + (against.empty() ? "" : "; its P50 is " + against);
         });
     return s;

@@ -124,12 +124,12 @@ def section_screenshots(path, out_dir, work):
     os.makedirs(out_dir, exist_ok=True)
     for sid in ids:
         page = os.path.join(work, f"section-{sid}.html")
-        css = ("header,nav,details,section{display:none}section#%s{display:block}"
-               "section#%s figure:nth-of-type(n+4){display:none}body{max-width:860px}" % (sid, sid))
-        with open(page, "w", encoding="utf-8") as f:
-            f.write(html.replace("</style>", css + "</style>"))
+        css = ("header,nav,figure details,section{display:none}section#%s{display:block}"
+               "section#%s figure:nth-of-type(n+3){display:none}body{max-width:860px}" % (sid, sid))
+        with open(page, "w", encoding="utf-8") as f:  # the assumptions and provenance tables shown open
+            f.write(html.replace("</style>", css + "</style>").replace("<details>", "<details open>"))
         png = os.path.join(out_dir, f"report-{sid}.png")
-        chromium("file://" + page, ["--screenshot=" + png, "--window-size=900,1500", "--hide-scrollbars"])
+        chromium("file://" + page, ["--screenshot=" + png, "--window-size=900,1050", "--hide-scrollbars"])
         print(f"browser_test: saved {png}")
 
 
