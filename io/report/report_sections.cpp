@@ -293,7 +293,7 @@ class Builder {
       fan(s.charts, f, refs, [&](const ReportRun& run, const BandSeries& series) {
         const std::vector<double> planned = scenario_path(run, in_.months, "workforce.teams." + team + ".pace_cases");
         const std::string against = against_phrase(run, series, planned, "the planned caseload", f);
-        return peak_phrase(run, series, in_.months, f) + (against.empty() ? "" : ", and its P50 is " + against);
+        return peak_phrase(run, series, in_.months, f) + (against.empty() ? "" : (run.has_bands ? ", and its P50 is " : ", and its mean is ") + against);
       });
     }
     return s;
@@ -357,13 +357,10 @@ class Builder {
 
   ReportSection workforce() {
     ReportSection s{"workforce", "Workforce",
-                    "Social workers in post by type of staff (FTE), vacant posts, and agency staff as a share of staff "
-                    "in post against the scenario's agency policy (`agency_target_share`, with its dated changes).",
+                    "Agency staff as a share of staff in post against the scenario's agency policy "
+                    "(`agency_target_share`, with its dated changes), vacant posts, and social workers in post by type "
+                    "of staff (FTE).",
                     {}};
-    trend(s.charts, {"fte_permanent", "all", "Permanent staff in post", "permanent FTE in post", "FTE"});
-    trend(s.charts, {"fte_asye", "all", "Newly qualified (ASYE) staff in post", "ASYE FTE in post", "FTE"});
-    trend(s.charts, {"fte_agency", "all", "Agency staff in post", "agency FTE in post", "FTE"});
-    peak(s.charts, {"vacancies_fte", "all", "Vacancies", "vacant posts", "FTE"});
     Figure agency{"agency_pct", "all", "Agency share of staff in post", "the agency share", "% of staff in post",
                   false, true};
     fan(s.charts, agency, setting_lines("agency policy", "workforce.agency_target_share", 100),
@@ -371,8 +368,12 @@ class Builder {
           std::vector<double> policy = scenario_path(run, in_.months, "workforce.agency_target_share");
           for (double& v : policy) v *= 100;
           const std::string against = against_phrase(run, series, policy, "its policy", agency);
-          return trend_phrase(run, series, in_.months, agency) + (against.empty() ? "" : "; its P50 is " + against);
+          return trend_phrase(run, series, in_.months, agency) + (against.empty() ? "" : (run.has_bands ? "; its P50 is " : "; its mean is ") + against);
         });
+    peak(s.charts, {"vacancies_fte", "all", "Vacancies", "the number of vacant posts", "FTE"});
+    trend(s.charts, {"fte_permanent", "all", "Permanent staff in post", "permanent FTE in post", "FTE"});
+    trend(s.charts, {"fte_asye", "all", "Newly qualified (ASYE) staff in post", "ASYE FTE in post", "FTE"});
+    trend(s.charts, {"fte_agency", "all", "Agency staff in post", "agency FTE in post", "FTE"});
     return s;
   }
 
@@ -383,6 +384,7 @@ class Builder {
                     "replication's own yearly figure).",
                     {}};
     peak(s.charts, {"total_cost_gbp", "all", "Total cost by month", "the total cost a month", "GBP a month", true});
+    for (const ReportRun& run : in_.runs) budget_chart(s, run);
     struct Category {
       const char *metric, *title, *noun;
     };
@@ -393,7 +395,6 @@ class Builder {
                                    {"placement_cost_gbp", "Placements", "the cost of placements"}};
     for (const Category& c : categories)
       peak(s.charts, {c.metric, "all", std::string(c.title) + ": cost by month", c.noun, "GBP a month", true});
-    for (const ReportRun& run : in_.runs) budget_chart(s, run);
     return s;
   }
 
