@@ -202,7 +202,7 @@ void read_plan(const std::string& folder, const FileSource& files, ReportInput& 
     planned.resolved_yaml = plan_yaml;
     planned.label = "with the plan";
   }
-  as_is.label = "as it is";
+  as_is.label = "the scenario as it is";
   as_is.resolved_yaml = planned.resolved_yaml;
   ReportDifference d;
   d.base = as_is.label;

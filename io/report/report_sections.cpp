@@ -36,8 +36,9 @@ const BandSeries* series_of(const ReportRun& run, const Figure& f) {
   return it == run.monthly.end() ? nullptr : &it->second;
 }
 
-// The central figure of a run's month: P50 where the run has bands, else the mean.
-double central(const ReportRun& run, const Band& b) { return run.has_bands ? b.p50 : b.mean; }
+// The central figure of a run's month: P50 where the run has it, else the mean (a comparison's
+// scenarios, and a plan's staff in post, which plan.csv gives as mean, P10 and P90).
+double central(const ReportRun& run, const Band& b) { return run.has_bands && std::isfinite(b.p50) ? b.p50 : b.mean; }
 
 std::size_t finite_months(const ReportRun& run, const BandSeries& s) {
   return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [&](const Band& b) { return std::isfinite(central(run, b)); }));

@@ -122,6 +122,24 @@ TEST(ReportCommand, ComparisonGivesThePairedDifferences) {
   for (const std::string& svg : charts(html)) EXPECT_GE(count(svg, "class=\"mark"), 1u);
 }
 
+TEST(ReportCommand, PlanWithReportDrawsStaffInPostAgainstBothEstablishments) {
+  const fs::path out = testing::fresh_dir("report", "plan");
+  ASSERT_EQ(run({"plan", source("scenarios/baseline.yaml"), "--target", "caseload_per_fte<=18", "--team", "assessment",
+                 "--reps", "4", "--horizon-months", "12", "--threads", "2", "--report", "--out", out.string()}),
+            0);
+  EXPECT_NE(slurp(out / ".caseflow-outputs").find("\nreport.html\n"), std::string::npos);
+  const std::string html = slurp(out / "report.html");
+  expect_self_contained(html);
+  EXPECT_NE(html.find("id=\"plan\""), std::string::npos);
+  EXPECT_TRUE(std::regex_search(
+      html, std::regex("In the scenario as it is, staff in post in the assessment team goes from [0-9.]+ in Apr 2019 "
+                       "to [0-9.]+ in Mar 2020; in baseline-planned, goes from [0-9.]+ in Apr 2019 to [0-9.]+ \\(P10 ")))
+      << "both the scenario and the plan are drawn, the plan with its band";
+  EXPECT_NE(html.find("establishment, baseline-planned"), std::string::npos);
+  EXPECT_NE(html.find("baseline-planned minus the scenario as it is"), std::string::npos) << "the plan's cost";
+  for (const std::string& svg : charts(html)) EXPECT_GE(count(svg, "class=\"mark"), 1u);
+}
+
 // A copy of the baseline run's folder to break.
 fs::path broken_copy(const std::string& name) {
   const fs::path dir = testing::fresh_dir("report", name);
