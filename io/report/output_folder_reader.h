@@ -13,8 +13,8 @@
 
 namespace caseflow::io::report {
 
-// The files of one output folder, by name: from the disk, or (for `--report` on run and
-// compare) from the set about to be committed. nullopt: the folder has no such file.
+// The files of one output folder, by name (nullopt: the folder has no such file): read from
+// the disk here; a separate source keeps the parsing independent of where the text comes from.
 using FileSource = std::function<std::optional<std::string>(const std::string& name)>;
 FileSource files_on_disk(const std::string& folder);
 
