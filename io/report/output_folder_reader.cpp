@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -328,9 +330,11 @@ ReportInput read_output_folders(const std::vector<std::string>& folders) {
   }
   // Two or more runs: each one's difference from the first, unless a comparison gave them.
   if (input.differences.empty() && input.runs.size() > 1) {
-    const auto reps = [&](std::size_t i) {
-      const std::string& r = input.provenance[i].replications;
-      return r.empty() ? 1.0 : std::max(1.0, std::stod(r));
+    const auto reps = [&](std::size_t i) {  // summary.json's replications (1 if it gives none)
+      double r = 1;
+      const std::string& text = input.provenance[i].replications;
+      std::from_chars(text.data(), text.data() + text.size(), r);
+      return std::isfinite(r) ? std::max(1.0, r) : 1.0;
     };
     for (std::size_t i = 1; i < input.runs.size(); ++i)
       input.differences.push_back(unpaired_difference(input.runs[0], input.runs[i], reps(0), reps(i)));

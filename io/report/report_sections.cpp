@@ -143,7 +143,7 @@ std::string table_of(const FanChart& chart, bool percent) {
       << "</td>";
   };
   for (std::size_t m = 0; m < chart.months.size(); ++m) {
-    o << "<tr><th scope=\"row\">" << chart.months[m] << "</th>";
+    o << "<tr><th scope=\"row\">" << escape_html(chart.months[m]) << "</th>";
     for (const auto& s : chart.series) {
       if (!s.low.empty()) {
         cell(s.low, m);

@@ -94,6 +94,19 @@ TEST(ReportCommand, RunWithReportWritesOneSelfContainedPageIntoTheOutputSet) {
   EXPECT_LT(html.size(), 5u * 1000 * 1000);
 }
 
+TEST(ReportCommand, NextRunWithoutReportRemovesTheReport) {
+  const fs::path out = testing::fresh_dir("report", "again");
+  const std::vector<std::string> args{"run", source("scenarios/baseline.yaml"), "--reps", "2", "--horizon-months", "3",
+                                      "--threads", "1", "--out", out.string()};
+  std::vector<std::string> with_report = args;
+  with_report.push_back("--report");
+  ASSERT_EQ(run(with_report), 0);
+  ASSERT_TRUE(fs::exists(out / "report.html"));
+  ASSERT_EQ(run(args), 0);
+  EXPECT_FALSE(fs::exists(out / "report.html")) << "a report of the earlier run's figures must not stay";
+  EXPECT_TRUE(fs::exists(out / "monthly.csv"));
+}
+
 TEST(ReportCommand, TwoRunsAreOverlaidWithTheirDifference) {
   const fs::path other = testing::fresh_dir("report", "agency");
   ASSERT_EQ(run({"run", source("scenarios/agency-reduction.yaml"), "--reps", "5", "--horizon-months", "15", "--threads",
