@@ -272,7 +272,7 @@ class Builder {
           refs.push_back(std::move(line));
         }
       const std::string words = team == "all" ? "the whole service" : "the " + team_words(team) + " team";
-      const Figure f{"fte_in_post", team, "Staff in post: " + words, "staff in post in " + words, "FTE"};
+      const Figure f{"fte_in_post", team, "Staff in post: " + words, "FTE in post in " + words, "FTE"};
       fan(s.charts, f, refs, [&](const ReportRun& run, const BandSeries& series) {
         return trend_phrase(run, series, in_.months, f);
       });
@@ -305,10 +305,10 @@ class Builder {
                     "Cases (children referred and in a stage) with no social worker at month end, by team; and the "
                     "contacts waiting for a front-door decision. The two are different units: cases and contacts.",
                     {}};
-    peak(s.charts, {"unallocated", "all", "Unallocated cases: whole service", "unallocated cases (whole service)", "cases"});
+    peak(s.charts, {"unallocated", "all", "Unallocated cases: whole service", "the number of unallocated cases (whole service)", "cases"});
     for (const std::string& team : teams_of("unallocated"))
       peak(s.charts, {"unallocated", team, "Unallocated cases: " + team_words(team) + " team",
-                      "unallocated cases in the " + team_words(team) + " team", "cases"});
+                      "the number of unallocated cases in the " + team_words(team) + " team", "cases"});
     peak(s.charts, {"front_door_queue", "all", "Front-door queue", "the front-door queue", "contacts waiting"});
     return s;
   }
@@ -318,10 +318,10 @@ class Builder {
                     "Children at each month end: on a child in need plan, on a child protection plan, looked after "
                     "(in care), and care leavers supported by a personal adviser.",
                     {}};
-    trend(s.charts, {"cin_open", "all", "Children on a CIN plan", "children on a CIN plan", "children"});
-    trend(s.charts, {"cp_open", "all", "Children on a CP plan", "children on a CP plan", "children"});
-    trend(s.charts, {"cla_open", "all", "Children looked after", "children looked after", "children"});
-    trend(s.charts, {"care_leavers_open", "all", "Care leavers supported", "care leavers supported", "young people"});
+    trend(s.charts, {"cin_open", "all", "Children on a CIN plan", "the number of children on a CIN plan", "children"});
+    trend(s.charts, {"cp_open", "all", "Children on a CP plan", "the number of children on a CP plan", "children"});
+    trend(s.charts, {"cla_open", "all", "Children looked after", "the number of children looked after", "children"});
+    trend(s.charts, {"care_leavers_open", "all", "Care leavers supported", "the number of care leavers supported", "young people"});
     return s;
   }
 
@@ -461,7 +461,7 @@ class Builder {
         {"front_door_queue", "all", "Front-door queue", "the front-door queue", "contacts"},
         {"assessments_within_45wd_pct", "all", "Assessments within 45 working days",
          "the share of assessments within 45 working days", "percentage points", false, true},
-        {"cla_open", "all", "Children looked after", "children looked after", "children"},
+        {"cla_open", "all", "Children looked after", "the number of children looked after", "children"},
         {"agency_pct", "all", "Agency share", "the agency share", "percentage points", false, true},
         {"fte_in_post", "all", "Staff in post", "staff in post", "FTE"},
         {"total_cost_gbp", "all", "Total cost by month", "the total cost a month", "GBP a month", true},

@@ -145,7 +145,7 @@ TEST(ReportCommand, PlanWithReportDrawsStaffInPostAgainstBothEstablishments) {
   expect_self_contained(html);
   EXPECT_NE(html.find("id=\"plan\""), std::string::npos);
   EXPECT_TRUE(std::regex_search(
-      html, std::regex("In the scenario as it is, staff in post in the assessment team goes from [0-9.]+ in Apr 2019 "
+      html, std::regex("In the scenario as it is, FTE in post in the assessment team goes from [0-9.]+ in Apr 2019 "
                        "to [0-9.]+ in Mar 2020; in baseline-planned, goes from [0-9.]+ in Apr 2019 to [0-9.]+ \\(P10 ")))
       << "both the scenario and the plan are drawn, the plan with its band";
   EXPECT_NE(html.find("establishment, baseline-planned"), std::string::npos);
