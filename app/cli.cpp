@@ -28,6 +28,7 @@ constexpr CommandHelp kCommandHelp[] = {
     {"plan", kForUsers,
      "caseflow plan scenarios/baseline.yaml --target 'caseload_per_fte<=18' --target "
      "'assessments_within_45wd_pct>=85' --team assessment --team help_protection"},
+    {"report", kForUsers, "caseflow report out/baseline --out out/baseline-report.html"},
     {"validate", kForUsers, "caseflow validate scenarios/post-covid-surge.yaml"},
     {"forecast", kForUsers,
      "caseflow forecast scenarios/history/example-referrals.csv --horizon-months 24 --out out/forecast"},
@@ -77,6 +78,7 @@ int run_main(int argc, const char* const* argv) {
   add_run_command(app);
   add_compare_command(app);
   add_plan_command(app);
+  add_report_command(app);
   add_validate_command(app);
   add_metrics_command(app);
   add_scenario_format_command(app);

@@ -17,6 +17,7 @@ void add_inspect_returns_command(CLI::App& app);
 void add_synth_command(CLI::App& app);
 void add_calibrate_command(CLI::App& app);
 void add_backtest_command(CLI::App& app);
+void add_report_command(CLI::App& app);
 
 // Runs the whole command line; returns the process exit status (0 ok, 1 internal, 2 user error).
 int run_main(int argc, const char* const* argv);

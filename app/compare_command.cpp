@@ -9,6 +9,7 @@
 #include "app/commands.h"
 #include "app/memory_limit.h"
 #include "app/progress_line.h"
+#include "app/report_file.h"
 #include "app/simulation_options.h"
 #include "io/compare_outputs.h"
 #include "io/output_dir.h"
@@ -111,6 +112,7 @@ void add_compare_command(CLI::App& app) {
     for (std::size_t i = 0; i < alts.size(); ++i) compared.push_back({&alts[i], o->scenarios[i + 1], &alt_runs[i]});
     io::write_compare_outputs(out, {&base, base_file, &base_runs}, compared, comparisons, options,
                               {seconds, o->threads_used(), o->per_replication, o->xlsx, o->foreign()});
+    if (o->report) add_report_to_output_set(out);
     std::uint64_t events = base_runs.events;
     for (const auto& a : alt_runs) events += a.events;
     std::cout << "caseflow: compared " << alts.size() << " alternative(s) with '" << base.name << "': "

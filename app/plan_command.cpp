@@ -9,6 +9,7 @@
 
 #include "app/commands.h"
 #include "app/memory_limit.h"
+#include "app/report_file.h"
 #include "app/simulation_options.h"
 #include "io/edit_distance.h"
 #include "io/output_dir.h"
@@ -131,6 +132,7 @@ void add_plan_command(CLI::App& app) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!plan.search.found) throw io::UserError(io::unmet_targets_message(plan));
     io::write_plan_outputs(out, scenario, o->scenario, plan, options, {seconds, o->threads_used(), o->foreign()});
+    if (o->report) add_report_to_output_set(out);
     std::cout << "caseflow: planned '" << scenario.name << "': " << plan.search.evaluated.size()
               << " staffings simulated (" << options.replications << " replications x " << scenario.horizon_months
               << " months each) in " << seconds << " s; outputs in " << out << " (plan.md first)\n";

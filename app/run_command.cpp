@@ -5,6 +5,7 @@
 #include "app/commands.h"
 #include "app/memory_limit.h"
 #include "app/progress_line.h"
+#include "app/report_file.h"
 #include "app/simulation_options.h"
 #include "io/output_dir.h"
 #include "io/run_outputs.h"
@@ -37,6 +38,7 @@ void add_run_command(CLI::App& app) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     io::write_run_outputs(out, scenario, options, summary, {o->scenario, seconds, o->threads_used()},
                           {o->per_replication ? &replications : nullptr, o->foreign(), o->xlsx});
+    if (o->report) add_report_to_output_set(out);
     std::cout << "caseflow: ran '" << scenario.name << "': " << options.replications << " replications x "
               << scenario.horizon_months << " months in " << seconds << " s (" << summary.events
               << " events); outputs in " << out << "\n";

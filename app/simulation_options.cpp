@@ -36,6 +36,8 @@ void add_simulation_options(CLI::App& cmd, SimulationOptions& o, const std::stri
   cmd.add_flag("--xlsx", o.xlsx,
                "Also write workbook.xlsx for Excel: summary, budget by financial year, monthly headline series, "
                "the comparison (compare) and the scenario's assumptions with their sources");
+  cmd.add_flag("--report", o.report,
+               "Also write report.html: the charts, headlines and assumptions in one offline page (caseflow report)");
   cmd.add_flag("--force", o.force, "Write into an --out folder that caseflow did not write");
   cmd.add_flag("--quiet", o.quiet, "No progress line on stderr (it is shown only on a terminal, for runs over a second)");
   cmd.add_option_function<std::string>(

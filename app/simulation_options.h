@@ -23,6 +23,7 @@ struct SimulationOptions {
   bool xlsx = false;
   bool force = false;
   bool quiet = false;  // no progress line
+  bool report = false;  // also report.html in the same output set (--report)
   std::optional<double> max_memory;  // bytes; absent: what the machine has available
 
   // Sets --horizon-months on the scenario, if given; a horizon its school-term calendar does

@@ -104,8 +104,12 @@ void flatten(const YAML::Node& node, const std::string& key, std::vector<Assumpt
 }  // namespace
 
 std::vector<Assumption> scenario_assumptions(const sim::Scenario& scenario, const std::string& file) {
+  return scenario_assumptions(scenario.resolved_yaml, file);
+}
+
+std::vector<Assumption> scenario_assumptions(const std::string& resolved_yaml, const std::string& file) {
   std::vector<Assumption> out;
-  flatten(YAML::Load(scenario.resolved_yaml), "", out);
+  flatten(YAML::Load(resolved_yaml), "", out);
 
   // The files of the extends chain, topmost first: the first comment found for a key wins.
   std::map<std::string, Comment> comments;

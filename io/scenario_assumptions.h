@@ -22,5 +22,7 @@ struct Assumption {
 
 // `file`: the scenario file as named on the command line ("" or unreadable: no sources).
 std::vector<Assumption> scenario_assumptions(const sim::Scenario& scenario, const std::string& file);
+// The same from the resolved scenario's text (scenario.resolved.yaml, as a run wrote it).
+std::vector<Assumption> scenario_assumptions(const std::string& resolved_yaml, const std::string& file);
 
 }  // namespace caseflow::io

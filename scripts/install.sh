@@ -7,6 +7,7 @@ packages=(
   libeigen3-dev libboost-dev libcli11-dev libyaml-cpp-dev nlohmann-json3-dev librandom123-dev
   libgtest-dev libbenchmark-dev libxml2-dev libxml2-utils clang libclang-rt-dev libxlsxwriter-dev pkg-config
   python3-pandas python3-openpyxl python3-matplotlib python3-nbconvert python3-ipykernel jupyter-nbconvert
+  chromium  # test only: the HTML report opened headless (tests/report/browser_test.py)
 )
 missing=()
 for p in "${packages[@]}"; do
