@@ -49,6 +49,13 @@ TEST(PlanCommand, BadTargetsAndOptionsExit2NamingTheArgumentAndWriteNothing) {
       {{"--target", "caseload_per_fte<=18", "--from", "2030-01-01"},
        {"--from '2030-01-01'", "outside the horizon", "2019-04-01 to 2024-03-31"}},
       {{"--target", "caseload_per_fte<=18", "--from", "2019-02-30"}, {"--from '2019-02-30'", "not a date"}},
+      {{"--target", "caseload_per_fte<=18", "--agency-share", "20"}, {"--agency-share '20'", "is not DATE:PERCENT"}},
+      {{"--target", "caseload_per_fte<=18", "--agency-share", "2020-04-01:120"},
+       {"--agency-share '2020-04-01:120'", "'120' is not a percentage from 0 to 100"}},
+      {{"--target", "caseload_per_fte<=18", "--agency-share", "2020-09-01:20,2020-04-01:25"},
+       {"--agency-share '2020-09-01:20,2020-04-01:25'", "the dates must increase"}},
+      {{"--target", "caseload_per_fte<=18", "--agency-share", "2030-04-01:20"},
+       {"--agency-share '2030-04-01:20'", "outside the horizon", "2019-04-01 to 2024-03-31"}},
   };
   for (const auto& c : cases) {
     const fs::path out = fresh_dir("bad");
@@ -112,7 +119,7 @@ TEST(PlanCommand, BaselinePlanMeetsItsTargetsWhenReRunWithAFreshSeed) {
   const auto search = read_csv(out / "plan_search.csv");
   std::string answer_share;
   for (std::size_t r = 0; r < search.rows.size(); ++r)
-    if (search.at(r, "posts_assessment") == std::to_string(answer[0]) &&
+    if (search.at(r, "replications") == "60" && search.at(r, "posts_assessment") == std::to_string(answer[0]) &&
         search.at(r, "posts_help_protection") == std::to_string(answer[1]))
       answer_share = search.at(r, "worst_share_meeting");
   ASSERT_FALSE(answer_share.empty());
