@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """The --xlsx workbook read back with openpyxl (issue 13 point 5): for a baseline run and a
-compare of the baseline with the agency reduction, every sheet has its header row frozen,
+compare of the baseline with the agency reduction and a one-team plan, every sheet has its header row frozen,
 numbers are stored as numbers (not text) with their formats (GBP, %, dates as dates), and
 every value equals the CSV's written beside it: Budget = budget.csv (run) or
 compare_budget.csv (compare), Monthly = monthly.csv's headline means (run) or
