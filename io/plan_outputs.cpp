@@ -313,7 +313,7 @@ void write_plan_md(std::ostream& out, const sim::Scenario& scenario, const std::
         << " rounds of the team-by-team search), then ";
   out << plan.search.evaluated.size() << " staffings simulated on all " << options.replications << " replications ("
       << plan.search.rounds << " rounds of the team-by-team search"
-      << (plan.screening.evaluated.empty() ? "" : ", from the screening's answer in steps of one post")
+      << (plan.screening.found ? ", from the screening's answer in steps of one post" : "")
       << "; every one in plan_search.csv), in " << summary_number(provenance.wall_seconds) << " s on "
       << provenance.threads
       << " threads. Each team's posts were searched in turn with the others held (steps down, then bisection), "
