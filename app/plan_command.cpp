@@ -154,8 +154,8 @@ void add_plan_command(CLI::App& app) {
     if (!plan.screening.evaluated.empty())
       std::cout << plan.screening.evaluated.size() << " staffings screened on " << request.screening_replications
                 << " replications, then ";
-    std::cout << plan.search.evaluated.size() << " simulated on " << options.replications << " (x "
-              << scenario.horizon_months << " months each) in " << seconds << " s; outputs in " << out
+    std::cout << plan.search.evaluated.size() << " staffings simulated on " << options.replications
+              << " replications (" << scenario.horizon_months << " months each) in " << seconds << " s; outputs in " << out
               << " (plan.md first)\n";
   });
 }

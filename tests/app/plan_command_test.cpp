@@ -86,6 +86,36 @@ TEST(PlanCommand, TargetsNoStaffingMeetsExit2SayingWhichAndWriteNothing) {
   EXPECT_FALSE(fs::exists(out));
 }
 
+// plan.yaml carries an --agency-share path as dated changes: loaded back, the scenario has the
+// path's ceiling from each date and the scenario's own before the first, and the plan's posts.
+TEST(PlanCommand, PlanYamlCarriesTheAgencySharePath) {
+  const fs::path out = fresh_dir("agency");
+  ASSERT_EQ(run({"plan", source("scenarios/baseline.yaml"), "--target", "caseload_per_fte<=18", "--team", "assessment",
+                 "--from", "2019-10-01", "--agency-share", "2019-06-03:25,2019-09-02:10", "--reps", "5",
+                 "--horizon-months", "15", "--threads", "2", "--out", out.string()}),
+            0);
+  sim::Scenario planned = io::load_scenario((out / "plan.yaml").string());
+  const sim::Scenario base = io::load_scenario(source("scenarios/baseline.yaml"));
+  auto ceiling_on = [](const sim::Scenario& s, const engine::CivilDate& date) {
+    double share = -1;
+    for (const auto& e : s.epochs)
+      if (!(date < e.from)) share = e.parameters.workforce.agency_target_share;
+    return share;
+  };
+  EXPECT_DOUBLE_EQ(ceiling_on(planned, {2019, 6, 2}), ceiling_on(base, {2019, 6, 2}));
+  EXPECT_DOUBLE_EQ(ceiling_on(planned, {2019, 6, 3}), 0.25);
+  EXPECT_DOUBLE_EQ(ceiling_on(planned, {2019, 9, 2}), 0.10);
+  EXPECT_DOUBLE_EQ(ceiling_on(planned, {2023, 1, 1}), 0.10);  // to the end, over every later period
+  const auto search = read_csv(out / "plan_search.csv");
+  const sim::Staffing posts = sim::establishment_on(planned, {sim::Team::kAssessment}, {2020, 1, 1});
+  bool answer_met = false;
+  for (std::size_t r = 0; r < search.rows.size(); ++r)
+    answer_met = answer_met || (search.at(r, "posts_assessment") == std::to_string(posts[0]) &&
+                                search.at(r, "meets_targets") == "yes");
+  EXPECT_TRUE(answer_met) << posts[0];
+  fs::remove_all(out);
+}
+
 // The re-run check. The plan decides on 60 replications: a share of 0.8 estimated from 60 has a
 // binomial standard error of 0.052, and a fresh run of 120 one of 0.037, so the same share
 // differs between the two by 0.063 (one standard error); the search stops where the weakest of
