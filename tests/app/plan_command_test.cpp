@@ -1,7 +1,7 @@
 // `caseflow plan`: bad targets and options exit 2 naming the argument and write nothing; on
 // the baseline the plan's scenario (plan.yaml) reproduces the plan exactly with the plan's
 // seed, and meets the targets within a stated tolerance with a fresh seed, which a staffing
-// five posts short in each team does not.
+// five posts short in each team does not; plan.yaml carries an --agency-share path.
 #include <gtest/gtest.h>
 
 #include <filesystem>
