@@ -69,6 +69,19 @@ std::vector<sim::Team> parse_teams(const std::vector<std::string>& names, const 
   return teams;
 }
 
+sim::AgencySharePath parse_agency_share(const std::string& text, const sim::Scenario& scenario,
+                                        const std::string& file) {
+  if (text.empty()) return {};
+  const sim::ParsedAgencySharePath parsed = sim::parse_agency_share_path(text);
+  if (!parsed.path) throw io::UserError(quoted("--agency-share", text) + ": " + parsed.error);
+  for (const auto& step : *parsed.path)
+    if (sim::month_of(scenario, step.from) < 0)
+      throw io::UserError(quoted("--agency-share", text) + ": " + engine::to_iso(step.from) + " is outside the horizon of " +
+                          file + " (" + engine::to_iso(scenario.start_date) + " to " +
+                          engine::to_iso(sim::horizon_end(scenario)) + ")");
+  return *parsed.path;
+}
+
 }  // namespace
 
 void add_plan_command(CLI::App& app) {
@@ -77,6 +90,7 @@ void add_plan_command(CLI::App& app) {
     std::vector<std::string> targets, teams;
     double confidence = 0.8;
     std::string from;
+    std::string agency_share;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -94,6 +108,9 @@ void add_plan_command(CLI::App& app) {
   cmd->add_option("--from", o->from,
                   "YYYY-MM-DD: the targets hold from the month holding this date (default: the first month new "
                   "staff recruited at the start can be in post, at the P90 lead time)");
+  cmd->add_option("--agency-share", o->agency_share,
+                  "DATE:PERCENT[,DATE:PERCENT...]: plan under this agency share ceiling from each date (e.g. "
+                  "2020-04-01:25,2020-09-01:20); costs stay against the scenario as it is");
   add_simulation_options(*cmd, *o, "the scenario's", "out/<scenario name>-plan");
   cmd->remove_option(cmd->get_option("--per-replication"));
   cmd->callback([o] {
@@ -109,6 +126,7 @@ void add_plan_command(CLI::App& app) {
     request.targets = targets;
     request.teams = parse_teams(o->teams, scenario, o->scenario);
     request.confidence = o->confidence;
+    request.agency_share_path = parse_agency_share(o->agency_share, scenario, o->scenario);
     if (o->from.empty()) {
       request.from = sim::earliest_from(scenario, request.lead_time_quantile);
       if (sim::month_of(scenario, request.from) < 0) request.from = scenario.start_date;
@@ -123,6 +141,7 @@ void add_plan_command(CLI::App& app) {
                           engine::to_iso(scenario.start_date) + " to " + engine::to_iso(end) + ")");
     }
     const sim::RunOptions options = o->run_options(scenario);
+    request.screening_replications = sim::default_screening_replications(options.replications);
     const std::string out = o->out.empty() ? io::default_output_folder(scenario.name + "-plan") : o->out;
     io::check_output_folder(out, o->foreign());  // before the simulations run, not after
     check_memory(scenario, options, o->max_memory, 3);  // the search holds the scenario's, the best and a candidate's runs
@@ -131,11 +150,15 @@ void add_plan_command(CLI::App& app) {
     const sim::StaffingPlan plan = sim::plan_staffing(scenario, request, options);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!plan.search.found) throw io::UserError(io::unmet_targets_message(plan));
-    io::write_plan_outputs(out, scenario, o->scenario, plan, options, {seconds, o->threads_used(), o->foreign()});
+    io::write_plan_outputs(out, scenario, o->scenario, plan, options, {seconds, o->threads_used(), o->foreign(), o->xlsx});
     if (o->report) add_report_to_output_set(out);
-    std::cout << "caseflow: planned '" << scenario.name << "': " << plan.search.evaluated.size()
-              << " staffings simulated (" << options.replications << " replications x " << scenario.horizon_months
-              << " months each) in " << seconds << " s; outputs in " << out << " (plan.md first)\n";
+    std::cout << "caseflow: planned '" << scenario.name << "': ";
+    if (!plan.screening.evaluated.empty())
+      std::cout << plan.screening.evaluated.size() << " staffings screened on " << request.screening_replications
+                << " replications, then ";
+    std::cout << plan.search.evaluated.size() << " staffings simulated on " << options.replications
+              << " replications (" << scenario.horizon_months << " months each) in " << seconds << " s; outputs in " << out
+              << " (plan.md first)\n";
   });
 }
 

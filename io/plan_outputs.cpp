@@ -2,12 +2,16 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <ostream>
+#include <set>
 #include <sstream>
 
 #include "caseflow/version.h"
 #include "io/output_text.h"
+#include "io/workbook_sheets.h"
+#include "io/xlsx_workbook.h"
 #include "sim/comparison.h"
 #include "sim/engine/calendar.h"
 #include "sim/engine/statistics.h"
@@ -75,6 +79,34 @@ sim::Difference difference(const Paired& p) {
   return sim::paired_difference(p.base, p.alt, scratch);
 }
 
+// The plan's cost less the scenario's in each financial year: the planned teams' workforce
+// cost and the whole service's total cost (plan.md's table, the workbook's Summary).
+struct YearCost {
+  sim::Difference teams, whole;
+};
+std::vector<YearCost> yearly_cost_differences(const sim::StaffingPlan& plan) {
+  const auto& r = plan.planned_runs;
+  const auto& layout = *r.layout;
+  const auto& total_info = sim::info(Metric::kTotalCostGbp);
+  const std::size_t total_series = layout.series(Metric::kTotalCostGbp, layout.all_group(Metric::kTotalCostGbp));
+  std::vector<YearCost> years;
+  for (std::size_t y = 0; y < r.financial_years.size(); ++y) {
+    const int fy = r.financial_years[y];
+    const Paired teams = paired(plan, [&](const sim::Replications& x, std::size_t rep) {
+      double total = 0;
+      for (int m = 0; m < x.months; ++m)
+        if (x.financial_year_of_month[static_cast<std::size_t>(m)] == fy)
+          for (sim::Team t : plan.request.teams) total += team_cost(x, rep, sim::index(t), m);
+      return total;
+    });
+    const Paired whole = paired(plan, [&](const sim::Replications& x, std::size_t rep) {
+      return sim::year_figure(x, total_info, total_series, y, rep);
+    });
+    years.push_back({difference(teams), difference(whole)});
+  }
+  return years;
+}
+
 engine::CivilDate month_end(const engine::Calendar& calendar, int m) {
   return engine::civil_from_days(engine::days_from_civil(calendar.month_start(m + 1)) - 1);
 }
@@ -89,24 +121,37 @@ double total_establishment(const sim::Scenario& s, const engine::CivilDate& date
   return total;
 }
 
-void write_plan_csv(std::ostream& out, const sim::Scenario& scenario, const sim::StaffingPlan& plan) {
+// plan.csv, field by field (the workbook's Plan sheet is the same text).
+TextTable plan_table(const sim::Scenario& scenario, const sim::StaffingPlan& plan) {
+  using xlsx::Format;
   const engine::Calendar calendar(scenario.start_date, 5, scenario.horizon_months / 12 + 30);
-  out << "month,team,establishment_fte_scenario,establishment_fte_plan,extra_posts,recruitment_start_by,"
-         "fte_in_post_scenario_mean,fte_in_post_plan_mean,fte_in_post_plan_p10,fte_in_post_plan_p90,"
-         "cost_gbp_scenario_mean,cost_gbp_plan_mean,cost_gbp_difference_mean,cost_gbp_difference_ci95_low,"
-         "cost_gbp_difference_ci95_high\n";
+  TextTable table;
+  table.columns = {{"month", Format::kMonth, 10},
+                   {"team", Format::kText, 16},
+                   {"establishment_fte_scenario", Format::kNumber, 12},
+                   {"establishment_fte_plan", Format::kNumber, 12},
+                   {"extra_posts", Format::kNumber, 10},
+                   {"recruitment_start_by", Format::kDate, 14},
+                   {"fte_in_post_scenario_mean", Format::kNumber, 12},
+                   {"fte_in_post_plan_mean", Format::kNumber, 12},
+                   {"fte_in_post_plan_p10", Format::kNumber, 12},
+                   {"fte_in_post_plan_p90", Format::kNumber, 12},
+                   {"cost_gbp_scenario_mean", Format::kGbp, 16},
+                   {"cost_gbp_plan_mean", Format::kGbp, 16},
+                   {"cost_gbp_difference_mean", Format::kGbp, 16},
+                   {"cost_gbp_difference_ci95_low", Format::kGbp, 16},
+                   {"cost_gbp_difference_ci95_high", Format::kGbp, 16}};
   const auto& layout = *plan.planned_runs.layout;
   auto row = [&](int m, const std::string& team, double est_scenario, double est_plan, const std::string& recruit_by,
                  std::size_t fte_series, const Paired& cost) {
     Paired fte = paired(plan, [&](const sim::Replications& r, std::size_t rep) { return r.series(rep, fte_series)[m]; });
     const engine::Spread fte_plan = engine::spread_of(fte.alt);
     const sim::Difference d = difference(cost);
-    out << month_label(calendar, m) << ',' << team << ',' << exact_number(est_scenario) << ','
-        << exact_number(est_plan) << ',' << exact_number(est_plan - est_scenario) << ',' << recruit_by << ','
-        << summary_number(engine::spread_of(fte.base).mean) << ',' << summary_number(fte_plan.mean) << ','
-        << summary_number(fte_plan.p10) << ',' << summary_number(fte_plan.p90) << ',' << pennies(d.base_mean) << ','
-        << pennies(d.alt_mean) << ',' << pennies(d.mean) << ',' << pennies(d.ci_low) << ',' << pennies(d.ci_high)
-        << '\n';
+    table.rows.push_back({month_label(calendar, m), team, exact_number(est_scenario), exact_number(est_plan),
+                          exact_number(est_plan - est_scenario), recruit_by,
+                          summary_number(engine::spread_of(fte.base).mean), summary_number(fte_plan.mean),
+                          summary_number(fte_plan.p10), summary_number(fte_plan.p90), pennies(d.base_mean),
+                          pennies(d.alt_mean), pennies(d.mean), pennies(d.ci_low), pennies(d.ci_high)});
   };
   for (int m = 0; m < scenario.horizon_months; ++m) {
     const engine::CivilDate end = month_end(calendar, m);
@@ -125,19 +170,31 @@ void write_plan_csv(std::ostream& out, const sim::Scenario& scenario, const sim:
         layout.series(Metric::kFteInPost, layout.all_group(Metric::kFteInPost)),
         paired(plan, [&](const sim::Replications& r, std::size_t rep) { return r.series(rep, total_cost)[m]; }));
   }
+  return table;
 }
 
-void write_search_csv(std::ostream& out, const sim::StaffingPlan& plan) {
-  out << "evaluation";
-  for (sim::Team t : plan.request.teams) out << ",posts_" << team_name(t);
-  out << ",meets_targets,worst_share_meeting,weakest\n";
-  for (std::size_t i = 0; i < plan.search.evaluated.size(); ++i) {
-    const auto& e = plan.search.evaluated[i];
-    out << i + 1;
-    for (int p : e.staffing) out << ',' << p;
-    out << ',' << (e.evaluation.meets ? "yes" : "no") << ',' << exact_number(e.evaluation.score) << ','
-        << e.evaluation.weakest << '\n';
-  }
+// plan_search.csv: the screening search's staffings first (on its replications), then the full search's.
+TextTable search_table(const sim::StaffingPlan& plan, const sim::RunOptions& options) {
+  using xlsx::Format;
+  TextTable table;
+  table.columns = {{"evaluation", Format::kInteger, 10}, {"replications", Format::kInteger, 12}};
+  for (sim::Team t : plan.request.teams) table.columns.push_back({"posts_" + team_name(t), Format::kInteger, 14});
+  table.columns.push_back({"meets_targets", Format::kText, 12});
+  table.columns.push_back({"worst_share_meeting", Format::kPercent, 12});  // a share: 0.8 shows as 80.0%
+  table.columns.push_back({"weakest", Format::kText, 60});
+  auto rows = [&](const sim::StaffingSearchResult& search, std::uint32_t replications) {
+    for (const auto& e : search.evaluated) {
+      std::vector<std::string> row = {std::to_string(table.rows.size() + 1), std::to_string(replications)};
+      for (int p : e.staffing) row.push_back(std::to_string(p));
+      row.push_back(e.evaluation.meets ? "yes" : "no");
+      row.push_back(exact_number(e.evaluation.score));
+      row.push_back(e.evaluation.weakest);
+      table.rows.push_back(std::move(row));
+    }
+  };
+  rows(plan.screening, plan.request.screening_replications);
+  rows(plan.search, options.replications);
+  return table;
 }
 
 std::string target_group_label(const sim::Replications& r, const sim::TargetStanding& s, const sim::StaffingTarget& t) {
@@ -151,24 +208,35 @@ void write_plan_yaml(std::ostream& out, const sim::Scenario& scenario, const std
   const fs::path from = fs::absolute(folder);
   fs::path base = fs::relative(fs::absolute(scenario_file), from, ec);
   if (ec || base.empty()) base = fs::absolute(scenario_file);
+  const std::string path_text = sim::describe(plan.request.agency_share_path);
   out << "# The scenario " << scenario.name << " with the establishment `caseflow plan` found (plan.md).\n"
       << "# Re-run it with: caseflow run " << (fs::path(folder) / "plan.yaml").generic_string() << "\n"
       << "extends: " << base.generic_string() << "\n"
       << "name: " << plan.planned.name << "\n"
       << "description: " << scenario.name << " with the planned establishment from "
-      << engine::to_iso(plan.effective) << "\n"
+      << engine::to_iso(plan.effective)
+      << (path_text.empty() ? "" : " under the agency share ceiling " + path_text) << "\n"
       << "changes:\n";
-  // The plan's level is set again on every later date the scenario changes something, so a
-  // change of the scenario's own to the establishment cannot undo it (same-date changes of
-  // this file apply after the scenario's).
-  std::vector<engine::CivilDate> dates{plan.effective};
+  // The plan's levels are set again on every later date the scenario changes something, so a
+  // change of the scenario's own cannot undo them (same-date changes of this file apply after
+  // the scenario's): the establishment from the effective date, the agency share path's
+  // ceiling (the step in force) from its first date.
+  const auto& path = plan.request.agency_share_path;
+  std::set<engine::CivilDate> dates{plan.effective};
+  for (const auto& step : path) dates.insert(step.from);
+  const engine::CivilDate first = *dates.begin();
   for (const auto& e : scenario.epochs)
-    if (plan.effective < e.from) dates.push_back(e.from);
+    if (first < e.from) dates.insert(e.from);
   for (const auto& date : dates) {
     out << "  - from: " << engine::to_iso(date) << "\n    set:\n";
-    for (std::size_t i = 0; i < plan.request.teams.size(); ++i)
-      out << "      workforce.teams." << team_name(plan.request.teams[i])
-          << ".establishment_fte: " << plan.search.answer[i] << "\n";
+    if (!(date < plan.effective))
+      for (std::size_t i = 0; i < plan.request.teams.size(); ++i)
+        out << "      workforce.teams." << team_name(plan.request.teams[i])
+            << ".establishment_fte: " << plan.search.answer[i] << "\n";
+    const sim::AgencyShareStep* in_force = nullptr;
+    for (const auto& step : path)
+      if (!(date < step.from)) in_force = &step;
+    if (in_force) out << "      workforce.agency_target_share: " << exact_number(in_force->share) << "\n";
   }
 }
 
@@ -182,7 +250,12 @@ void write_plan_md(std::ostream& out, const sim::Scenario& scenario, const std::
       << options.seed << ", " << options.replications << " replications, " << scenario.horizon_months
       << " months.\n\n";
   out << "## The answer\n\nFor every target below to hold in every month from " << month_label(calendar, plan.first_month)
-      << " in at least " << conf << " of replications, the establishment must be:\n\n"
+      << " in at least " << conf << " of replications";
+  const std::string path_text = sim::describe(req.agency_share_path);
+  if (!path_text.empty())
+    out << ", with agency staff capped at " << path_text << " (`--agency-share`; the scenario's own ceiling is "
+        << percent(scenario.epochs.front().parameters.workforce.agency_target_share) << " at the start)";
+  out << ", the establishment must be:\n\n"
       << "| team | posts in the scenario | posts in the plan | change | recruitment must start by |\n"
       << "|---|---:|---:|---:|---|\n";
   for (std::size_t i = 0; i < req.teams.size(); ++i) {
@@ -215,26 +288,17 @@ void write_plan_md(std::ostream& out, const sim::Scenario& scenario, const std::
          "what meets the targets despite those delays; fewer posts would do in the long run (plan.csv shows the "
          "staff in post month by month).\n\n";
 
-  out << "## Cost against the scenario as it is\n\nBoth run with the same seed and replications (common random "
-         "numbers); the difference is the plan's cost less the scenario's, with its 95% confidence interval.\n\n"
+  out << "## Cost against the scenario as it is\n\n"
+      << (path_text.empty() ? "" : "The scenario as it is: its own establishment and agency ceiling, not the path. ")
+      << "Both run with the same seed and replications (common random numbers); the difference is the plan's cost less the scenario's, with its 95% confidence interval.\n\n"
       << "| financial year | months | planned teams' workforce cost, difference | whole service total cost, "
          "difference | whole service, scenario | whole service, plan |\n|---|---:|---|---|---:|---:|\n";
   const auto& r = plan.planned_runs;
-  const auto& layout = *r.layout;
-  const auto& total_info = sim::info(Metric::kTotalCostGbp);
-  const std::size_t total_series = layout.series(Metric::kTotalCostGbp, layout.all_group(Metric::kTotalCostGbp));
+  const std::vector<YearCost> costs = yearly_cost_differences(plan);
   for (std::size_t y = 0; y < r.financial_years.size(); ++y) {
     const int fy = r.financial_years[y];
-    const sim::Difference teams = difference(paired(plan, [&](const sim::Replications& x, std::size_t rep) {
-      double total = 0;
-      for (int m = 0; m < x.months; ++m)
-        if (x.financial_year_of_month[static_cast<std::size_t>(m)] == fy)
-          for (sim::Team t : req.teams) total += team_cost(x, rep, sim::index(t), m);
-      return total;
-    }));
-    const sim::Difference whole = difference(paired(plan, [&](const sim::Replications& x, std::size_t rep) {
-      return sim::year_figure(x, total_info, total_series, y, rep);
-    }));
+    const sim::Difference& teams = costs[y].teams;
+    const sim::Difference& whole = costs[y].whole;
     auto with_ci = [](const sim::Difference& d) {
       return pounds(d.mean, true) + " (" + pounds(d.ci_low, true) + " to " + pounds(d.ci_high, true) + ")";
     };
@@ -242,12 +306,21 @@ void write_plan_md(std::ostream& out, const sim::Scenario& scenario, const std::
         << with_ci(whole) << " | " << pounds(whole.base_mean) << " | " << pounds(whole.alt_mean) << " |\n";
   }
   const auto& mono = plan.search.monotonicity;
-  out << "\n## How it was found\n\n" << plan.search.evaluated.size() << " staffings simulated ("
-      << plan.search.rounds << " rounds of the team-by-team search; every one in plan_search.csv), in "
-      << summary_number(provenance.wall_seconds) << " s on " << provenance.threads
+  out << "\n## How it was found\n\n";
+  if (!plan.screening.evaluated.empty())
+    out << plan.screening.evaluated.size() << " staffings screened on the first "
+        << plan.request.screening_replications << " replications (" << plan.screening.rounds
+        << " rounds of the team-by-team search), then ";
+  out << plan.search.evaluated.size() << " staffings simulated on all " << options.replications << " replications ("
+      << plan.search.rounds << " rounds of the team-by-team search"
+      << (plan.screening.found ? ", from the screening's answer in steps of one post" : "")
+      << "; every one in plan_search.csv), in " << summary_number(provenance.wall_seconds) << " s on "
+      << provenance.threads
       << " threads. Each team's posts were searched in turn with the others held (steps down, then bisection), "
-         "until a round changed nothing: no team can lose a post alone without a target failing. Every candidate "
-         "ran with the same seed and replication ids, so they differ only by the staffing.\n\n"
+         "until a round changed nothing: no team can lose a post alone without a target failing, on all "
+      << options.replications
+      << " replications. Every candidate ran with the same seed and replication ids, so they differ only by the "
+         "staffing.\n\n"
       << "Monotonicity (more posts never break a target) was checked, not assumed: of " << mono.comparable_pairs
       << " pairs of simulated staffings where one has at least the other's posts in every team, "
       << mono.target_losses.size() << " had the larger fail a target the smaller met, and " << mono.score_falls.size()
@@ -262,6 +335,67 @@ void write_plan_md(std::ostream& out, const sim::Scenario& scenario, const std::
          "run` it to see every output. Staff turnover draws are keyed by worker, in order of hiring, so they are "
          "paired only approximately between staffings; the children, their decisions and their durations are the "
          "same in every candidate.\n";
+}
+
+// The workbook's Summary: the answer, the targets' standing and the cost by financial year,
+// plan.md's figures at full precision (money to the penny as the CSVs write it, shares as fractions).
+xlsx::Sheet plan_summary_sheet(const sim::Scenario& scenario, const std::string& scenario_file,
+                               const sim::StaffingPlan& plan, const sim::RunOptions& options) {
+  using xlsx::Cell;
+  using xlsx::Format;
+  const engine::Calendar calendar(scenario.start_date, 5, scenario.horizon_months / 12 + 30);
+  const auto& req = plan.request;
+  xlsx::Sheet sheet{"Summary",
+                    {{"item", Format::kText, 60},
+                     {"value", Format::kNumber, 18},
+                     {"ci95_low", Format::kNumber, 16},
+                     {"ci95_high", Format::kNumber, 16},
+                     {"unit", Format::kText, 14}},
+                    {}};
+  auto text = [](const std::string& t) { return Cell{t, Format::kText}; };
+  auto add = [&](const std::string& item, Cell value, const std::string& unit = "") {
+    sheet.rows.push_back({text(item), std::move(value), {}, {}, text(unit)});
+  };
+  auto count = [](double v) { return Cell{v, Format::kInteger}; };
+  add("scenario", text(scenario.name + " (" + scenario_file + ")"));
+  add("caseflow version", text(std::string(kVersion) + " (" + kGitRevision + ")"));
+  add("seed", count(static_cast<double>(options.seed)));
+  add("replications", count(options.replications));
+  add("screening replications (0: none)", count(req.screening_replications));
+  add("horizon", count(scenario.horizon_months), "months");
+  add("targets hold from", Cell{calendar.month_start(plan.first_month), Format::kMonth});
+  add("confidence (share of replications)", Cell{req.confidence, Format::kPercent});
+  for (const auto& t : req.targets) add("target", text(t.text));
+  if (!req.agency_share_path.empty()) add("agency share ceiling path (--agency-share)", text(sim::describe(req.agency_share_path)));
+  add("recruitment must start by", Cell{plan.recruit_by, Format::kDate});
+  add("permanent lead time used (P" + std::to_string(std::lround(100 * req.lead_time_quantile)) + ")",
+      Cell{plan.lead_days, Format::kNumber}, "days");
+  for (std::size_t i = 0; i < req.teams.size(); ++i) {
+    const std::string team = team_name(req.teams[i]);
+    add("posts in the scenario: " + team, count(plan.scenario_posts[i]), "posts");
+    add("posts in the plan: " + team, count(plan.search.answer[i]), "posts");
+  }
+  for (const auto& st : plan.standing.standings) {
+    const auto& t = req.targets[st.target];
+    add("replications meeting " + t.text + " in " + target_group_label(plan.planned_runs, st, t) +
+            " in its weakest month, " + month_label(calendar, st.worst_month),
+        Cell{st.worst_share, Format::kPercent});
+  }
+  auto money = [](double v) {
+    const std::string written = pennies(v);  // as the CSVs write it
+    return written.empty() ? Cell{} : Cell{std::strtod(written.c_str(), nullptr), Format::kGbp};
+  };
+  const auto& r = plan.planned_runs;
+  const std::vector<YearCost> costs = yearly_cost_differences(plan);
+  for (std::size_t y = 0; y < costs.size(); ++y) {
+    const std::string year =
+        financial_year_label(r.financial_years[y]) + " (" + std::to_string(r.months_in_year(y)) + " months)";
+    for (const auto& [what, d] : {std::pair{"planned teams' workforce cost", costs[y].teams},
+                                  std::pair{"whole service total cost", costs[y].whole}})
+      sheet.rows.push_back({text(std::string(what) + ", plan less scenario, " + year), money(d.mean), money(d.ci_low),
+                            money(d.ci_high), text("GBP")});
+  }
+  return sheet;
 }
 
 }  // namespace
@@ -288,10 +422,16 @@ void write_plan_outputs(const std::string& folder, const sim::Scenario& scenario
                         const sim::StaffingPlan& plan, const sim::RunOptions& options,
                         const PlanProvenance& provenance) {
   OutputDir dir(folder, provenance.foreign);
-  dir.write("plan.csv", [&](std::ostream& out) { write_plan_csv(out, scenario, plan); });
-  dir.write("plan_search.csv", [&](std::ostream& out) { write_search_csv(out, plan); });
+  const TextTable plan_rows = plan_table(scenario, plan), search_rows = search_table(plan, options);
+  dir.write("plan.csv", [&](std::ostream& out) { write_csv(out, plan_rows); });
+  dir.write("plan_search.csv", [&](std::ostream& out) { write_csv(out, search_rows); });
   dir.write("plan.md", [&](std::ostream& out) { write_plan_md(out, scenario, scenario_file, plan, options, provenance); });
   dir.write("plan.yaml", [&](std::ostream& out) { write_plan_yaml(out, scenario, scenario_file, folder, plan); });
+  if (provenance.xlsx)
+    dir.write("workbook.xlsx", [&](std::ostream& out) {
+      xlsx::write_workbook(out, {plan_summary_sheet(scenario, scenario_file, plan, options), table_sheet("Plan", plan_rows),
+                                 table_sheet("Search", search_rows), assumptions_sheet({{&scenario, scenario_file, ""}})});
+    });
   dir.commit();
 }
 

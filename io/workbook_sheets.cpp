@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <stdexcept>
 
 #include "caseflow/version.h"
 #include "io/output_text.h"
@@ -55,6 +56,51 @@ std::vector<int> months_per_year(const sim::Replications& r) {
 }
 
 }  // namespace
+
+void write_csv(std::ostream& out, const TextTable& table) {
+  auto line = [&](const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (fields[i].find_first_of(",\"\n") != std::string::npos)
+        throw std::logic_error("write_csv: a field holds a comma, quote or newline: " + fields[i]);
+      out << (i ? "," : "") << fields[i];
+    }
+    out << '\n';
+  };
+  std::vector<std::string> header;
+  for (const auto& c : table.columns) header.push_back(c.header);
+  line(header);
+  for (const auto& row : table.rows) line(row);
+}
+
+xlsx::Sheet table_sheet(const std::string& name, const TextTable& table) {
+  Sheet sheet{name, table.columns, {}};
+  for (const auto& fields : table.rows) {
+    std::vector<Cell> row;
+    for (std::size_t i = 0; i < fields.size() && i < table.columns.size(); ++i) {
+      const std::string& f = fields[i];
+      const Format format = table.columns[i].format;
+      int y = 0, m = 0, d = 1;
+      if (f.empty()) {
+        row.push_back({});
+      } else if (format == Format::kText) {
+        row.push_back(text(f));
+      } else if (format == Format::kMonth || format == Format::kDate) {
+        const bool ok = format == Format::kMonth ? std::sscanf(f.c_str(), "%4d-%2d", &y, &m) == 2
+                                                 : std::sscanf(f.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3;
+        if (!ok) throw std::logic_error("table_sheet: '" + f + "' is not a date in column " + table.columns[i].header);
+        row.push_back(Cell{engine::CivilDate{y, m, d}, std::nullopt});
+      } else {
+        char* end = nullptr;
+        const double v = std::strtod(f.c_str(), &end);
+        if (end != f.c_str() + f.size())
+          throw std::logic_error("table_sheet: '" + f + "' is not a number in column " + table.columns[i].header);
+        row.push_back(number(v));
+      }
+    }
+    sheet.rows.push_back(std::move(row));
+  }
+  return sheet;
+}
 
 const std::vector<sim::Metric>& headline_metrics() {
   using M = sim::Metric;

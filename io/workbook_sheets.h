@@ -1,8 +1,10 @@
 #pragma once
-// The sheets of the --xlsx workbook of `run` and `compare` (docs/outputs.md, "Excel
+// The sheets of the --xlsx workbook of `run` and `compare`, and tables any command's workbook
+// shares with its CSV (`plan`'s) (docs/outputs.md, "Excel
 // workbook"). Every number in them is the number the CSV beside it writes (read back from
 // its text), so a reader who checks one against the other finds them equal; percentages are
 // stored as fractions (85% is 0.85) and money in pounds, both formatted.
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,17 @@
 #include "sim/scenario.h"
 
 namespace caseflow::io {
+
+// A table as its CSV writes it, field by field: the CSV and the workbook sheet are both made
+// from this text (numbers read back from it), so they cannot disagree. Each column's format
+// says how its text is stored in the sheet: kText as text, kMonth ("2020-04") and kDate
+// ("2020-04-01") as dates, any other as the number the text reads (an empty field, an empty cell).
+struct TextTable {
+  std::vector<xlsx::Column> columns;  // the CSV header and the sheet's columns
+  std::vector<std::vector<std::string>> rows;
+};
+void write_csv(std::ostream& out, const TextTable& table);  // fields must hold no comma or quote
+xlsx::Sheet table_sheet(const std::string& name, const TextTable& table);
 
 // The metrics of the Monthly sheet and of the Summary sheet's headline rows.
 const std::vector<sim::Metric>& headline_metrics();

@@ -5,6 +5,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "sim/dated_change.h"
 #include "sim/durations.h"
 #include "sim/engine/calendar.h"
 
@@ -91,26 +92,23 @@ Scenario with_establishment(const Scenario& scenario, const std::vector<Team>& t
   if (teams.size() != posts.size()) throw std::logic_error("with_establishment: one level per team");
   Scenario planned = scenario;
   planned.name = scenario.name + "-planned";
-  const engine::CivilDate at = effective < scenario.start_date ? scenario.start_date : effective;
-  const bool has_period = std::any_of(planned.epochs.begin(), planned.epochs.end(),
-                                      [&](const Epoch& e) { return e.from == at; });
-  if (!has_period) {
-    const Epoch added{at, parameters_on(scenario, at)};
-    const auto later = std::find_if(planned.epochs.begin(), planned.epochs.end(), [&](const Epoch& e) { return at < e.from; });
-    planned.epochs.insert(later, added);
-  }
-  for (auto& epoch : planned.epochs) {
-    if (epoch.from < at) continue;
-    for (std::size_t i = 0; i < teams.size(); ++i)
-      epoch.parameters.workforce.teams[index(teams[i])].establishment_fte = posts[i];
-  }
+  set_from(planned, effective, [&](Parameters& p) {
+    for (std::size_t i = 0; i < teams.size(); ++i) p.workforce.teams[index(teams[i])].establishment_fte = posts[i];
+  });
   return planned;
+}
+
+std::uint32_t default_screening_replications(std::uint32_t replications) {
+  const std::uint32_t quarter = replications / 4;
+  return quarter >= 50 ? quarter : 0;
 }
 
 StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request, const RunOptions& options,
                            const StaffingSearchLimits& limits) {
   StaffingPlan plan;
   plan.request = request;
+  // What the candidates vary: the scenario under the agency path, if one is given.
+  const Scenario base = with_agency_share_path(scenario, request.agency_share_path);
   plan.first_month = month_of(scenario, request.from);
   if (plan.first_month < 0) throw std::invalid_argument("plan_staffing: `from` is outside the horizon");
   plan.lead_days = permanent_lead_days(scenario, request.from, request.lead_time_quantile);
@@ -129,25 +127,40 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
       answer_staffing = answer;
     }
   };
-  const StaffingEvaluator evaluate = [&](const Staffing& posts) {
-    const Scenario candidate = with_establishment(scenario, request.teams, posts, plan.effective);
-    auto runs = std::make_unique<Replications>(simulate_replications(candidate, options));
-    const TargetsStanding standing =
-        stand_against_targets(*runs, request.targets, request.teams, plan.first_month, request.confidence);
-    StaffingEvaluation evaluation{standing.meets, standing.score, weakest_check(scenario, *runs, request, standing)};
-    if (standing.meets) {
-      kept_staffing = posts;
-      kept = std::move(runs);
-    }
-    return evaluation;
+  // Evaluates on the given replications; `keep`: the full runs, whose last met candidate is kept.
+  const auto evaluator = [&](const RunOptions& run_options, bool keep) -> StaffingEvaluator {
+    return [&, run_options, keep](const Staffing& posts) {
+      const Scenario candidate = with_establishment(base, request.teams, posts, plan.effective);
+      auto runs = std::make_unique<Replications>(simulate_replications(candidate, run_options));
+      const TargetsStanding standing =
+          stand_against_targets(*runs, request.targets, request.teams, plan.first_month, request.confidence);
+      StaffingEvaluation evaluation{standing.meets, standing.score, weakest_check(scenario, *runs, request, standing)};
+      if (keep && standing.meets) {
+        kept_staffing = posts;
+        kept = std::move(runs);
+      }
+      return evaluation;
+    };
   };
   // A ceiling on the way up, so targets no staffing meets end the search in a dozen steps.
   StaffingSearchLimits bounded = limits;
   const int largest = *std::max_element(plan.scenario_posts.begin(), plan.scenario_posts.end());
   bounded.max_posts = std::min(limits.max_posts, std::max(50, 4 * largest));
-  plan.search = find_smallest_staffing(plan.scenario_posts, evaluate, bounded, on_answer);
+  Staffing start = plan.scenario_posts;
+  if (request.screening_replications > 0 && request.screening_replications < options.replications) {
+    RunOptions screening_options = options;
+    screening_options.replications = request.screening_replications;
+    StaffingSearchLimits screening_limits = bounded;
+    screening_limits.check_upper_neighbours = false;  // checked on every replication
+    plan.screening = find_smallest_staffing(start, evaluator(screening_options, false), screening_limits);
+    // Not found: the answer is the ceiling, which the full search then tries first, so that
+    // "no staffing meets" is said of every replication too.
+    start = plan.screening.answer;
+    bounded.start_is_near = plan.screening.found;
+  }
+  plan.search = find_smallest_staffing(start, evaluator(options, true), bounded, on_answer);
 
-  plan.planned = with_establishment(scenario, request.teams, plan.search.answer, plan.effective);
+  plan.planned = with_establishment(base, request.teams, plan.search.answer, plan.effective);
   kept.reset();
   if (!plan.search.found) {  // the largest staffing tried, for the message that says which target fails
     plan.planned_runs = simulate_replications(plan.planned, options);

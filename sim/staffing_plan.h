@@ -13,6 +13,13 @@
 // targets to hold from `from` despite them. A recruitment date before the start is clamped to
 // the start (the new establishment is then the warm start's, filled as the scenario's is).
 //
+// Screening. With screening replications set, the search first runs on that many (the first
+// replication ids, so the same children as the full runs), and a second search on every
+// replication starts from its answer with one-post steps: usually it only confirms the
+// answer, simulates each team one post lower (which must fail) and one post higher (the
+// monotonicity check). The answer is always one simulated on every replication that met the
+// targets there; the screening only decides where the full search starts.
+//
 // Common random numbers: every candidate runs with the same seed and replication ids, so the
 // same children arrive with the same decisions in every candidate (sim/keys.h). Staff draws
 // are keyed by worker serial, given in order of hiring across teams: a staffing change shifts
@@ -21,6 +28,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/agency_share_path.h"
 #include "sim/engine/civil_date.h"
 #include "sim/replications.h"
 #include "sim/runner.h"
@@ -36,7 +44,16 @@ struct PlanRequest {
   engine::CivilDate from;        // the targets hold in every month from the one holding this date
   double confidence = 0.8;       // share of replications that must meet each target each month
   double lead_time_quantile = 0.9;
+  std::uint32_t screening_replications = 0;  // 0: every candidate on every replication
+  // An agency share ceiling path every candidate runs under (sim/agency_share_path.h); the
+  // plan's costs stay against the scenario as it is. Empty: the scenario's own ceiling.
+  AgencySharePath agency_share_path;
 };
+
+// The screening replications `caseflow plan` uses: a quarter of them when that is at least 50
+// (below 50 a share of 0.8 is known to +-0.06 or worse, too coarse to place the full search
+// near its answer), else none.
+std::uint32_t default_screening_replications(std::uint32_t replications);
 
 // The teams that hold cases (a caseload cap above zero at the start): the default plan.
 std::vector<Team> case_holding_teams(const Scenario& scenario);
@@ -70,9 +87,10 @@ struct StaffingPlan {
   engine::CivilDate effective;    // when the planned establishment takes effect (recruit_by, or the start)
   double lead_days = 0;           // the lead time quantile used
   Staffing scenario_posts;        // the scenario's establishment at `effective`
-  StaffingSearchResult search;
+  StaffingSearchResult screening;  // on request.screening_replications (empty without screening)
+  StaffingSearchResult search;     // on every replication: the answer
   TargetsStanding standing;       // of the answer (or of the largest staffing tried)
-  Scenario planned;               // the scenario with the answer
+  Scenario planned;               // the scenario with the answer (and the agency share path)
   Replications planned_runs;      // the answer, simulated
   Replications scenario_runs;     // the scenario as it is, same options (common random numbers)
 };

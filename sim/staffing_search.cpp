@@ -25,12 +25,13 @@ class Search {
 
   // The fewest posts team i needs with the others held, given that x meets the targets. The
   // first step down is an eighth of the team in the first round (the start may be far off)
-  // and one post afterwards (a later round moves little); steps double until a level fails,
+  // and one post afterwards (a later round moves little, and a near start is near); steps
+  // double until a level fails,
   // then bisection between the last failing and the last meeting level.
   void line_search(Staffing& x, std::size_t i, bool first_round) {
     int hi = x[i];
     int lo = limits_.min_posts - 1;  // below the floor: taken to fail, never simulated
-    int step = first_round ? std::max(1, hi / 8) : 1;
+    int step = first_round && !limits_.start_is_near ? std::max(1, hi / 8) : 1;
     while (hi > limits_.min_posts) {
       Staffing probe = x;
       probe[i] = std::max(limits_.min_posts, hi - step);
@@ -68,7 +69,7 @@ StaffingSearchResult find_smallest_staffing(const Staffing& start, const Staffin
   for (int& posts : x) posts = std::clamp(posts, limits.min_posts, limits.max_posts);
 
   // Upward until the targets are met: every team together, since which team binds is not known.
-  while (!search.meets(x)) {
+  for (int near_step = 1; !search.meets(x); near_step *= 2) {
     const bool at_ceiling = std::all_of(x.begin(), x.end(), [&](int p) { return p >= limits.max_posts; });
     if (at_ceiling) {
       result.answer = x;
@@ -76,7 +77,9 @@ StaffingSearchResult find_smallest_staffing(const Staffing& start, const Staffin
       return result;
     }
     for (int& posts : x)
-      posts = std::min(limits.max_posts, std::max(posts + 1, static_cast<int>(std::ceil(posts * 1.25))));
+      posts = std::min(limits.max_posts, limits.start_is_near
+                                             ? posts + near_step
+                                             : std::max(posts + 1, static_cast<int>(std::ceil(posts * 1.25))));
   }
 
   // Team by team, downward, until a round changes nothing.

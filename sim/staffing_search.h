@@ -53,6 +53,11 @@ struct StaffingSearchLimits {
   // Also simulate the answer with one more post in each team: if monotonicity fails there,
   // buying one post more than the answer would break a target (reported, not hidden).
   bool check_upper_neighbours = true;
+  // The start is believed within a few posts of the answer (a screening search's answer, on
+  // fewer replications): steps start at one post, down in the first round and up, doubling,
+  // when the start fails, instead of an eighth and a quarter of the team, so a start that is
+  // right costs only its own check and its neighbours'.
+  bool start_is_near = false;
 };
 
 struct StaffingSearchResult {
@@ -67,7 +72,8 @@ using StaffingEvaluator = std::function<StaffingEvaluation(const Staffing&)>;
 
 // Starts at `start`; if it fails, raises every team by a quarter (at least one post) until the
 // targets are met or every team is at max_posts: a quarter, as a plan is usually asked of a
-// service short by less than that, and each step costs a simulation. Each staffing is evaluated once.
+// service short by less than that, and each step costs a simulation (by 1, 2, 4... posts when
+// limits.start_is_near). Each staffing is evaluated once.
 // `on_answer` (optional) is called with the answer when the rounds settle, before the upper
 // neighbours are evaluated: the last staffing evaluated before it that met the targets.
 StaffingSearchResult find_smallest_staffing(const Staffing& start, const StaffingEvaluator& evaluate,

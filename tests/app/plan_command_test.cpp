@@ -1,7 +1,7 @@
 // `caseflow plan`: bad targets and options exit 2 naming the argument and write nothing; on
 // the baseline the plan's scenario (plan.yaml) reproduces the plan exactly with the plan's
 // seed, and meets the targets within a stated tolerance with a fresh seed, which a staffing
-// five posts short in each team does not.
+// five posts short in each team does not; plan.yaml carries an --agency-share path.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -49,6 +49,13 @@ TEST(PlanCommand, BadTargetsAndOptionsExit2NamingTheArgumentAndWriteNothing) {
       {{"--target", "caseload_per_fte<=18", "--from", "2030-01-01"},
        {"--from '2030-01-01'", "outside the horizon", "2019-04-01 to 2024-03-31"}},
       {{"--target", "caseload_per_fte<=18", "--from", "2019-02-30"}, {"--from '2019-02-30'", "not a date"}},
+      {{"--target", "caseload_per_fte<=18", "--agency-share", "20"}, {"--agency-share '20'", "is not DATE:PERCENT"}},
+      {{"--target", "caseload_per_fte<=18", "--agency-share", "2020-04-01:120"},
+       {"--agency-share '2020-04-01:120'", "'120' is not a percentage from 0 to 100"}},
+      {{"--target", "caseload_per_fte<=18", "--agency-share", "2020-09-01:20,2020-04-01:25"},
+       {"--agency-share '2020-09-01:20,2020-04-01:25'", "the dates must increase"}},
+      {{"--target", "caseload_per_fte<=18", "--agency-share", "2030-04-01:20"},
+       {"--agency-share '2030-04-01:20'", "outside the horizon", "2019-04-01 to 2024-03-31"}},
   };
   for (const auto& c : cases) {
     const fs::path out = fresh_dir("bad");
@@ -77,6 +84,36 @@ TEST(PlanCommand, TargetsNoStaffingMeetsExit2SayingWhichAndWriteNothing) {
   EXPECT_NE(err.find("--target 'assessments_within_45wd_pct>=99' holds in 0.0% of replications"), std::string::npos)
       << err;
   EXPECT_FALSE(fs::exists(out));
+}
+
+// plan.yaml carries an --agency-share path as dated changes: loaded back, the scenario has the
+// path's ceiling from each date and the scenario's own before the first, and the plan's posts.
+TEST(PlanCommand, PlanYamlCarriesTheAgencySharePath) {
+  const fs::path out = fresh_dir("agency");
+  ASSERT_EQ(run({"plan", source("scenarios/baseline.yaml"), "--target", "caseload_per_fte<=18", "--team", "assessment",
+                 "--from", "2019-10-01", "--agency-share", "2019-06-03:25,2019-09-02:10", "--reps", "5",
+                 "--horizon-months", "15", "--threads", "2", "--out", out.string()}),
+            0);
+  sim::Scenario planned = io::load_scenario((out / "plan.yaml").string());
+  const sim::Scenario base = io::load_scenario(source("scenarios/baseline.yaml"));
+  auto ceiling_on = [](const sim::Scenario& s, const engine::CivilDate& date) {
+    double share = -1;
+    for (const auto& e : s.epochs)
+      if (!(date < e.from)) share = e.parameters.workforce.agency_target_share;
+    return share;
+  };
+  EXPECT_DOUBLE_EQ(ceiling_on(planned, {2019, 6, 2}), ceiling_on(base, {2019, 6, 2}));
+  EXPECT_DOUBLE_EQ(ceiling_on(planned, {2019, 6, 3}), 0.25);
+  EXPECT_DOUBLE_EQ(ceiling_on(planned, {2019, 9, 2}), 0.10);
+  EXPECT_DOUBLE_EQ(ceiling_on(planned, {2023, 1, 1}), 0.10);  // to the end, over every later period
+  const auto search = read_csv(out / "plan_search.csv");
+  const sim::Staffing posts = sim::establishment_on(planned, {sim::Team::kAssessment}, {2020, 1, 1});
+  bool answer_met = false;
+  for (std::size_t r = 0; r < search.rows.size(); ++r)
+    answer_met = answer_met || (search.at(r, "posts_assessment") == std::to_string(posts[0]) &&
+                                search.at(r, "meets_targets") == "yes");
+  EXPECT_TRUE(answer_met) << posts[0];
+  fs::remove_all(out);
 }
 
 // The re-run check. The plan decides on 60 replications: a share of 0.8 estimated from 60 has a
@@ -112,7 +149,7 @@ TEST(PlanCommand, BaselinePlanMeetsItsTargetsWhenReRunWithAFreshSeed) {
   const auto search = read_csv(out / "plan_search.csv");
   std::string answer_share;
   for (std::size_t r = 0; r < search.rows.size(); ++r)
-    if (search.at(r, "posts_assessment") == std::to_string(answer[0]) &&
+    if (search.at(r, "replications") == "60" && search.at(r, "posts_assessment") == std::to_string(answer[0]) &&
         search.at(r, "posts_help_protection") == std::to_string(answer[1]))
       answer_share = search.at(r, "worst_share_meeting");
   ASSERT_FALSE(answer_share.empty());

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <iostream>
 
 #include "sim/runner.h"
 #include "sim/staffing_plan.h"
@@ -66,6 +67,68 @@ TEST(StaffingPlan, RecruitmentStartsAtTheLeadTimesNinetiethPercentileBeforeFrom)
   EXPECT_EQ(month_of(base, {2024, 4, 1}), -1);
   EXPECT_EQ(month_of(base, {2019, 3, 31}), -1);
   EXPECT_EQ(horizon_end(base), (engine::CivilDate{2024, 3, 31}));
+}
+
+// A one-team plan on a year of the baseline, assessment caseloads at most 18 from October 2019
+// in 80% of 40 replications (seed 7): small enough for a unit test, and on one team a line
+// search's answer (meets, one post fewer fails) is unique when more posts never hurt, which
+// the unscreened plan's own monotonicity check confirms first.
+PlanRequest small_request() {
+  PlanRequest request;
+  request.targets = {*parse_staffing_target("caseload_per_fte<=18").target};
+  request.teams = {Team::kAssessment};
+  request.from = {2019, 10, 1};
+  return request;
+}
+
+TEST(StaffingPlan, ScreeningOnAQuarterEndsAtTheSameAnswerWithFewerFullSimulations) {
+  const Scenario base = testing::baseline_scenario(12);
+  const RunOptions options{40, 7, 2};
+  const StaffingPlan full = plan_staffing(base, small_request(), options);
+  ASSERT_TRUE(full.search.found);
+  ASSERT_TRUE(full.search.monotonicity.holds());
+  PlanRequest screened_request = small_request();
+  screened_request.screening_replications = 10;
+  const StaffingPlan screened = plan_staffing(base, screened_request, options);
+  ASSERT_TRUE(screened.search.found);
+  EXPECT_FALSE(screened.screening.evaluated.empty());
+  EXPECT_EQ(screened.search.answer, full.search.answer);
+  EXPECT_LT(screened.search.evaluated.size(), full.search.evaluated.size());
+  // The answer was simulated on every replication and met the targets there.
+  EXPECT_EQ(screened.planned_runs.count(), 40u);
+  EXPECT_TRUE(screened.standing.meets);
+  EXPECT_DOUBLE_EQ(screened.standing.score, full.standing.score);
+  std::cout << "answer " << full.search.answer[0] << ": " << full.search.evaluated.size()
+            << " full simulations unscreened; " << screened.screening.evaluated.size() << " screened on 10 and "
+            << screened.search.evaluated.size() << " on 40\n";
+}
+
+TEST(StaffingPlan, AnAgencyCeilingCutToFivePercentNeedsMorePosts) {
+  // With agency staff covering fewer vacancies, permanent posts must do more of the work: the
+  // same plan under a 5% ceiling from the start needs more assessment posts than under the
+  // baseline's 30%, and its costs are still against the scenario as it is.
+  const Scenario base = testing::baseline_scenario(12);
+  const RunOptions options{40, 7, 2};
+  const StaffingPlan as_is = plan_staffing(base, small_request(), options);
+  PlanRequest capped = small_request();
+  capped.agency_share_path = *parse_agency_share_path("2019-04-01:5").path;
+  const StaffingPlan cut = plan_staffing(base, capped, options);
+  ASSERT_TRUE(as_is.search.found && cut.search.found);
+  EXPECT_GT(cut.search.answer[0], as_is.search.answer[0]);
+  EXPECT_DOUBLE_EQ(cut.planned.epochs.front().parameters.workforce.agency_target_share, 0.05);
+  EXPECT_DOUBLE_EQ(cut.scenario_posts[0], as_is.scenario_posts[0]);
+  const std::size_t agency = cut.planned_runs.layout->series(Metric::kFteAgency, index(Team::kAssessment));
+  double agency_as_is = 0, agency_cut = 0;
+  for (std::size_t rep = 0; rep < 40; ++rep) {
+    agency_as_is += as_is.scenario_runs.series(rep, agency)[11];
+    agency_cut += cut.planned_runs.series(rep, agency)[11];
+  }
+  EXPECT_LT(agency_cut, agency_as_is);
+  const auto scenario_cut = values_of(cut.scenario_runs), scenario_as_is = values_of(as_is.scenario_runs);
+  ASSERT_EQ(scenario_cut.size(), scenario_as_is.size());
+  EXPECT_TRUE(same_values(scenario_cut, scenario_as_is, 0, scenario_cut.size()));  // the scenario as it is, both times
+  std::cout << "assessment posts: " << as_is.search.answer[0] << " under 30%, " << cut.search.answer[0]
+            << " under 5%\n";
 }
 
 }  // namespace

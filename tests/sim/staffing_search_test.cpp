@@ -57,6 +57,30 @@ TEST(StaffingSearch, ReportsTargetsNoStaffingMeets) {
   EXPECT_EQ(r.answer, (Staffing{50, 50}));
 }
 
+TEST(StaffingSearch, ANearStartCostsFewEvaluationsAndAWrongOneIsStillCorrected) {
+  // Team 0 needs 7 posts and team 1 needs 12 (as above). From a start at the answer, a near
+  // search checks the answer, each team one post lower (fails) and one higher: 5 staffings,
+  // against more from the same start with the usual first steps (an eighth of the team).
+  const StaffingEvaluator need = [](const Staffing& s) {
+    const double score = std::min(s[0] - 7, s[1] - 12);
+    return StaffingEvaluation{score >= 0, score, ""};
+  };
+  StaffingSearchLimits near;
+  near.start_is_near = true;
+  const StaffingSearchResult at_answer = find_smallest_staffing({7, 12}, need, near);
+  ASSERT_TRUE(at_answer.found);
+  EXPECT_EQ(at_answer.answer, (Staffing{7, 12}));
+  EXPECT_EQ(at_answer.evaluated.size(), 5u);
+  // A start that was wrong either way still ends at the answer: below it, raised by 1, 2, 4...
+  // posts per team, then stepped down; above it, stepped down one post, doubling.
+  for (const Staffing& start : {Staffing{3, 4}, Staffing{9, 30}}) {
+    const StaffingSearchResult r = find_smallest_staffing(start, need, near);
+    ASSERT_TRUE(r.found);
+    EXPECT_EQ(r.answer, (Staffing{7, 12}));
+    EXPECT_TRUE(r.monotonicity.holds());
+  }
+}
+
 TEST(StaffingSearch, MonotonicityCheckFindsAPlantedContradiction) {
   // 6 posts meet and 7 do not: a larger staffing failing where a smaller one met.
   const std::vector<EvaluatedStaffing> evaluated = {

@@ -1,11 +1,12 @@
 #!/usr/bin/python3
 """The --xlsx workbook read back with openpyxl (issue 13 point 5): for a baseline run and a
-compare of the baseline with the agency reduction, every sheet has its header row frozen,
+compare of the baseline with the agency reduction and a one-team plan, every sheet has its header row frozen,
 numbers are stored as numbers (not text) with their formats (GBP, %, dates as dates), and
 every value equals the CSV's written beside it: Budget = budget.csv (run) or
 compare_budget.csv (compare), Monthly = monthly.csv's headline means (run) or
 compare_monthly.csv's rows (compare), Comparison = compare_annual.csv, the Summary's yearly
-totals = annual.csv's. A percentage is stored as a fraction of the CSV's figure (85 -> 0.85);
+totals = annual.csv's; for a plan, Plan = plan.csv and Search = plan_search.csv cell by
+cell and the Summary's planned posts = plan.csv's. A percentage is stored as a fraction of the CSV's figure (85 -> 0.85);
 a money value exactly as the CSV writes it.
 
 Usage: xlsx_readback.py CASEFLOW SOURCE_DIR SCRATCH_DIR
@@ -165,6 +166,52 @@ for row in rows:
     for cell, column in zip(row[3:], difference):
         same(cell, number(line[column]), f"compare Monthly {key} {column}",
              fraction=key[1].endswith("_pct") and column != "pairs")
+
+# --- plan -------------------------------------------------------------------------------
+# A small plan (one team, 5 replications, 15 months): Plan = plan.csv and Search =
+# plan_search.csv cell by cell (dates as dates, money as GBP), the Summary's posts = plan.csv's.
+run(["plan", str(source / "scenarios/baseline.yaml"), "--target", "caseload_per_fte<=18", "--team", "assessment",
+     "--from", "2019-10-01", *common, "--out", str(scratch / "plan")])
+out = scratch / "plan"
+book = openpyxl.load_workbook(out / "workbook.xlsx")
+check(book.sheetnames == ["Summary", "Plan", "Search", "Assumptions"], f"plan sheets: {book.sheetnames}")
+check_frozen(book)
+
+
+def same_table(sheet, csv_name):
+    header, rows = sheet_rows(book[sheet])
+    lines = read_csv(out / csv_name)
+    check(header == list(lines[0].keys()) if lines else False, f"{sheet}: header {header}")
+    check(len(rows) == len(lines) > 0, f"{sheet}: {len(rows)} rows, {csv_name} {len(lines)}")
+    for row, line in zip(rows, lines):
+        for cell, column in zip(row, header):
+            text = line[column]
+            what = f"{sheet} row {line.get('evaluation') or line['month'] + ' ' + line['team']} {column}"
+            if column in ("month", "recruitment_start_by"):
+                if text == "":
+                    check(cell.value is None, f"{what}: expected empty, found {cell.value!r}")
+                    continue
+                fmt = "%Y-%m" if column == "month" else "%Y-%m-%d"
+                check(cell.is_date and cell.value.strftime(fmt) == text, f"{what}: {cell.value!r} against {text}")
+            elif column in ("team", "meets_targets", "weakest"):
+                check((cell.value or "") == text, f"{what}: {cell.value!r} against {text}")
+            else:
+                same(cell, number(text), what)
+                if column.startswith("cost_gbp") and cell.value is not None:
+                    check("\u00a3" in cell.number_format, f"{what}: format {cell.number_format!r} is not GBP")
+    return lines
+
+
+plan_lines = same_table("Plan", "plan.csv")
+same_table("Search", "plan_search.csv")
+header, rows = sheet_rows(book["Summary"])
+summary = {r[0].value: r for r in rows}
+last = [l for l in plan_lines if l["team"] == "assessment"][-1]
+posts = summary.get("posts in the plan: assessment")
+check(posts is not None and posts[1].value == number(last["establishment_fte_plan"]),
+      f"Summary posts {posts[1].value if posts else None} against plan.csv {last['establishment_fte_plan']}")
+years = [r for r in rows if (r[0].value or "").startswith("whole service total cost, plan less scenario")]
+check(len(years) == 2 and all("\u00a3" in r[1].number_format for r in years), f"Summary: {len(years)} yearly costs")
 
 for message in failures[:40]:
     print("FAIL:", message)
