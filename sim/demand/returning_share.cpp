@@ -13,6 +13,7 @@ ReturningShare measure_returning_share(const Scenario& scenario, int months, std
   if (months < 1 || replications < 1) throw std::invalid_argument("measure_returning_share: nothing to measure");
   Scenario s = scenario;
   s.horizon_months = std::min(months, scenario.horizon_months);
+  s.demand_level_paths = nullptr;  // the central demand, which the expected first contacts are of
   const engine::Calendar calendar(s.start_date, 5, s.horizon_months / 12 + 30);
   const DemandModel demand = prepared_demand(s, calendar);
   ReturningShare r;
