@@ -140,7 +140,7 @@ void run_forecast(const ForecastCommandOptions& options, std::ostream& out) {
     std::vector<std::string> sources;
     for (const auto& sh : history.sources) sources.push_back(sh.source);
     scenario = make_forecast_scenario(*base, o.base_path, o.out_dir, sources, parts, demand,
-                                      {history.file, history.first_month, history.last_month, o.family, o.fourier_pairs, 0.0},
+                                      {history.file, history.first_month, history.last_month, o.family, o.fourier_pairs, 0.0, o.base_path},
                                       o.horizon_months, o.level_paths, o.share_replications);
     o.returning_share = scenario->returning_share;
   }
@@ -150,11 +150,13 @@ void run_forecast(const ForecastCommandOptions& options, std::ostream& out) {
   dir.write("backtest.csv", [&](std::ostream& s) { io::write_backtest_csv(s, scores); });
   dir.write("demand.yaml", [&](std::ostream& s) {
     io::write_demand_yaml(
-        s, demand, {history.file, history.first_month, history.last_month, o.family, o.fourier_pairs, o.returning_share});
+        s, demand,
+        {history.file, history.first_month, history.last_month, o.family, o.fourier_pairs, o.returning_share,
+         scenario ? o.base_path : std::string()});
   });
   if (scenario) {
     const io::DemandProvenance provenance{history.file, history.first_month, history.last_month, o.family, o.fourier_pairs,
-                                          o.returning_share};
+                                          o.returning_share, o.base_path};
     dir.write("forecast.yaml", [&](std::ostream& s) { io::write_forecast_scenario_yaml(s, demand, provenance, scenario->scenario); });
     dir.write("demand_paths.csv", [&](std::ostream& s) { io::write_demand_paths_csv(s, scenario->paths); });
   }

@@ -87,7 +87,8 @@ void write_demand_yaml(std::ostream& out, const models::forecast::DemandSummary&
   out << "# contacts_per_month counts FIRST contacts: the history counts all contacts, and the\n"
       << "# simulation adds returning children's contacts on top, so each fitted level is scaled by\n"
       << "# (1 - returning share) = (1 - " << fixed(p.returning_share, 2)
-      << ") (--returning-share; measured in the baseline run:\n"
+      << ") (" << (p.share_measured_in.empty() ? "--returning-share" : "measured in " + p.share_measured_in + ", see forecast.yaml")
+      << ":\n"
       << "# returning children's share of contacts). Expect simulated total contacts near the fitted levels.\n";
   write_demand_block(out, demand, p.returning_share);
 }

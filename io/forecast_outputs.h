@@ -32,6 +32,7 @@ struct DemandProvenance {
   // Returning children's share of all contacts: the levels written are first contacts,
   // fitted level x (1 - returning_share), because the model adds returning children's contacts.
   double returning_share = 0.0;
+  std::string share_measured_in;  // the base scenario it was measured in; empty: --returning-share
 };
 
 void write_demand_yaml(std::ostream& out, const models::forecast::DemandSummary& demand,

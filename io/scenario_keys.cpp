@@ -308,7 +308,8 @@ std::vector<KeyDeclaration> declare() {
             .optional("\"\"")
             .fixed()
             .note("the paths must cover start_date to the horizon's last month, and start_date must be a month's first day; "
-                  "file format in docs/forecast.md")
+                  "the file holds at most 100000 paths of at most 600 months, each value 0 to 1000000 (as "
+                  "contacts_per_month); format in docs/forecast.md")
             .bind([](Target& x) -> auto& { return x.scenario.demand_level_paths_file; }));
   t.add(Key("demand.shocks", K::kShockList,
             "dated multipliers on contacts by source (a lockdown, a surge) and on UASC arrivals (`uasc`), and "
