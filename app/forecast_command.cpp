@@ -7,9 +7,15 @@
 #include <regex>
 #include <stdexcept>
 
+#include <algorithm>
+#include <optional>
+
 #include "app/commands.h"
+#include "app/forecast_scenario.h"
 #include "app/seed_option.h"
+#include "io/demand_paths_csv.h"
 #include "io/forecast_outputs.h"
+#include "io/scenario_yaml.h"
 #include "io/history_csv.h"
 #include "io/output_dir.h"
 #include "io/user_error.h"
@@ -65,8 +71,20 @@ mf::Intervention parse_intervention(const std::string& text) {
   return iv;
 }
 
-void run_forecast(const ForecastCommandOptions& o, std::ostream& out) {
+void run_forecast(const ForecastCommandOptions& options, std::ostream& out) {
+  ForecastCommandOptions o = options;
   const io::History history = io::read_history_csv(o.history_path);
+  // A bad base stops the command before any fitting.
+  std::optional<sim::Scenario> base;
+  if (!o.base_path.empty()) {
+    if (history.sources.size() == 1 && history.sources.front().source == "all")
+      throw io::UserError(history.file, 0, 0,
+                          "--base needs contacts by source (the scenario's demand is by source); this history has only `all`");
+    if (o.level_paths > o.simulations)
+      throw io::UserError("--level-paths " + std::to_string(o.level_paths) + " is more than --simulations " +
+                          std::to_string(o.simulations) + ": the paths are simulated draws");
+    base = io::load_scenario(o.base_path);
+  }
   const mf::Family family = o.family == "poisson" ? mf::Family::poisson : mf::Family::negative_binomial;
   const mf::ModelSpec spec{o.fourier_pairs, o.interventions};
 
@@ -117,13 +135,31 @@ void run_forecast(const ForecastCommandOptions& o, std::ostream& out) {
   const mf::YearMonth start = history.last_month.plus_months(1);
   const mf::DemandSummary demand = mf::summarise_demand(named, start);
 
+  std::optional<ForecastScenarioFiles> scenario;
+  if (base) {
+    std::vector<std::string> sources;
+    for (const auto& sh : history.sources) sources.push_back(sh.source);
+    scenario = make_forecast_scenario(*base, o.base_path, o.out_dir, sources, parts, demand,
+                                      {history.file, history.first_month, history.last_month, o.family, o.fourier_pairs, 0.0, o.base_path},
+                                      o.horizon_months, o.level_paths, o.share_replications);
+    o.returning_share = scenario->returning_share;
+  }
+
   io::OutputDir dir(o.out_dir);
   dir.write("forecast.csv", [&](std::ostream& s) { io::write_forecast_csv(s, forecasts); });
   dir.write("backtest.csv", [&](std::ostream& s) { io::write_backtest_csv(s, scores); });
   dir.write("demand.yaml", [&](std::ostream& s) {
     io::write_demand_yaml(
-        s, demand, {history.file, history.first_month, history.last_month, o.family, o.fourier_pairs, o.returning_share});
+        s, demand,
+        {history.file, history.first_month, history.last_month, o.family, o.fourier_pairs, o.returning_share,
+         scenario ? o.base_path : std::string()});
   });
+  if (scenario) {
+    const io::DemandProvenance provenance{history.file, history.first_month, history.last_month, o.family, o.fourier_pairs,
+                                          o.returning_share, o.base_path};
+    dir.write("forecast.yaml", [&](std::ostream& s) { io::write_forecast_scenario_yaml(s, demand, provenance, scenario->scenario); });
+    dir.write("demand_paths.csv", [&](std::ostream& s) { io::write_demand_paths_csv(s, scenario->paths); });
+  }
   dir.commit();
 
   // Summary for the terminal: what was fitted, the fitted effects, and how it back-tested.
@@ -175,9 +211,19 @@ void run_forecast(const ForecastCommandOptions& o, std::ostream& out) {
       }
     }
   }
-  out << "demand.yaml: first contacts = fitted level x (1 - returning share " << format("%.2f", o.returning_share)
-      << ")\n";
-  out << "wrote " << o.out_dir << "/forecast.csv, backtest.csv, demand.yaml\n";
+  out << "demand.yaml: first contacts = fitted level x (1 - returning share " << format("%.4f", o.returning_share) << ")";
+  if (scenario) {
+    out << ", measured (1 - expected first contacts / simulated contacts a replication, " << o.share_replications
+        << " replications x " << o.horizon_months << " months) in " << o.base_path;
+    for (std::size_t i = 0; i < scenario->measurements.size(); ++i) {
+      const auto& m = scenario->measurements[i];
+      out << (i == 0 ? ": " : ", then with the forecast's demand: ") << format("%.0f", m.first_contacts) << " / "
+          << format("%.0f", m.contacts) << " = " << format("%.4f", m.share);
+    }
+  }
+  out << "\n";
+  out << "wrote " << o.out_dir << "/forecast.csv, backtest.csv, demand.yaml"
+      << (scenario ? ", forecast.yaml, demand_paths.csv" : "") << "\n";
 }
 
 void add_forecast_command(CLI::App& app) {
@@ -205,10 +251,17 @@ void add_forecast_command(CLI::App& app) {
   cmd->add_option("--backtest-horizon-months", options->backtest_horizon_months, "Months ahead scored by the back-test")
       ->check(CLI::Range(1, 36))
       ->capture_default_str();
-  cmd->add_option("--returning-share", options->returning_share,
-                  "Measured in the baseline run: returning children's share of contacts. demand.yaml's "
+  CLI::Option* share = cmd->add_option("--returning-share", options->returning_share,
+                  "Without --base: returning children's share of contacts. demand.yaml's "
                   "contacts_per_month (first contacts) = fitted level x (1 - share)")
       ->check(CLI::Range(0.0, 0.95))
+      ->capture_default_str();
+  cmd->add_option("--base", options->base_path,
+                  "Base scenario: also write forecast.yaml (extends it, starts after the history) and demand_paths.csv; "
+                  "the returning share is measured in it")
+      ->excludes(share);
+  cmd->add_option("--level-paths", options->level_paths, "With --base: sampled demand paths in demand_paths.csv")
+      ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   cmd->add_option("--intervention", *intervention_texts,
                   "Known shock NAME:YYYY-MM:YYYY-MM (repeatable; replaces the Covid defaults; `none` for no shocks)");

@@ -1,7 +1,7 @@
 #pragma once
 // `caseflow forecast HISTORY.csv --horizon-months 24 --out DIR`: fits the referral model to a
 // monthly contact history, forecasts it, back-tests it and writes forecast.csv, backtest.csv
-// and demand.yaml atomically (docs/forecast.md).
+// and demand.yaml atomically; with --base also forecast.yaml and demand_paths.csv (docs/forecast.md).
 #include <cstdint>
 #include <ostream>
 #include <string>
@@ -25,6 +25,12 @@ struct ForecastCommandOptions {
   // all contacts, the scenario's contacts_per_month only first contacts (the model adds the
   // returning children's), so demand.yaml's levels are scaled by (1 - returning_share).
   double returning_share = 0.2;
+  // With a base scenario: forecast.yaml (extends it) and demand_paths.csv are written too, and
+  // the returning share is measured in the base (sim/demand/returning_share.h), not taken
+  // from returning_share.
+  std::string base_path;
+  int level_paths = 500;  // sampled paths in demand_paths.csv (at most `simulations`)
+  std::uint32_t share_replications = 20;
   std::vector<models::forecast::Intervention> interventions = models::forecast::covid_interventions();
 };
 

@@ -5,6 +5,7 @@
 
 #include "app/memory_limit.h"
 #include "app/seed_option.h"
+#include "io/demand_paths_csv.h"
 #include "io/school_calendar_check.h"
 
 namespace caseflow::app {
@@ -17,6 +18,7 @@ void SimulationOptions::apply_horizon(sim::Scenario& scenario) const {
   if (horizon_months <= 0) return;
   scenario.horizon_months = horizon_months;
   io::check_school_calendars(scenario, "--horizon-months");
+  io::check_demand_paths_cover(scenario, "--horizon-months");
 }
 
 unsigned SimulationOptions::threads_used() const {

@@ -291,6 +291,17 @@ std::vector<KeyDeclaration> declare() {
             .unit("children/year")
             .range({0, 100000})
             .bind([](Target& x) -> auto& { return x.parameters.demand.uasc_per_year; }));
+  t.add(Key("demand.level_paths", K::kText,
+            "a CSV of sampled monthly paths of expected first contacts by source (caseflow forecast --base writes "
+            "demand_paths.csv): replication r follows path r mod the number of paths, each month's expected first "
+            "contacts from a source the file names become the path's; relative to the scenario file named on the "
+            "command line")
+            .optional("\"\"")
+            .fixed()
+            .note("the paths must cover start_date to the horizon's last month, and start_date must be a month's first day; "
+                  "the file holds at most 100000 paths of at most 600 months, each value 0 to 1000000 (as "
+                  "contacts_per_month); format in docs/forecast.md")
+            .bind([](Target& x) -> auto& { return x.scenario.demand_level_paths_file; }));
   t.add(Key("demand.shocks", K::kShockList,
             "dated multipliers on contacts by source (a lockdown, a surge) and on UASC arrivals (`uasc`), and "
             "shares of entries into stages let through (`entries`); first contacts and UASC are thinned, returning "

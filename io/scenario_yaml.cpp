@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/demand_paths_csv.h"
 #include "io/initial_children.h"
 #include "io/key_reader.h"
 #include "io/scenario_keys.h"
@@ -192,6 +193,7 @@ sim::Scenario load_scenario(const std::string& path) {
     s.initial.children = read_initial_children(file.string());
     check_initial_counts(s.initial, path);
   }
+  load_demand_paths(s, path);
 
   // Each change stacks on everything before it: epoch k sees changes 1..k.
   std::vector<Change> changes = read_changes(chain);

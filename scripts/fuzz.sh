@@ -8,9 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-}
-targets=(xml_scanner returns_xml ssda903_csv scenario history_csv forecast)
+targets=(xml_scanner returns_xml ssda903_csv scenario history_csv demand_paths_csv forecast)
 # CI's counts: about 15-30 s a target on a quiet machine (docs/reliability.md).
-declare -A ci_runs=([xml_scanner]=200000 [returns_xml]=6000 [ssda903_csv]=6000 [scenario]=4000 [history_csv]=6000 [forecast]=1500)
+declare -A ci_runs=([xml_scanner]=200000 [returns_xml]=6000 [ssda903_csv]=6000 [scenario]=4000 [history_csv]=6000 [demand_paths_csv]=6000 [forecast]=1500)
 
 CXX=clang++ cmake -S . -B build-fuzz -DCASEFLOW_FUZZ=ON -DCASEFLOW_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 cmake --build build-fuzz -j2 --target "${targets[@]/%/_fuzz}"

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "sim/demand/demand.h"
+#include "sim/demand/expected_contacts.h"
 #include "sim/engine/calendar.h"
 #include "sim/model.h"
 #include "sim/recorder.h"
@@ -19,21 +20,6 @@ double open_at_start(const Scenario& s) {
   const InitialStock& i = s.initial;
   return static_cast<double>(i.assessments) + i.cin_plans + i.cp_plans + i.pre_proceedings + i.proceedings + i.cla +
          i.care_leavers + i.returns_due;
-}
-
-// Expected contacts in each month, each day under the dated period in force.
-std::vector<double> contacts_by_month(const Scenario& s, const engine::Calendar& calendar, const DemandModel& demand) {
-  std::vector<double> months(static_cast<std::size_t>(std::max(0, s.horizon_months)), 0.0);
-  std::size_t epoch = 0;
-  for (int m = 0; m < s.horizon_months; ++m) {
-    const int first = calendar.day_of(calendar.month_start(m)), next = calendar.day_of(calendar.month_start(m + 1));
-    for (int d = first; d < next; ++d) {
-      while (epoch + 1 < s.epochs.size() && calendar.day_of(s.epochs[epoch + 1].from) <= d) ++epoch;
-      for (std::size_t src = 0; src < kSources; ++src)
-        months[static_cast<std::size_t>(m)] += demand.intensity(s.epochs[epoch].parameters.demand, static_cast<Source>(src), d);
-    }
-  }
-  return months;
 }
 
 // Decisions the front door can make in a month with its smallest establishment (22 working days).
@@ -60,7 +46,7 @@ MemoryEstimate estimate_memory(const Scenario& s, std::uint32_t replications, un
 
   const engine::Calendar calendar(s.start_date, 5, s.horizon_months / 12 + 30);
   const DemandModel demand = prepared_demand(s, calendar);
-  const std::vector<double> contacts = contacts_by_month(s, calendar, demand);
+  const std::vector<double> contacts = expected_first_contacts_by_month(s, calendar, demand);
   double busiest = 0, piled_up = 0;
   const double decided = front_door_decisions_per_month(s);
   for (const double c : contacts) {

@@ -57,12 +57,15 @@ Model::Model(const Scenario& scenario, const engine::Calendar& calendar, const D
       months_(scenario.horizon_months),
       end_day_(calendar.month_start_time(scenario.horizon_months)),
       demand_stream_({seed, replication, kDemandPurpose}),
+      level_paths_(scenario.demand_level_paths.get()),
+      level_path_(level_paths_ ? static_cast<int>(replication % static_cast<std::uint32_t>(level_paths_->paths)) : 0),
       recorder_(scenario.horizon_months, series_layout(checked_stages(scenario).size() - 1)),
       workforce_(calendar, queue_, engine::RandomStream({seed, replication, kWorkforcePurpose})),
       journey_(*scenario.stages, calendar, queue_, workforce_, recorder_, seed, replication, end_day_) {
   queue_.reserve(256);  // the heap holds only same-day follow-ups
   journey_.set_log(log);
   use_parameters(*current_);
+  if (level_paths_) follow_level_path(0);
 }
 
 void Model::use_parameters(const Parameters& params) {
@@ -113,11 +116,13 @@ void Model::on_day(int day) {
   if (month != current_month_) {
     close_month(current_month_, now);
     current_month_ = month;
+    if (level_paths_) follow_level_path(month);
   }
   // Dated changes take effect at the start of their day.
   while (next_epoch_ < scenario_.epochs.size() && calendar_.day_of(scenario_.epochs[next_epoch_].from) <= day) {
     use_parameters(scenario_.epochs[next_epoch_++].parameters);
     workforce_.weekly_review(now);
+    if (level_paths_) follow_level_path(month);
   }
   workforce_.begin_day(calendar_.date_at(now), calendar_.weekday(day) == 0, now);
   arrive_demand(day, now);
@@ -133,16 +138,39 @@ void Model::arrive_demand(int day, double now) {
   const Demand& demand = current_->demand;
   for (std::size_t s = 0; s < kSources; ++s) {
     const Source source = static_cast<Source>(s);
-    const double intensity = demand_.intensity(demand, source, day);
+    double intensity = demand_.intensity(demand, source, day);
+    double unshocked = demand.shocks.empty() ? intensity : demand_.unshocked_intensity(demand, source, day);
+    if (level_paths_) {
+      intensity *= level_path_factor_[s];
+      unshocked *= level_path_factor_[s];
+    }
     const std::uint32_t n = demand_.sample_with_mean(demand, source, day, intensity, demand_stream_);
-    journey_.receive_contacts(day, source, n,
-                              demand.shocks.empty() ? intensity : demand_.unshocked_intensity(demand, source, day));
+    journey_.receive_contacts(day, source, n, unshocked);
   }
   const std::uint64_t uasc = keys::day_source(day, keys::kUascSource);
   auto rng = demand_stream_.at(uasc, 0);
   const double mean = demand_.uasc_per_day(demand, day);
   const auto n = mean > 0 ? boost::random::poisson_distribution<std::uint32_t, double>(mean)(rng) : 0u;
   for (std::uint32_t k = 0; k < n; ++k) journey_.receive_uasc(16.0 + 1.99 * demand_stream_.uniform(uasc, 1 + k), now);
+}
+
+void Model::follow_level_path(int month) {
+  // The factor scales the whole month's days alike, so the scenario's weekday, school-term
+  // and shock factors still shape the days. The expected count is the unshocked one: a shock
+  // still thins the path's contacts. A month the path does not cover (scenario_yaml checks
+  // the horizon), a source it does not name, or one the scenario gives no contacts keep the
+  // scenario's demand. A dated change mid-month recomputes the factor for the whole month
+  // under the new parameters, so that month's expected count is close to, not exactly, the path's.
+  const engine::CivilDate first = calendar_.month_start(month);
+  const int offset = level_paths_->offset_of(first.year, first.month);
+  const int from = std::max(0, calendar_.day_of(first)), to = calendar_.day_of(calendar_.month_start(month + 1));
+  for (std::size_t s = 0; s < kSources; ++s) {
+    level_path_factor_[s] = 1.0;
+    if (!level_paths_->covers[s] || offset < 0 || offset >= level_paths_->months) continue;
+    double expected = 0;
+    for (int d = from; d < to; ++d) expected += demand_.unshocked_intensity(current_->demand, static_cast<Source>(s), d);
+    if (expected > 0) level_path_factor_[s] = level_paths_->at(level_path_, offset, s) / expected;
+  }
 }
 
 void Model::close_month(int month, double now) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "sim/demand/demand.h"
+#include "sim/demand/level_paths.h"
 #include "sim/engine/calendar.h"
 #include "sim/engine/event_queue.h"
 #include "sim/engine/random.h"
@@ -48,6 +49,9 @@ class Model {
  private:
   void on_day(int day);
   void arrive_demand(int day, double now);
+  // With demand.level_paths: each source's factor that makes the month's expected first
+  // contacts, under the parameters now in force, those of this replication's path.
+  void follow_level_path(int month);
   void close_month(int month, double now);
   // The month's costs at the year's price indices, each rounded to the penny, and their total.
   void price_costs(int month);
@@ -64,6 +68,9 @@ class Model {
   double end_day_;
   engine::EventQueue queue_;
   engine::RandomStream demand_stream_;
+  const DemandLevelPaths* level_paths_;  // null without demand.level_paths
+  int level_path_ = 0;                   // replication id mod paths
+  PerSource level_path_factor_{};
   Recorder recorder_;
   Workforce workforce_;
   Journey journey_;

@@ -326,6 +326,8 @@ struct Epoch {
 
 class StageTable;
 
+struct DemandLevelPaths;  // sim/demand/level_paths.h
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -337,6 +339,10 @@ struct Scenario {
   InitialStock initial;
   PriceIndices prices;
   std::vector<Epoch> epochs;  // first starts at start_date; sorted by date
+  // `demand.level_paths`: the file as written in the scenario, and its paths once read
+  // (null without the key: every draw is then as it was before the key existed).
+  std::string demand_level_paths_file;
+  std::shared_ptr<const DemandLevelPaths> demand_level_paths;
   std::string resolved_yaml;  // the fully resolved scenario, for repeatability
   std::string hash;           // of resolved_yaml
 };

@@ -86,6 +86,7 @@ SeriesForecast forecast_series(const FittedSeries& fitted, int horizon_months, i
   std::normal_distribution<double> normal(0.0, 1.0);
   const double alpha = glm.nb_alpha;
   out.draws.resize(simulations, horizon_months);
+  out.level_draws.resize(simulations, horizon_months);
   Eigen::VectorXd z(glm.beta.size());
   for (int s = 0; s < simulations; ++s) {
     for (Eigen::Index i = 0; i < z.size(); ++i) z(i) = normal(rng);
@@ -96,6 +97,7 @@ SeriesForecast forecast_series(const FittedSeries& fitted, int horizon_months, i
       if (!(lambda <= cap)) lambda = cap, ++out.capped_draws;
       if (alpha > 0) lambda = std::gamma_distribution<double>(1.0 / alpha, alpha * lambda)(rng);
       if (!(lambda <= cap)) lambda = cap, ++out.capped_draws;
+      out.level_draws(s, h) = lambda;
       out.draws(s, h) = lambda > 0 ? static_cast<double>(std::poisson_distribution<long long>(lambda)(rng)) : 0.0;
     }
   }

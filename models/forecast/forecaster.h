@@ -67,6 +67,10 @@ struct SeriesForecast {
   YearMonth first_month;
   std::vector<double> mean, p10, p50, p90;
   Eigen::MatrixXd draws;  // simulations x months; kept so sources can be summed per draw
+  // The same draws' expected counts before the count noise (simulations x months): parameter
+  // and, for NB2, gamma level uncertainty. A simulation that adds its own Poisson noise to
+  // these reproduces the draws' spread (`caseflow forecast --base` writes them as level paths).
+  Eigen::MatrixXd level_draws;
   long long capped_draws = 0;  // draws whose mean was capped at the largest plausible mean
 };
 
