@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
+
+#include "sim/engine/calendar.h"
 
 namespace caseflow::sim {
 
@@ -9,6 +12,22 @@ int Replications::months_in_year(std::size_t year) const {
   int n = 0;
   for (int fy : financial_year_of_month) n += fy == financial_years[year] ? 1 : 0;
   return n;
+}
+
+Replications replications_frame(int months, const engine::CivilDate& start, std::uint64_t seed,
+                                std::vector<std::string> stage_labels) {
+  const engine::Calendar calendar(start, 1, months / 12 + 2);
+  Replications r;
+  r.months = months;
+  r.seed = seed;
+  r.layout = &series_layout(stage_labels.size());
+  r.stage_labels = std::move(stage_labels);
+  for (int m = 0; m < months; ++m) {
+    const int fy = calendar.financial_year_of_month(m);
+    r.financial_year_of_month.push_back(fy);
+    if (r.financial_years.empty() || r.financial_years.back() != fy) r.financial_years.push_back(fy);
+  }
+  return r;
 }
 
 double year_figure(const Replications& r, const MetricInfo& info, std::size_t series, std::size_t year,

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/engine/civil_date.h"
 #include "sim/metrics.h"
 #include "sim/recorder.h"
 
@@ -21,7 +22,8 @@ struct Replications {
   std::vector<std::string> stage_labels;  // the stage groups' labels, in layout order
   std::vector<int> financial_year_of_month;
   std::vector<int> financial_years;       // April-March years the horizon covers, in whole or part
-  std::vector<MonthlyResult> monthly;     // by replication id
+  std::vector<MonthlyResult> monthly;     // by replication id, from first_id
+  std::uint32_t first_id = 0;             // 0 for a whole run; a shard's first id (sim/shard_slice.h)
   std::uint64_t events = 0;
   std::size_t peak_child_records = 0;
 
@@ -33,6 +35,11 @@ struct Replications {
   // Months of the horizon in the year financial_years[year].
   int months_in_year(std::size_t year) const;
 };
+
+// Replications with no replication yet: the horizon's months and financial years from the
+// start date, and the layout of a stage table with these group labels (one per stage).
+Replications replications_frame(int months, const engine::CivilDate& start, std::uint64_t seed,
+                                std::vector<std::string> stage_labels);
 
 // One replication's figure for financial_years[year] of a metric with a year rule: a flow's or
 // cost's total over the year's months in the horizon, a year measure's value at the year's last

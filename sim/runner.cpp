@@ -15,22 +15,16 @@ Replications simulate_replications(const Scenario& scenario, const RunOptions& o
   const DemandModel demand = prepared_demand(scenario, calendar);
   auto results = engine::run_replications<ReplicationResult>(
       options.replications, options.threads,
-      [&](std::uint32_t rep) {
-        ReplicationResult result = run_replication(scenario, calendar, demand, options.seed, rep);
+      [&](std::uint32_t i) {
+        ReplicationResult result =
+            run_replication(scenario, calendar, demand, options.seed, options.first_replication + i);
         if (replication_done) replication_done();
         return result;
       });
 
-  Replications r;
-  r.months = scenario.horizon_months;
-  r.seed = options.seed;
-  r.layout = &series_layout(scenario.stages->size() - 1);
-  r.stage_labels = scenario.stages->group_labels();
-  for (int m = 0; m < r.months; ++m) {
-    const int fy = calendar.financial_year_of_month(m);
-    r.financial_year_of_month.push_back(fy);
-    if (r.financial_years.empty() || r.financial_years.back() != fy) r.financial_years.push_back(fy);
-  }
+  Replications r = replications_frame(scenario.horizon_months, scenario.start_date, options.seed,
+                                      scenario.stages->group_labels());
+  r.first_id = options.first_replication;
   r.monthly.reserve(results.size());
   for (auto& result : results) {
     r.events += result.events;
