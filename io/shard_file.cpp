@@ -138,9 +138,10 @@ void write_shard_file(std::ostream& out, const ShardHeader& h, const sim::Replic
   w.u64(h.peak_child_records);
   std::vector<unsigned char> block;
   for (const auto& monthly : r.monthly) {
-    block.resize(monthly.values.size() * sizeof(double));
-    for (std::size_t i = 0; i < monthly.values.size(); ++i)
-      put_le(block.data() + i * sizeof(double), std::bit_cast<std::uint64_t>(monthly.values[i]));
+    const std::vector<double> values = monthly.values();
+    block.resize(values.size() * sizeof(double));
+    for (std::size_t i = 0; i < values.size(); ++i)
+      put_le(block.data() + i * sizeof(double), std::bit_cast<std::uint64_t>(values[i]));
     w.bytes(block.data(), block.size());
   }
   unsigned char checksum[8];
@@ -227,7 +228,7 @@ ShardFile read_shard_file(const std::string& path) {
     m.values.resize(static_cast<std::size_t>(per_replication));
     for (std::size_t i = 0; i < m.values.size(); ++i)
       m.values[i] = std::bit_cast<double>(get_le<std::uint64_t>(block.data() + i * 8));
-    f.replications.monthly.push_back(std::move(m));
+    f.replications.monthly.emplace_back(m);
   }
   const std::uint64_t computed = in.hash();
   const std::uint64_t stored = in.u64("checksum");

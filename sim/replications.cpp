@@ -30,9 +30,15 @@ Replications replications_frame(int months, const engine::CivilDate& start, std:
   return r;
 }
 
+std::size_t Replications::bytes() const {
+  std::size_t total = monthly.capacity() * sizeof(CompactSeries);
+  for (const auto& m : monthly) total += m.bytes() - sizeof(CompactSeries);
+  return total;
+}
+
 double year_figure(const Replications& r, const MetricInfo& info, std::size_t series, std::size_t year,
                    std::size_t rep) {
-  const double* values = r.series(rep, series);
+  const SeriesView values = r.series(rep, series);
   const int fy = r.financial_years[year];
   const auto months = static_cast<std::size_t>(r.months);
   if (info.year == YearRule::kSum) {
@@ -51,7 +57,7 @@ double year_figure(const Replications& r, const MetricInfo& info, std::size_t se
 }
 
 double horizon_mean(const Replications& r, std::size_t series, std::size_t rep) {
-  const double* values = r.series(rep, series);
+  const SeriesView values = r.series(rep, series);
   double sum = 0;
   int n = 0;
   for (int m = 0; m < r.months; ++m)
