@@ -24,6 +24,8 @@ constexpr const char* kForUsers = "Commands";
 constexpr const char* kForDevelopers = "Developer commands";
 constexpr CommandHelp kCommandHelp[] = {
     {"run", kForUsers, "caseflow run scenarios/baseline.yaml --reps 200"},
+    {"merge", kForUsers,
+     "caseflow merge out/part1 out/part2 out/part3 --out out/baseline"},
     {"compare", kForUsers, "caseflow compare scenarios/baseline.yaml scenarios/agency-reduction.yaml"},
     {"plan", kForUsers,
      "caseflow plan scenarios/baseline.yaml --target 'caseload_per_fte<=18' --target "
@@ -76,6 +78,7 @@ int run_main(int argc, const char* const* argv) {
   app.set_version_flag("--version", std::string("caseflow ") + kVersion + " (git " + kGitRevision + ")");
   app.require_subcommand(1);
   add_run_command(app);
+  add_merge_command(app);
   add_compare_command(app);
   add_plan_command(app);
   add_report_command(app);

@@ -5,6 +5,7 @@
 namespace caseflow::app {
 
 void add_run_command(CLI::App& app);
+void add_merge_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_plan_command(CLI::App& app);
 void add_validate_command(CLI::App& app);

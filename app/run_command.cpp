@@ -1,32 +1,111 @@
-// `caseflow run SCENARIO`: simulate the scenario's replications and write the outputs.
+// `caseflow run SCENARIO`: simulate the scenario's replications and write the outputs; with
+// --shard K/N, only slice K of N of them, written for `caseflow merge` (docs/scale.md).
 #include <chrono>
 #include <iostream>
+#include <optional>
 
 #include "app/commands.h"
 #include "app/memory_limit.h"
 #include "app/progress_line.h"
 #include "app/report_file.h"
+#include "app/shard_option.h"
 #include "app/simulation_options.h"
+#include "caseflow/version.h"
 #include "io/output_dir.h"
 #include "io/run_outputs.h"
 #include "io/scenario_yaml.h"
+#include "io/shard_outputs.h"
 #include "io/user_error.h"
 #include "sim/runner.h"
+#include "sim/shard_slice.h"
 
 namespace caseflow::app {
 
+namespace {
+
+struct Options : SimulationOptions {
+  std::string scenario;
+  std::optional<ShardOption> shard;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// --shard K/N: the replications of slice K, written with what merge checks.
+void run_shard(const Options& o, const sim::Scenario& scenario, const sim::RunOptions& whole, const std::string& out) {
+  const ShardOption shard = *o.shard;
+  if (shard.count > whole.replications)
+    throw io::UserError("--shard " + std::to_string(shard.index) + "/" + std::to_string(shard.count) + ": " +
+                        std::to_string(shard.count) + " shards of " + std::to_string(whole.replications) +
+                        " replications would leave some empty: use at most " + std::to_string(whole.replications) +
+                        " shards");
+  if (o.per_replication || o.xlsx)
+    throw io::UserError(std::string(o.per_replication ? "--per-replication" : "--xlsx") +
+                        " with --shard: a shard writes only its replications; give it to `caseflow merge` instead");
+  const sim::ShardSlice slice = sim::shard_slice(whole.replications, shard.index, shard.count);
+  sim::RunOptions options = whole;
+  options.first_replication = slice.first;
+  options.replications = slice.count;
+  io::check_output_folder(out, o.foreign());
+  check_memory(scenario, options, o.max_memory);
+  const auto t0 = std::chrono::steady_clock::now();
+  ProgressLine progress(options.replications, ProgressLine::shown_on_stderr(o.quiet), std::cerr);
+  const sim::Replications replications = sim::simulate_replications(scenario, options, progress.callback());
+  progress.finish();
+
+  io::ShardHeader h;
+  h.caseflow_version = kVersion;
+  h.git_revision = kGitRevision;
+  h.scenario_name = scenario.name;
+  h.scenario_file = o.scenario;
+  h.scenario_hash = scenario.hash;
+  h.resolved_yaml = scenario.resolved_yaml;
+  h.seed = options.seed;
+  h.total_replications = whole.replications;
+  h.shard_index = shard.index;
+  h.shard_count = shard.count;
+  h.first_replication = slice.first;
+  h.replications = slice.count;
+  h.horizon_months = scenario.horizon_months;
+  h.start_date = scenario.start_date;
+  h.stage_labels = replications.stage_labels;
+  h.series = static_cast<std::uint32_t>(replications.layout->total());
+  h.threads = o.threads_used();
+  h.wall_seconds = seconds_since(t0);
+  h.events = replications.events;
+  h.peak_child_records = replications.peak_child_records;
+  io::write_shard_outputs(out, h, replications, o.foreign());
+  std::cout << "caseflow: ran shard " << shard.index << "/" << shard.count << " of '" << scenario.name
+            << "': replications " << slice.first << " to " << slice.first + slice.count - 1 << " of "
+            << whole.replications << " x " << scenario.horizon_months << " months in " << h.wall_seconds << " s ("
+            << h.events << " events); shard in " << out << " (caseflow merge writes the outputs)\n";
+}
+
+}  // namespace
+
 void add_run_command(CLI::App& app) {
-  struct Options : SimulationOptions {
-    std::string scenario;
-  };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("run", "Simulate a scenario and write monthly.csv, annual.csv, summary.json");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
   add_simulation_options(*cmd, *o, "the scenario's", "out/<scenario name>");
+  cmd->add_option_function<std::string>(
+      "--shard",
+      [o](const std::string& text) {
+        o->shard = parse_shard(text);
+        if (!o->shard)
+          throw CLI::ValidationError("--shard", "'" + text + "' is not K/N with 1 <= K <= N (shard 3 of 8: --shard 3/8)");
+      },
+      "Run only slice K of N of the replications (K/N) and write them for `caseflow merge` (docs/scale.md)");
   cmd->callback([o] {
     sim::Scenario scenario = io::load_scenario(o->scenario);
     o->apply_horizon(scenario);
     const sim::RunOptions options = o->run_options(scenario);
+    if (o->shard) {
+      const std::string part = scenario.name + "-shard-" + std::to_string(o->shard->index) + "-of-" +
+                               std::to_string(o->shard->count);
+      return run_shard(*o, scenario, options, o->out.empty() ? io::default_output_folder(part) : o->out);
+    }
     const std::string out = o->out.empty() ? io::default_output_folder(scenario.name) : o->out;
     io::check_output_folder(out, o->foreign());  // before the replications run, not after
     check_memory(scenario, options, o->max_memory);
@@ -35,7 +114,7 @@ void add_run_command(CLI::App& app) {
     const sim::Replications replications = sim::simulate_replications(scenario, options, progress.callback());
     progress.finish();
     const sim::RunSummary summary = sim::summarise(replications, options.threads);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double seconds = seconds_since(t0);
     io::write_run_outputs(out, scenario, options, summary, {o->scenario, seconds, o->threads_used()},
                           {o->per_replication ? &replications : nullptr, o->foreign(), o->xlsx});
     if (o->report) add_report_to_output_set(out);

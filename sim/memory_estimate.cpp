@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <vector>
 
+#include <cstring>
+
+#include "sim/compact_series.h"
 #include "sim/demand/demand.h"
 #include "sim/demand/expected_contacts.h"
 #include "sim/engine/calendar.h"
@@ -36,13 +39,24 @@ double front_door_decisions_per_month(const Scenario& s) {
 
 }  // namespace
 
+double compact_bytes_per_replication(std::size_t stage_groups, int months) {
+  const SeriesLayout& layout = series_layout(stage_groups);
+  double per_month = 0;
+  for (const auto& m : metric_catalogue()) {
+    const double groups = static_cast<double>(layout.groups(m.metric));
+    const bool money = std::strstr(m.unit, "GBP") != nullptr, fte = std::strstr(m.unit, "FTE") != nullptr;
+    per_month += groups * (money ? kMoneyBytesPerMonth : !m.additive || fte ? 8.0 : kCountBytesPerMonth);
+  }
+  // Each series' offset and form, and the replication's own bookkeeping and allocation.
+  return per_month * std::max(0, months) + static_cast<double>(layout.total()) * 5 + sizeof(CompactSeries) + 16;
+}
+
 MemoryEstimate estimate_memory(const Scenario& s, std::uint32_t replications, unsigned threads,
                                std::size_t scenarios_kept) {
   MemoryEstimate e;
   const double months = std::max(0, s.horizon_months);
-  const double series = static_cast<double>(series_layout(s.stages->size() - 1).total());
-  e.monthly_figures_bytes =
-      static_cast<double>(scenarios_kept) * replications * (series * months * sizeof(double) + sizeof(MonthlyResult));
+  e.monthly_figures_bytes = static_cast<double>(scenarios_kept) * replications *
+                            compact_bytes_per_replication(s.stages->size() - 1, s.horizon_months);
 
   const engine::Calendar calendar(s.start_date, 5, s.horizon_months / 12 + 30);
   const DemandModel demand = prepared_demand(s, calendar);

@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
+
+#include "sim/engine/calendar.h"
 
 namespace caseflow::sim {
 
@@ -11,9 +14,31 @@ int Replications::months_in_year(std::size_t year) const {
   return n;
 }
 
+Replications replications_frame(int months, const engine::CivilDate& start, std::uint64_t seed,
+                                std::vector<std::string> stage_labels) {
+  const engine::Calendar calendar(start, 1, months / 12 + 2);
+  Replications r;
+  r.months = months;
+  r.seed = seed;
+  r.layout = &series_layout(stage_labels.size());
+  r.stage_labels = std::move(stage_labels);
+  for (int m = 0; m < months; ++m) {
+    const int fy = calendar.financial_year_of_month(m);
+    r.financial_year_of_month.push_back(fy);
+    if (r.financial_years.empty() || r.financial_years.back() != fy) r.financial_years.push_back(fy);
+  }
+  return r;
+}
+
+std::size_t Replications::bytes() const {
+  std::size_t total = monthly.capacity() * sizeof(CompactSeries);
+  for (const auto& m : monthly) total += m.bytes() - sizeof(CompactSeries);
+  return total;
+}
+
 double year_figure(const Replications& r, const MetricInfo& info, std::size_t series, std::size_t year,
                    std::size_t rep) {
-  const double* values = r.series(rep, series);
+  const SeriesView values = r.series(rep, series);
   const int fy = r.financial_years[year];
   const auto months = static_cast<std::size_t>(r.months);
   if (info.year == YearRule::kSum) {
@@ -32,7 +57,7 @@ double year_figure(const Replications& r, const MetricInfo& info, std::size_t se
 }
 
 double horizon_mean(const Replications& r, std::size_t series, std::size_t rep) {
-  const double* values = r.series(rep, series);
+  const SeriesView values = r.series(rep, series);
   double sum = 0;
   int n = 0;
   for (int m = 0; m < r.months; ++m)

@@ -13,24 +13,23 @@ Replications simulate_replications(const Scenario& scenario, const RunOptions& o
                                    const std::function<void()>& replication_done) {
   const engine::Calendar calendar(scenario.start_date, 5, scenario.horizon_months / 12 + 30);
   const DemandModel demand = prepared_demand(scenario, calendar);
-  auto results = engine::run_replications<ReplicationResult>(
-      options.replications, options.threads,
-      [&](std::uint32_t rep) {
-        ReplicationResult result = run_replication(scenario, calendar, demand, options.seed, rep);
-        if (replication_done) replication_done();
-        return result;
-      });
+  // Each replication's series are made compact on the thread that ran it, as it finishes, so
+  // that the run never holds more than the running replications' full series.
+  struct Kept {
+    CompactSeries monthly;
+    std::uint64_t events = 0;
+    std::size_t peak_child_records = 0;
+  };
+  auto results = engine::run_replications<Kept>(options.replications, options.threads, [&](std::uint32_t i) {
+    ReplicationResult result = run_replication(scenario, calendar, demand, options.seed, options.first_replication + i);
+    Kept kept{CompactSeries(result.monthly), result.events, result.peak_child_records};
+    if (replication_done) replication_done();
+    return kept;
+  });
 
-  Replications r;
-  r.months = scenario.horizon_months;
-  r.seed = options.seed;
-  r.layout = &series_layout(scenario.stages->size() - 1);
-  r.stage_labels = scenario.stages->group_labels();
-  for (int m = 0; m < r.months; ++m) {
-    const int fy = calendar.financial_year_of_month(m);
-    r.financial_year_of_month.push_back(fy);
-    if (r.financial_years.empty() || r.financial_years.back() != fy) r.financial_years.push_back(fy);
-  }
+  Replications r = replications_frame(scenario.horizon_months, scenario.start_date, options.seed,
+                                      scenario.stages->group_labels());
+  r.first_id = options.first_replication;
   r.monthly.reserve(results.size());
   for (auto& result : results) {
     r.events += result.events;
@@ -57,7 +56,7 @@ RunSummary summarise(const Replications& r, unsigned threads) {
   engine::parallel_for(static_cast<std::uint32_t>(layout.total()), threads, [&](std::uint32_t s) {
     std::vector<double> by_replication(r.count() * months);
     for (std::size_t rep = 0; rep < r.count(); ++rep)
-      std::copy_n(r.series(rep, s), months, by_replication.begin() + static_cast<std::ptrdiff_t>(rep * months));
+      r.copy_series(rep, s, by_replication.data() + rep * months);
     auto& out = summary.series[s];
     std::vector<double> values;
     values.reserve(r.count());

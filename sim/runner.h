@@ -17,6 +17,9 @@ struct RunOptions {
   std::uint32_t replications = 100;
   std::uint64_t seed = 1;
   unsigned threads = 0;
+  // The id of the first replication run: a shard runs ids first_replication .. +replications-1
+  // of a larger run (sim/shard_slice.h), each the same replication whichever process runs it.
+  std::uint32_t first_replication = 0;
 };
 
 struct SeriesSummary {
@@ -41,7 +44,8 @@ struct RunSummary {
 };
 
 // The replications themselves, unsummarised: replication r uses (options.seed, r), so two
-// scenarios simulated with the same options share their random numbers (sim/keys.h).
+// scenarios simulated with the same options share their random numbers (sim/keys.h). The ids
+// run are options.first_replication onwards.
 // `replication_done` is called as each replication finishes, from the thread that ran it.
 Replications simulate_replications(const Scenario& scenario, const RunOptions& options,
                                    const std::function<void()>& replication_done = {});

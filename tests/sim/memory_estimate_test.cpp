@@ -5,6 +5,7 @@
 // the baseline with demand doubled part-way (a dated change), one replication each, seed 7.
 #include <gtest/gtest.h>
 
+#include <iostream>
 #include <string>
 
 #include "io/scenario_yaml.h"
@@ -20,12 +21,28 @@ Scenario baseline() { return io::load_scenario(std::string(CASEFLOW_SOURCE_DIR) 
 
 TEST(MemoryEstimate, MonthlyFiguresGrowWithReplicationsAndScenarios) {
   const Scenario s = baseline();
-  const double series = static_cast<double>(series_layout(s.stages->size() - 1).total());
   const MemoryEstimate one = estimate_memory(s, 1000, 2);
-  EXPECT_NEAR(one.monthly_figures_bytes, 1000 * (series * 60 * 8 + sizeof(MonthlyResult)), 1.0);
+  EXPECT_NEAR(one.monthly_figures_bytes, 1000 * compact_bytes_per_replication(s.stages->size() - 1, 60), 1.0);
   EXPECT_DOUBLE_EQ(estimate_memory(s, 1000, 2, 3).monthly_figures_bytes, 3 * one.monthly_figures_bytes);
   EXPECT_DOUBLE_EQ(estimate_memory(s, 1000, 4).children_bytes, 2 * one.children_bytes);
   EXPECT_DOUBLE_EQ(estimate_memory(s, 1, 4).children_bytes, one.children_bytes / 2);  // one replication runs at once
+}
+
+// The compact figures' estimate against what the baseline's replications take (seed 7, 20
+// replications, 60 and 12 months): at least that (the check must not let through a run that
+// cannot fit), at most twice it.
+TEST(MemoryEstimate, MonthlyFiguresCoverWhatTheBaselineTakes) {
+  const Scenario full = baseline();
+  for (const int months : {60, 12}) {
+    Scenario s = full;
+    s.horizon_months = months;
+    const Replications r = simulate_replications(s, {20, 7, 2});
+    const double taken = static_cast<double>(r.bytes());
+    const double estimate = estimate_memory(s, 20, 2).monthly_figures_bytes;
+    std::cout << months << " months: " << taken / 20 << " bytes a replication, estimated " << estimate / 20 << "\n";
+    EXPECT_GE(estimate, taken) << months;
+    EXPECT_LE(estimate, 2 * taken) << months;
+  }
 }
 
 // The estimate against the peak the run reports: at least it, at most 2.5 times it. The

@@ -17,7 +17,10 @@ namespace {
 
 std::vector<double> values_of(const Replications& r) {
   std::vector<double> all;
-  for (const auto& m : r.monthly) all.insert(all.end(), m.values.begin(), m.values.end());
+  for (const auto& m : r.monthly) {
+    const std::vector<double> v = m.values();
+    all.insert(all.end(), v.begin(), v.end());
+  }
   return all;
 }
 

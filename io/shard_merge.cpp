@@ -1,0 +1,131 @@
+#include "io/shard_merge.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+
+#include "io/user_error.h"
+#include "sim/engine/civil_date.h"
+#include "sim/shard_slice.h"
+
+namespace caseflow::io {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string shard_file_of(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) return path;
+  const fs::path file = fs::path(path) / kShardFileName;
+  if (!fs::exists(file, ec))
+    throw UserError(path, 0, 0, std::string("is a folder without ") + kShardFileName +
+                                    ": not the output of `caseflow run --shard`");
+  return file.string();
+}
+
+std::string slice_name(std::uint32_t index, std::uint32_t count) {
+  return std::to_string(index) + "/" + std::to_string(count);
+}
+
+std::string joined(const std::vector<std::string>& labels) {
+  std::string s;
+  for (const auto& l : labels) s += (s.empty() ? "" : ",") + l;
+  return s;
+}
+
+// Throws when `h` (of `file`) is not of the same run as `first` (of `first_file`), naming what differs.
+void check_same_run(const ShardHeader& h, const std::string& file, const ShardHeader& first,
+                    const std::string& first_file) {
+  auto differs = [&](const std::string& what, const std::string& mine, const std::string& theirs) {
+    throw UserError(file, 0, 0,
+                    what + " " + mine + " differs from " + theirs + " in " + first_file +
+                        ": shards of different runs cannot be merged (run every shard with the same caseflow, "
+                        "scenario, seed, --reps, --horizon-months and shard count)");
+  };
+  if (h.caseflow_version != first.caseflow_version)
+    differs("caseflow version", h.caseflow_version, first.caseflow_version);
+  if (h.git_revision != first.git_revision) differs("git revision", h.git_revision, first.git_revision);
+  if (h.scenario_hash != first.scenario_hash)
+    differs("scenario hash", h.scenario_hash + " ('" + h.scenario_name + "')",
+            first.scenario_hash + " ('" + first.scenario_name + "')");
+  if (h.seed != first.seed) differs("seed", std::to_string(h.seed), std::to_string(first.seed));
+  if (h.total_replications != first.total_replications)
+    differs("replication count", std::to_string(h.total_replications), std::to_string(first.total_replications));
+  if (h.shard_count != first.shard_count)
+    differs("shard count", std::to_string(h.shard_count), std::to_string(first.shard_count));
+  if (h.horizon_months != first.horizon_months)
+    differs("horizon", std::to_string(h.horizon_months) + " months", std::to_string(first.horizon_months) + " months");
+  if (h.start_date != first.start_date)
+    differs("start date", engine::to_iso(h.start_date), engine::to_iso(first.start_date));
+  if (h.stage_labels != first.stage_labels)
+    differs("stage groups", joined(h.stage_labels), joined(first.stage_labels));
+}
+
+}  // namespace
+
+MergedShards merge_shards(const std::vector<std::string>& paths) {
+  if (paths.empty()) throw UserError("merge: give the shard folders to merge");
+  MergedShards merged;
+  std::string first_file;
+  std::vector<std::optional<ShardFile>> slots;  // by shard index - 1
+  std::vector<std::string> slot_files;
+  for (const auto& path : paths) {
+    const std::string file = shard_file_of(path);
+    ShardFile shard = read_shard_file(file);
+    const ShardHeader& h = shard.header;
+    if (first_file.empty()) {
+      first_file = file;
+      merged.run = h;
+      slots.resize(h.shard_count);
+      slot_files.resize(h.shard_count);
+    } else {
+      check_same_run(h, file, merged.run, first_file);
+    }
+    const sim::ShardSlice slice = sim::shard_slice(h.total_replications, h.shard_index, h.shard_count);
+    if (slice.first != h.first_replication || slice.count != h.replications)
+      throw UserError(file, 0, 0,
+                      "holds replications " + std::to_string(h.first_replication) + " to " +
+                          std::to_string(h.first_replication + h.replications) + " (exclusive), not slice " +
+                          slice_name(h.shard_index, h.shard_count) + " of " + std::to_string(h.total_replications) +
+                          " replications: the header is corrupt");
+    const std::size_t i = h.shard_index - 1;
+    if (slots[i])
+      throw UserError(file, 0, 0,
+                      "is shard " + slice_name(h.shard_index, h.shard_count) + " again (also " + slot_files[i] +
+                          "): give each shard once");
+    merged.wall_seconds += h.wall_seconds;
+    slot_files[i] = file;
+    slots[i] = std::move(shard);
+  }
+
+  std::string missing;
+  std::size_t missing_count = 0;
+  for (std::size_t i = 0; i < slots.size(); ++i)
+    if (!slots[i]) {
+      const sim::ShardSlice slice =
+          sim::shard_slice(merged.run.total_replications, static_cast<std::uint32_t>(i + 1), merged.run.shard_count);
+      missing += (missing.empty() ? "" : ", ") + slice_name(static_cast<std::uint32_t>(i + 1), merged.run.shard_count) +
+                 " (replications " + std::to_string(slice.first) + " to " +
+                 std::to_string(slice.first + slice.count - 1) + ")";
+      ++missing_count;
+    }
+  if (missing_count)
+    throw UserError("merge: " + std::to_string(missing_count) + " of the " + std::to_string(slots.size()) +
+                    " shards of this run " + (missing_count == 1 ? "is" : "are") + " missing: " + missing +
+                    "; give every shard's folder (the run of " + first_file + ")");
+
+  merged.replications = sim::replications_frame(merged.run.horizon_months, merged.run.start_date, merged.run.seed,
+                                                merged.run.stage_labels);
+  merged.replications.monthly.reserve(merged.run.total_replications);
+  for (auto& slot : slots) {
+    sim::Replications& r = slot->replications;
+    merged.replications.events += r.events;
+    merged.replications.peak_child_records = std::max(merged.replications.peak_child_records, r.peak_child_records);
+    for (auto& m : r.monthly) merged.replications.monthly.push_back(std::move(m));
+    slot.reset();  // its memory goes as it is taken
+  }
+  return merged;
+}
+
+}  // namespace caseflow::io

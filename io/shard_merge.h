@@ -1,0 +1,25 @@
+#pragma once
+// `caseflow merge`: reads the shards of one run, checks that they are of the same run (the
+// same caseflow version and git revision, scenario hash, seed, replication count, shard count,
+// horizon, start date and stage groups) and that every slice is there exactly once, and puts
+// their replications back together in id order: exactly the replications of a single run.
+// Everything is checked before anything is written; any disagreement is a UserError naming
+// the file and what differs, or the slices missing.
+#include <string>
+#include <vector>
+
+#include "io/shard_file.h"
+#include "sim/replications.h"
+
+namespace caseflow::io {
+
+struct MergedShards {
+  ShardHeader run;                 // shard 1's header: what every shard agreed on
+  double wall_seconds = 0;         // the shards' wall times added up
+  sim::Replications replications;  // ids 0..N-1
+};
+
+// Each path is a shard folder (holding shard.cfshard) or a shard file.
+MergedShards merge_shards(const std::vector<std::string>& paths);
+
+}  // namespace caseflow::io
