@@ -33,7 +33,8 @@ constexpr CommandHelp kCommandHelp[] = {
     {"report", kForUsers, "caseflow report out/baseline --out out/baseline-report.html"},
     {"validate", kForUsers, "caseflow validate scenarios/post-covid-surge.yaml"},
     {"forecast", kForUsers,
-     "caseflow forecast scenarios/history/example-referrals.csv --horizon-months 24 --out out/forecast"},
+     "caseflow forecast scenarios/history/example-referrals.csv --horizon-months 24 --base scenarios/baseline.yaml --out out/forecast\n"
+     "  caseflow run out/forecast/forecast.yaml   # the forecast demand, its uncertainty included"},
     {"calibrate", kForUsers,
      "caseflow calibrate scenarios/synthetic-council --as-of 2024-03-31 --out council.yaml"},
     {"backtest", kForUsers,

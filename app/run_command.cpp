@@ -40,9 +40,12 @@ void run_shard(const Options& o, const sim::Scenario& scenario, const sim::RunOp
                         std::to_string(shard.count) + " shards of " + std::to_string(whole.replications) +
                         " replications would leave some empty: use at most " + std::to_string(whole.replications) +
                         " shards");
-  if (o.per_replication || o.xlsx)
-    throw io::UserError(std::string(o.per_replication ? "--per-replication" : "--xlsx") +
-                        " with --shard: a shard writes only its replications; give it to `caseflow merge` instead");
+  // A shard writes only its replications; what needs them all is asked of the merge, or made from its folder.
+  if (o.per_replication)
+    throw io::UserError("--per-replication with --shard: a shard writes only its replications; give it to `caseflow merge` instead");
+  if (o.xlsx) throw io::UserError("--xlsx with --shard: a shard writes only its replications, and `caseflow merge` writes no workbook yet");
+  if (o.report)
+    throw io::UserError("--report with --shard: a shard writes only its replications; run `caseflow report` on the merged folder");
   const sim::ShardSlice slice = sim::shard_slice(whole.replications, shard.index, shard.count);
   sim::RunOptions options = whole;
   options.first_replication = slice.first;

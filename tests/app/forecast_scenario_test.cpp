@@ -99,9 +99,10 @@ TEST(ForecastScenario, SimulatedContactBandMatchesTheForecastBand) {
 
   double simulated_sum = 0, forecast_sum = 0;
   int month = 0;
+  const std::size_t all_contacts = r.layout->series(sim::Metric::kContacts, r.layout->all_group(sim::Metric::kContacts));
   for (const auto& [label, width] : forecast_width) {  // map order is month order (YYYY-MM)
     std::vector<double> contacts;
-    for (const auto& rep : r.monthly) contacts.push_back(rep.all(sim::Metric::kContacts, month));
+    for (std::size_t rep = 0; rep < r.count(); ++rep) contacts.push_back(r.series(rep, all_contacts)[month]);
     simulated_sum += models::forecast::quantile(contacts, 0.9) - models::forecast::quantile(contacts, 0.1);
     forecast_sum += width;
     ++month;
@@ -132,9 +133,9 @@ TEST(ForecastScenario, ReplicationFollowsPathByIdModuloPaths) {
   auto same = [](const std::vector<double>& x, const std::vector<double>& y) {
     return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0;
   };
-  EXPECT_TRUE(same(a.monthly[3].values, b.monthly[3].values));
-  EXPECT_TRUE(same(a.monthly[0].values, b.monthly[0].values));
-  EXPECT_FALSE(same(a.monthly[1].values, b.monthly[1].values));
+  EXPECT_TRUE(same(a.monthly[3].values(), b.monthly[3].values()));
+  EXPECT_TRUE(same(a.monthly[0].values(), b.monthly[0].values()));
+  EXPECT_FALSE(same(a.monthly[1].values(), b.monthly[1].values()));
 }
 
 TEST(ForecastScenario, HorizonPastThePathsNamesTheLastMonthCovered) {
