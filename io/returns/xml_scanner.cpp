@@ -123,16 +123,31 @@ bool qualified_name(std::string_view name) {
 
 // What is wrong with declaring `prefix` for `uri` (the rules of Namespaces in XML 1.0 that
 // libxml2 enforces), or "".
+constexpr std::string_view kXmlNamespace = "http://www.w3.org/XML/1998/namespace";
+constexpr std::string_view kXmlnsNamespace = "http://www.w3.org/2000/xmlns/";
+
 std::string namespace_fault(std::string_view prefix, const std::string& uri) {
-  static constexpr std::string_view kXml = "http://www.w3.org/XML/1998/namespace";
   const std::string declared = "xmlns:" + std::string(prefix);
   if (prefix == "xmlns") return "redefinition of the xmlns prefix is forbidden";
-  if (prefix == "xml") return uri == kXml ? "" : "xml namespace prefix mapped to wrong URI";
-  if (uri == kXml) return "reuse of the XML namespace name is forbidden";
+  if (prefix == "xml") return uri == kXmlNamespace ? "" : "xml namespace prefix mapped to wrong URI";
+  if (uri == kXmlNamespace) return "reuse of the XML namespace name is forbidden";
+  if (uri == kXmlnsNamespace) return "reuse of the xmlns namespace name is forbidden";
   if (uri.empty()) return declared + ": Empty XML namespace is not allowed";
   xmlURIPtr parsed = xmlParseURI(uri.c_str());
   if (!parsed) return declared + ": '" + uri + "' is not a valid URI";
   xmlFreeURI(parsed);
+  return "";
+}
+
+// The same for the default namespace (xmlns="..."): an empty value undeclares it; libxml2
+// refuses a value it cannot parse as a URI and the two reserved namespace names.
+std::string default_namespace_fault(const std::string& uri) {
+  if (uri.empty()) return "";
+  xmlURIPtr parsed = xmlParseURI(uri.c_str());
+  if (!parsed) return "xmlns: '" + uri + "' is not a valid URI";
+  xmlFreeURI(parsed);
+  if (uri == kXmlNamespace) return "xml namespace URI cannot be the default namespace";
+  if (uri == kXmlnsNamespace) return "reuse of the xmlns namespace name is forbidden";
   return "";
 }
 
@@ -522,9 +537,10 @@ XmlScanner::Step XmlScanner::start_tag() {
     if (!check_chars(i + 1, value_stop, Chars::attribute, changed)) return Step::failed;
     for (std::string_view seen : attributes_)
       if (seen == attribute) return fail(i, "Attribute " + std::string(attribute) + " redefined");
-    if (attribute.substr(0, 6) == "xmlns:") {
+    if (attribute.substr(0, 6) == "xmlns:" || attribute == "xmlns") {
       const std::string uri = changed ? decoded_ : std::string(s + i + 1, value_stop - i - 1);
-      if (const std::string fault = namespace_fault(attribute.substr(6), uri); !fault.empty()) return fail(i, fault);
+      const std::string fault = attribute == "xmlns" ? default_namespace_fault(uri) : namespace_fault(attribute.substr(6), uri);
+      if (!fault.empty()) return fail(i, fault);
     }
     attributes_.push_back(attribute);
     i = value_stop + 1;
