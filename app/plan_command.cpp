@@ -9,6 +9,7 @@
 
 #include "app/commands.h"
 #include "app/memory_limit.h"
+#include "app/progress_line.h"
 #include "app/report_file.h"
 #include "app/simulation_options.h"
 #include "io/edit_distance.h"
@@ -147,7 +148,9 @@ void add_plan_command(CLI::App& app) {
     check_memory(scenario, options, o->max_memory, 3);  // the search holds the scenario's, the best and a candidate's runs
 
     const auto t0 = std::chrono::steady_clock::now();
-    const sim::StaffingPlan plan = sim::plan_staffing(scenario, request, options);
+    ProgressLine progress(0, ProgressLine::shown_on_stderr(o->quiet), std::cerr);  // the search's length is not known
+    const sim::StaffingPlan plan = sim::plan_staffing(scenario, request, options, {}, progress.callback());
+    progress.finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!plan.search.found) throw io::UserError(io::unmet_targets_message(plan));
     io::write_plan_outputs(out, scenario, o->scenario, plan, options, {seconds, o->threads_used(), o->foreign(), o->xlsx});

@@ -37,12 +37,17 @@ void ProgressLine::step() {
   if (!show_) return;
   const auto now = Clock::now();
   // Redrawn at most five times a second, and the last replication always.
-  if (now - start_ < quiet_for_ || (drawn_ && now - last_drawn_ < std::chrono::milliseconds(200) && done_ < total_))
+  if (now - start_ < quiet_for_ ||
+      (drawn_ && now - last_drawn_ < std::chrono::milliseconds(200) && (total_ == 0 || done_ < total_)))
     return;
   const double elapsed = std::chrono::duration<double>(now - start_).count();
-  const double left = done_ ? elapsed * static_cast<double>(total_ - done_) / static_cast<double>(done_) : 0;
-  out_ << "\r\033[Kcaseflow: " << done_ << " of " << total_ << " replications, " << seconds_text(elapsed);
-  if (done_ < total_) out_ << ", about " << seconds_text(left) << " left";
+  if (total_ == 0) {  // open-ended (a plan's search): no end to count to, so no time left either
+    out_ << "\r\033[Kcaseflow: " << done_ << " replications simulated, " << seconds_text(elapsed);
+  } else {
+    const double left = done_ ? elapsed * static_cast<double>(total_ - done_) / static_cast<double>(done_) : 0;
+    out_ << "\r\033[Kcaseflow: " << done_ << " of " << total_ << " replications, " << seconds_text(elapsed);
+    if (done_ < total_) out_ << ", about " << seconds_text(left) << " left";
+  }
   out_.flush();
   drawn_ = true;
   last_drawn_ = now;

@@ -15,7 +15,8 @@ class ProgressLine {
  public:
   using Clock = std::chrono::steady_clock;
   // `show`: whether to draw at all (see shown_on_stderr). `quiet_for`: how long a run may take
-  // before the line appears.
+  // before the line appears. A `total` of 0: the end is not known in advance (a plan searches
+  // until its answer holds), and the line counts replications and time without a time left.
   ProgressLine(std::uint64_t total, bool show, std::ostream& out,
                Clock::duration quiet_for = std::chrono::seconds(1));
   ~ProgressLine();  // clears the line

@@ -104,7 +104,7 @@ std::uint32_t default_screening_replications(std::uint32_t replications) {
 }
 
 StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request, const RunOptions& options,
-                           const StaffingSearchLimits& limits) {
+                           const StaffingSearchLimits& limits, const std::function<void()>& replication_done) {
   StaffingPlan plan;
   plan.request = request;
   // What the candidates vary: the scenario under the agency path, if one is given.
@@ -131,7 +131,7 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
   const auto evaluator = [&](const RunOptions& run_options, bool keep) -> StaffingEvaluator {
     return [&, run_options, keep](const Staffing& posts) {
       const Scenario candidate = with_establishment(base, request.teams, posts, plan.effective);
-      auto runs = std::make_unique<Replications>(simulate_replications(candidate, run_options));
+      auto runs = std::make_unique<Replications>(simulate_replications(candidate, run_options, replication_done));
       const TargetsStanding standing =
           stand_against_targets(*runs, request.targets, request.teams, plan.first_month, request.confidence);
       StaffingEvaluation evaluation{standing.meets, standing.score, weakest_check(scenario, *runs, request, standing)};
@@ -163,7 +163,7 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
   plan.planned = with_establishment(base, request.teams, plan.search.answer, plan.effective);
   kept.reset();
   if (!plan.search.found) {  // the largest staffing tried, for the message that says which target fails
-    plan.planned_runs = simulate_replications(plan.planned, options);
+    plan.planned_runs = simulate_replications(plan.planned, options, replication_done);
     plan.standing =
         stand_against_targets(plan.planned_runs, request.targets, request.teams, plan.first_month, request.confidence);
     return plan;
@@ -171,11 +171,11 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
   if (answer_runs && answer_staffing == plan.search.answer)
     plan.planned_runs = std::move(*answer_runs);
   else
-    plan.planned_runs = simulate_replications(plan.planned, options);
+    plan.planned_runs = simulate_replications(plan.planned, options, replication_done);
   answer_runs.reset();
   plan.standing =
       stand_against_targets(plan.planned_runs, request.targets, request.teams, plan.first_month, request.confidence);
-  plan.scenario_runs = simulate_replications(scenario, options);
+  plan.scenario_runs = simulate_replications(scenario, options, replication_done);
   return plan;
 }
 

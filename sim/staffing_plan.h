@@ -26,6 +26,7 @@
 // the serials of staff hired after it, so staff turnover is paired only approximately between
 // candidates. That is why monotonicity is checked, not assumed.
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "sim/agency_share_path.h"
@@ -95,7 +96,8 @@ struct StaffingPlan {
   Replications scenario_runs;     // the scenario as it is, same options (common random numbers)
 };
 
+// `replication_done` is called after every replication of every staffing simulated (progress).
 StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request, const RunOptions& options,
-                           const StaffingSearchLimits& limits = {});
+                           const StaffingSearchLimits& limits = {}, const std::function<void()>& replication_done = {});
 
 }  // namespace caseflow::sim

@@ -45,6 +45,20 @@ TEST(ProgressLine, ShownItCountsInPlaceAndClears) {
   EXPECT_EQ(out.str().substr(out.str().size() - 4), "\r\033[K");
 }
 
+TEST(ProgressLine, OpenEndedCountsWithoutATimeLeft) {
+  // A plan does not know how many staffings it will simulate: total 0.
+  std::ostringstream out;
+  {
+    ProgressLine line(0, true, out, std::chrono::seconds(0));
+    line.step();
+    line.step();
+    EXPECT_NE(out.str().find("caseflow: 1 replications simulated"), std::string::npos) << out.str();
+    EXPECT_EQ(out.str().find("left"), std::string::npos) << out.str();
+    EXPECT_EQ(out.str().find(" of "), std::string::npos) << out.str();
+  }
+  EXPECT_EQ(out.str().substr(out.str().size() - 4), "\r\033[K") << "cleared at the end";
+}
+
 TEST(ProgressLine, ManyThreadsCountEveryStep) {
   std::ostringstream out;
   ProgressLine line(8000, true, out, std::chrono::seconds(0));
