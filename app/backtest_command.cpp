@@ -4,11 +4,7 @@
 // (docs/calibration.md, "The back-test"). Writes council.yaml (the training calibration),
 // backtest.csv (month by month) and backtest_summary.csv (per metric: MAPE and P10-P90
 // coverage), all at once or not at all, and prints the summary.
-#include <unistd.h>
-
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 
@@ -55,19 +51,7 @@ void run_backtest(const Options& o) {
   if (train_to + 31 > data_end)
     throw io::UserError("--train-to", 0, 0, "leaves no whole month of returns after it to compare with (they end " + returns::format_iso(data_end) + ")");
 
-  // The calibrated scenario, loaded as `caseflow run` would load the files.
-  const auto scratch = std::filesystem::temp_directory_path() / ("caseflow-backtest-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(scratch);
-  sim::Scenario scenario;
-  try {
-    std::ofstream(scratch / "council.yaml") << c.yaml;
-    std::ofstream(scratch / "council.children.csv") << c.children;
-    scenario = io::load_scenario((scratch / "council.yaml").string());
-  } catch (...) {
-    std::filesystem::remove_all(scratch);
-    throw;
-  }
-  std::filesystem::remove_all(scratch);
+  sim::Scenario scenario = calibrate::load_calibrated(c);
   scenario.horizon_months = o.horizon_months;
   const sim::RunSummary run = sim::run_scenario(scenario, {o.reps, scenario.seed, o.threads});
   const calibrate::MarkovProjection markov = calibrate::project_markov(scenario);

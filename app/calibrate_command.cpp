@@ -11,6 +11,7 @@
 
 #include "app/commands.h"
 #include "calibrate/calibration.h"
+#include "calibrate/yaml_text.h"
 #include "io/returns/dates.h"
 #include "io/returns/returns_reader.h"
 #include "io/scenario_yaml.h"
@@ -24,6 +25,7 @@ struct Options {
   std::string dir, as_of, out, defaults = "scenarios/baseline.yaml", contacts;
   int years_back = 3;
   bool strict = false;
+  bool as_observed = false;
 };
 
 void run_calibrate(const Options& o) {
@@ -33,7 +35,7 @@ void run_calibrate(const Options& o) {
   const std::filesystem::path target(o.out);
   // The open children go beside council.yaml, named after it: council.yaml -> council.children.csv.
   const std::string children_name = target.stem().string() + ".children.csv";
-  const calibrate::Calibration c = calibrate::calibrate_council(history, defaults, {o.dir, as_of, o.years_back, o.defaults, children_name, o.contacts});
+  const calibrate::Calibration c = calibrate::calibrate_council(history, defaults, {o.dir, as_of, o.years_back, o.defaults, children_name, o.contacts, !o.as_observed});
 
   // Both files are written to a staging folder beside the target, loaded as a scenario there,
   // then renamed into place: a council.yaml that exists is always one caseflow can run.
@@ -59,6 +61,10 @@ void run_calibrate(const Options& o) {
   std::filesystem::remove_all(staging);
   for (const auto& d : c.estimates.defaulted) std::cerr << "caseflow: warning: defaulted, not estimated: " << d << "\n";
   for (const auto& w : c.estimates.warnings) std::cerr << "caseflow: warning: " << w << "\n";
+  for (const auto& p : c.pace)
+    std::cout << "caseflow: " << p.key << " at a normal pace: the returns' times x " << calibrate::number_text(p.work_scale, 4) << " (after "
+              << p.rounds << (p.rounds == 1 ? " round" : " rounds") << " of simulated returns: their mean " << calibrate::number_text(p.simulated_mean, 3)
+              << " wd against the council's " << calibrate::number_text(p.observed_mean, 3) << ")\n";
   std::cout << "caseflow: calibrated " << c.estimates.keys.size() << " keys from " << c.observed.referrals << " referrals and "
             << c.observed.care_periods.size() << " care periods (" << returns::format_iso(c.window_start) << " to " << o.as_of
             << "); " << c.estimates.defaulted.size() << " parts defaulted; wrote " << o.out
@@ -76,6 +82,9 @@ void add_calibrate_command(CLI::App& app) {
   cmd->add_option("--years-back", o->years_back, "Years of history before the as-of date to estimate from (default 3)");
   cmd->add_option("--defaults", o->defaults, "Scenario giving what the returns cannot (costs, caps, case weights); default scenarios/baseline.yaml");
   cmd->add_option("--contacts", o->contacts, "CSV of the council's contacts by month (month,contacts): estimates the front door's referral share");
+  cmd->add_flag("--durations-as-observed", o->as_observed,
+                "Write the assessment and ICPC times as the returns show them, without taking out the model's own waits and slowing "
+                "(docs/calibration.md, \"Work at a normal pace\"; to see what that correction is worth)");
   cmd->add_flag("--strict", o->strict, "Treat the first data-quality problem in the returns as an error (exit status 2)");
   cmd->callback([o] { run_calibrate(*o); });
 }

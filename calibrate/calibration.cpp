@@ -1,11 +1,17 @@
 #include "calibrate/calibration.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
+#include <stdexcept>
+
+#include <unistd.h>
 
 #include "calibrate/contact_counts.h"
 #include "calibrate/council_writer.h"
+#include "calibrate/yaml_text.h"
 #include "io/initial_children.h"
 #include "io/returns/dates.h"
 #include "io/scenario_yaml.h"
@@ -37,6 +43,29 @@ std::pair<returns::Day, returns::Day> returns_span(const returns::History& histo
   return {returns::collection_year_start(first_year), returns::collection_year_end(last_year)};
 }
 
+sim::Scenario load_calibrated(const Calibration& calibration) {
+  // A scratch folder of this process's own (a counter for the calls within it), removed
+  // whatever happens: the children file is named relative to council.yaml.
+  static std::atomic<unsigned> calls{0};
+  const auto scratch = std::filesystem::temp_directory_path() /
+                       ("caseflow-calibrated-" + std::to_string(::getpid()) + "-" + std::to_string(calls++));
+  const std::string children = calibration.estimates.keys.count("initial_stock.children")
+                                   ? calibration.estimates.keys.at("initial_stock.children").yaml
+                                   : std::string();
+  if (std::filesystem::path(children).has_parent_path()) throw std::logic_error("load_calibrated: the children file must be a plain file name: " + children);
+  std::filesystem::create_directories(scratch);
+  try {
+    std::ofstream(scratch / "council.yaml") << calibration.yaml;
+    if (!children.empty()) std::ofstream(scratch / children) << calibration.children;
+    sim::Scenario scenario = io::load_scenario((scratch / "council.yaml").string());
+    std::filesystem::remove_all(scratch);
+    return scenario;
+  } catch (...) {
+    std::filesystem::remove_all(scratch);
+    throw;
+  }
+}
+
 Calibration calibrate_council(const returns::History& history, const sim::Scenario& defaults, const CalibrationRequest& request) {
   const auto [data_start, data_end] = returns_span(history);
   const std::string as_of = returns::format_iso(request.as_of);
@@ -49,11 +78,18 @@ Calibration calibrate_council(const returns::History& history, const sim::Scenar
   c.window_start = std::max(data_start, engine::days_from_civil({a.year - request.years_back, a.month, a.day}) + 1);
   c.observed = observe(history, c.window_start, request.as_of);
   const std::map<int, double> contacts = request.contacts_path.empty() ? std::map<int, double>{} : read_contact_counts(request.contacts_path);
-  c.estimates = estimate({history, c.observed, defaults, request.defaults_path, request.returns_dir, contacts, request.contacts_path});
   // The child-by-child warm start needs every stage's children: the CIN census's and the
   // SSDA903's. With one of them missing, the counted warm start stands (its missing stocks
   // from the defaults, which the warnings list).
   const bool every_stage = !history.cin_years.empty() && !history.ssda903_years.empty();
+  const std::string name = history.la_code.empty() ? "council" : "council-" + history.la_code;
+  auto write = [&] {
+    std::ostringstream text;
+    write_council_yaml(text, {name, "Calibrated from " + request.returns_dir + " as of " + as_of, returns::format_iso(request.as_of + 1)},
+                       c.estimates, defaults, request.defaults_path);
+    c.yaml = text.str();
+  };
+  c.estimates = estimate({history, c.observed, defaults, request.defaults_path, request.returns_dir, contacts, request.contacts_path});
   if (!every_stage) c.estimates.defaulted.push_back("initial_stock.children: the returns lack a CIN census or an SSDA903, so the warm start is counted");
   if (every_stage && !c.estimates.open_children.empty()) {
     c.estimates.keys["initial_stock.children"] = {request.children_file, "the " + std::to_string(c.estimates.open_children.size()) +
@@ -62,11 +98,28 @@ Calibration calibrate_council(const returns::History& history, const sim::Scenar
     io::write_initial_children(rows, c.estimates.open_children);
     c.children = rows.str();
   }
-  const std::string name = history.la_code.empty() ? "council" : "council-" + history.la_code;
-  std::ostringstream text;
-  write_council_yaml(text, {name, "Calibrated from " + request.returns_dir + " as of " + as_of, returns::format_iso(request.as_of + 1)},
-                     c.estimates, defaults, request.defaults_path);
-  c.yaml = text.str();
+  write();
+  // The paced durations need the model's own waits to correct for, so the warm start from the
+  // council's open cases and staff (work_pace.h); without every stage they stay as observed.
+  std::vector<std::string> estimated;
+  for (const auto& [key, value] : c.estimates.keys) estimated.push_back(key);
+  const auto keys = paced_keys(estimated);
+  if (request.at_normal_pace && every_stage && !keys.empty()) {
+    c.pace = correct_for_pace(c.observed, keys, load_calibrated(c), [&](const std::vector<PaceCorrection>& corrections) {
+      refit_at_normal_pace(c.estimates, c.observed, corrections);
+      write();
+      return load_calibrated(c);
+    });
+    for (const PaceCorrection& p : c.pace) {
+      KeyEstimate& k = c.estimates.keys.at(p.key);
+      k.comment = pace_comment(p) + k.comment;
+      if (!p.converged)
+        c.estimates.warnings.push_back(p.key + ": the work at a normal pace did not settle within " + number_text(100 * p.tolerance, 2) + "% in " + std::to_string(p.rounds) +
+                                       " simulations (the model's returns " + number_text(p.simulated_mean, 3) + " against the council's " +
+                                       number_text(p.observed_mean, 3) + "); the scale x " + number_text(p.work_scale, 4) + " stands");
+    }
+    write();
+  }
   return c;
 }
 

@@ -3,9 +3,11 @@
 // returns show in it, the estimates, and council.yaml's text. `caseflow calibrate` writes the
 // text; `caseflow backtest` calibrates at the end of its training window and runs it.
 #include <string>
+#include <vector>
 
 #include "calibrate/estimates.h"
 #include "calibrate/observations.h"
+#include "calibrate/work_pace.h"
 #include "io/returns/history.h"
 #include "sim/scenario.h"
 
@@ -18,6 +20,9 @@ struct CalibrationRequest {
   std::string defaults_path;  // for the file's comments
   std::string children_file;  // the name council.yaml gives its open children (beside it)
   std::string contacts_path{};  // the council's contact counts (calibrate/contact_counts.h), or ""
+  // Correct the paced durations for the model's own waits and slowing (calibrate/work_pace.h);
+  // off only to show what the correction is worth.
+  bool at_normal_pace = true;
 };
 
 struct Calibration {
@@ -26,11 +31,15 @@ struct Calibration {
   CouncilEstimates estimates;
   std::string yaml;      // council.yaml
   std::string children;  // the open children, as io/initial_children.h writes them
+  std::vector<PaceCorrection> pace;  // what calibrate/work_pace.h did to each paced duration
 };
 
 // Throws io::UserError (exit status 2) when the as-of date does not fall in the returns read,
 // at least a year after their start, or when they hold neither a CIN census nor an SSDA903.
 Calibration calibrate_council(const returns::History& history, const sim::Scenario& defaults, const CalibrationRequest& request);
+
+// The calibrated scenario, loaded as `caseflow run` loads council.yaml and its children file.
+sim::Scenario load_calibrated(const Calibration& calibration);
 
 // A date given on the command line as YYYY-MM-DD, for `option` (--as-of, --train-to).
 returns::Day command_line_date(const std::string& text, const std::string& option);

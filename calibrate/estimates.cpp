@@ -119,6 +119,7 @@ class Estimator {
       return;
     }
     set(key, fit.yaml, fit.note + " (" + source + ", " + window_ + ")");
+    out_.keys[key].source = "(" + source + ", " + window_ + ")";
   }
 
   // The front door's referral share, from the council's contact counts where it gave them,

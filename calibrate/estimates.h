@@ -29,6 +29,7 @@ struct KeyEstimate {
   };
   std::vector<Entry> entries;
   std::optional<ShareEstimate> share;  // a single share's estimate and interval
+  std::string source{};  // a duration's "(source tables, window)", which its comment ends with
 };
 
 // The care exits fitted for one band of age at entry into care (care.by_age_at_entry).

@@ -42,6 +42,17 @@ double KaplanMeier::survival(double t) const {
   return it == steps_.begin() ? 1.0 : std::prev(it)->survival;
 }
 
+double KaplanMeier::restricted_mean(double tau) const {
+  double area = 0, from = 0, s = 1;
+  for (const Step& st : steps_) {
+    if (st.time >= tau) break;
+    area += (st.time - from) * s;
+    from = st.time;
+    s = st.survival;
+  }
+  return area + std::max(0.0, tau - from) * s;
+}
+
 double KaplanMeier::quantile(double p) const {
   for (const Step& st : steps_)
     if (st.survival <= 1.0 - p + 1e-12) return st.time;

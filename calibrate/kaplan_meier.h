@@ -42,6 +42,9 @@ class KaplanMeier {
   double last_survival() const { return steps_.empty() ? 1.0 : steps_.back().survival; }
   double last_event_time() const { return steps_.empty() ? 0.0 : steps_.back().time; }
   double longest_spell() const { return longest_; }  // ended or not
+  // The area under S(t) from 0 to `tau`: the mean length restricted to tau, which needs no
+  // form for the tail beyond it (two curves compared over the same tau compare like with like).
+  double restricted_mean(double tau) const;
 
  private:
   std::vector<Step> steps_;

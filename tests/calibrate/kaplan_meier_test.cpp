@@ -24,6 +24,19 @@ TEST(KaplanMeier, MatchesTheTextbookExample) {
   EXPECT_EQ(km.steps()[1].at_risk, 4.0);
 }
 
+TEST(KaplanMeier, RestrictedMeanIsTheAreaUnderTheCurve) {
+  // The textbook example's curve: 1 to t=3, 5/6 to 6, 5/12 to 10, then 0. Area to 10:
+  // 3 + 3 x 5/6 + 4 x 5/12 = 3 + 2.5 + 1.6667; to 4.5: 3 + 1.5 x 5/6; past the last event the
+  // curve is 0 and adds nothing.
+  KaplanMeier km({{3, true}, {5, false}, {6, true}, {6, true}, {8, false}, {10, true}});
+  EXPECT_NEAR(km.restricted_mean(10), 3 + 2.5 + 20.0 / 12.0, 1e-12);
+  EXPECT_NEAR(km.restricted_mean(4.5), 3 + 1.25, 1e-12);
+  EXPECT_NEAR(km.restricted_mean(50), km.restricted_mean(10), 1e-12);
+  EXPECT_NEAR(km.restricted_mean(2), 2, 1e-12);
+  // Every spell ended, no censoring: the plain mean.
+  EXPECT_NEAR(KaplanMeier({{1, true}, {2, true}, {6, true}}).restricted_mean(6), 3, 1e-12);
+}
+
 TEST(KaplanMeier, RecoversAnExponentialMedianUnderHeavyCensoring) {
   // Seed 11; 20,000 exponential spells (mean 100, median 69.31) censored by an independent
   // uniform window of 0-200: about 43% are censored. Dropping the censored spells gives a
