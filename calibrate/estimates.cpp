@@ -8,6 +8,7 @@
 #include "calibrate/care_exits.h"
 #include "calibrate/care_placements_by_age.h"
 #include "calibrate/duration_fit.h"
+#include "calibrate/leaving_season.h"
 #include "calibrate/legal_stage_split.h"
 #include "calibrate/share_estimate.h"
 #include "calibrate/yaml_text.h"
@@ -763,8 +764,40 @@ class Estimator {
     } else {
       defaulted("workforce.staff.permanent.leave_rate_per_year", "too few permanent leavers in the censuses of the window (" + count_text(pooled_leavers) + ")");
     }
+    leaving(pooled_years);
     sickness(pooled_years);
     cases_held(census);
+  }
+
+  // The season of leaving: the permanent leavers' RoleEndDate by calendar month in the years
+  // to the window's censuses (leaving_season.h), written only when it beats a flat rate by BIC.
+  // One season for every staff type: agency and ASYE leavers are too few to see their own.
+  void leaving(const std::vector<int>& years) {
+    const std::string key = "workforce.leaving_by_month";
+    std::vector<returns::Day> days;
+    for (const auto& w : in_.history.workers)
+      if (!w.agency && !w.reason_leave.empty() && w.role_end && std::find(years.begin(), years.end(), w.census_year) != years.end())
+        days.push_back(*w.role_end);
+    const LeavingSeason season = leaving_season(days);
+    std::string counts, intervals;
+    for (std::size_t m = 0; m < 12; ++m) {
+      counts += (m ? ", " : "") + std::to_string(season.leavers[m]);
+      intervals += (m ? ", " : "") + number_text(season.low[m], 2) + "-" + number_text(season.high[m], 2);
+    }
+    const std::string figures = count_text(season.total) + " permanent leavers by month of leaving (RoleEndDate), January first: " + counts +
+                                "; likelihood ratio " + number_text(season.likelihood_ratio, 3) + " against a flat rate, BIC penalty " +
+                                number_text(season.penalty, 3);
+    if (season.total < kMinCount) {
+      defaulted(key, "too few permanent leavers with a leaving date (" + count_text(season.total) + ")");
+      return;
+    }
+    if (!season.beats_flat()) {
+      out_.warnings.push_back(key + ": not written, the leavers' months fit no better than a flat rate (" + figures + "); no season of leaving");
+      return;
+    }
+    std::string yaml = "[";
+    for (std::size_t m = 0; m < 12; ++m) yaml += (m ? ", " : "") + number_text(season.multipliers[m], 3);
+    set(key, yaml + "]", figures + "; each month's 95%: " + intervals + " (CSWW " + years_text(years) + ")");
   }
 
   // Sickness: the working days lost in the years to the window's censuses over the weekdays

@@ -16,6 +16,17 @@ Validator sums_to_one() {
           }};
 }
 
+Validator averages_one() {
+  return {"mean 1", "the multipliers average 1", [](KeyCheck& c) {
+            double sum = 0;
+            const auto& values = c.numbers(c.key());
+            for (double v : values) sum += v;
+            const double mean = values.empty() ? 1.0 : sum / static_cast<double>(values.size());
+            // Within 0.005: a profile written to 3 decimals may be off by a few thousandths.
+            if (std::fabs(mean - 1) > 0.005) c.fail(c.key(), "the multipliers average " + std::to_string(mean) + ", not 1");
+          }};
+}
+
 Validator not_above(const std::string& other_key) {
   return {"<= " + other_key, "not above " + other_key, [other_key](KeyCheck& c) {
             if (c.value<double>(c.key()) > c.value<double>(other_key)) c.fail(c.key(), "must not exceed " + other_key);

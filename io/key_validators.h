@@ -11,6 +11,8 @@ namespace caseflow::io {
 Validator sums_to_one();
 // A number does not exceed another key of the same section (pace_cases <= cap_cases).
 Validator not_above(const std::string& other_key);
+// A list of multipliers whose mean is 1 (within 0.005), so they reshape a rate without changing it.
+Validator averages_one();
 // An age profile: one probability per band, edges increasing, probabilities summing to 1.
 Validator age_bands();
 // A duration the journey counts on the calendar's working days (the s47 path and the

@@ -607,6 +607,13 @@ std::vector<KeyDeclaration> declare() {
             .unit("share of staff")
             .range({0, 1, false, true})
             .bind([](Target& x) -> auto& { return x.parameters.workforce.sickness_share_by_month; }));
+  t.add(Key("workforce.leaving_by_month", K::kNumberList, "each staff type's leaving rate by calendar month, January first")
+            .unit("multiplier")
+            .range({0, 12})
+            .optional("[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]")
+            .note("mean 1, so the year's leavers stay leave_rate_per_year; all 1: no season")
+            .check(averages_one())
+            .bind([](Target& x) -> auto& { return x.parameters.workforce.leaving_by_month; }));
   t.add(Key("workforce.sickness_shocks", K::kShockList, "dated multipliers on sickness (multipliers.all scales it)")
             .optional("[]")
             .bind([](Target& x) -> auto& { return x.parameters.workforce.sickness_shocks; }));

@@ -265,6 +265,9 @@ struct WorkforceParams {
   int asye_intake_count = 0;
   int asye_months = 0;
   std::array<double, 12> sickness_share_by_month{};
+  // Each staff type's leaving rate by calendar month, January first, mean 1: the season of
+  // leaving (all 1: none, and the draws of a scenario without one are unchanged).
+  std::array<double, 12> leaving_by_month{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
   std::vector<DemandShock> sickness_shocks;  // multiplier[0] scales the sickness share
   // Dated periods of extra work per case (e.g. remedial home visits on open cases after a
   // lockdown): multiplier[0] scales the time every case takes.

@@ -72,7 +72,7 @@ void Workforce::schedule_departure(std::uint32_t id, double now) {
   const Worker& w = workers_[id];
   const double leave_rate = params_->staff[index(w.type)].leave_rate_per_year;
   const double u_leave = stream_.uniform(w.serial, leave_slot(index(w.type)));
-  const double leave_in = leave_rate > 0 ? -std::log(u_leave) / leave_rate * kDaysPerYear : 1e12;
+  const double leave_in = leave_rate > 0 ? leave_delay(-std::log(u_leave), leave_rate, now) : 1e12;
   double convert_in = 1e12;
   if (w.type == StaffType::kAgency && params_->agency_to_permanent_per_year > 0)
     convert_in = -std::log(stream_.uniform(w.serial, kConvertDraw)) / params_->agency_to_permanent_per_year * kDaysPerYear;
@@ -81,6 +81,24 @@ void Workforce::schedule_departure(std::uint32_t id, double now) {
     queue_.schedule(now + convert_in, kStaffClass, kStaffConvert, id, w.version);
   else
     queue_.schedule(now + leave_in, kStaffClass, kStaffLeave, id, w.version);
+}
+
+double Workforce::leave_delay(double exponential, double rate_per_year, double now) const {
+  const auto& season = params_->leaving_by_month;
+  // Without a season, the plain exponential: the same arithmetic as before seasons existed.
+  if (std::all_of(season.begin(), season.end(), [](double m) { return m == 1.0; })) return exponential / rate_per_year * kDaysPerYear;
+  // Walk the calendar months from now, spending the draw at each month's rate. The months'
+  // multipliers average 1 (checked at read), so a year spends rate_per_year of it.
+  double left = exponential / rate_per_year * kDaysPerYear;  // in days at the yearly average rate
+  double t = now;
+  for (int month = calendar_.month_index(now), months = 0; months < 12 * 200; ++month, ++months) {
+    const double end = calendar_.month_start_time(month + 1);
+    const double m = season[static_cast<std::size_t>(calendar_.month_start(month).month - 1)];
+    if (m > 0 && m * (end - t) >= left) return t + left / m - now;
+    left -= m * (end - t);
+    t = end;
+  }
+  return 1e12;  // two centuries on: never, as a zero rate is
 }
 
 void Workforce::set_parameters(const WorkforceParams& params) {

@@ -147,6 +147,9 @@ class Workforce {
   void drain(Team team, double now, std::uint32_t freed_worker = kNoWorker);
   void review_team(Team team, double now);
   void schedule_departure(std::uint32_t worker, double now);
+  // Days from `now` until the leaving hazard, at `rate_per_year` scaled by leaving_by_month,
+  // adds up to `exponential` (an Exp(1) draw): the inverse of the cumulative hazard.
+  double leave_delay(double exponential, double rate_per_year, double now) const;
   double draw_days(const Distribution& d, std::uint64_t entity, std::uint64_t draw, double now) const;
 
   const engine::Calendar& calendar_;
