@@ -6,7 +6,14 @@
 
 namespace caseflow::sim {
 
-bool summed_in_region(const MetricInfo& info) { return info.additive; }
+bool summed_in_region(const MetricInfo& info) {
+  // `additive` alone is not enough: a metric with only the "all" group (a timeliness share, a
+  // duration quartile) is trivially additive across its groups but not across councils.
+  const std::string unit = info.unit;
+  const bool ratio = unit == "%" || unit.find("/FTE") != std::string::npos;
+  const bool duration = unit == "days" || unit == "working days";  // means and quartiles of durations
+  return info.additive && !ratio && !duration;
+}
 
 Replications region_total(const std::vector<const Replications*>& councils) {
   if (councils.empty()) throw std::invalid_argument("region_total: no councils");

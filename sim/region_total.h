@@ -3,10 +3,11 @@
 // total of each replication, and the seed each council runs with when the region sets one.
 //
 // Replication r of the region is replication r of every council, summed month by month. Only
-// the metrics whose groups add up (MetricInfo::additive: counts, stocks, FTE, costs) are
-// summed; a ratio (a timeliness share, caseload per FTE, a mean wait) of the region would need
-// its numerator and denominator, which a replication does not keep, so its series is NaN (no
-// value) in the total and the region's outputs leave it out. The total's quantiles are then
+// counts, flows, stocks, FTE and costs are summed; a ratio (a unit of % or per FTE: timeliness
+// shares, caseload per FTE, agency %) or a duration's mean or quartile (days, working days) of
+// the region would need its numerator and denominator, or every duration, which a replication
+// does not keep, so its series is NaN (no value) in the total and the region's outputs leave
+// it out. The total's quantiles are then
 // computed from these per-replication sums by sim::summarise, never by adding quantiles.
 #include <cstdint>
 #include <string>
@@ -17,7 +18,8 @@
 
 namespace caseflow::sim {
 
-// Whether a metric is summed into the regional total.
+// Whether a metric is summed into the regional total: additive across its groups, and its unit
+// neither a ratio (%, per FTE) nor a duration (days, working days).
 bool summed_in_region(const MetricInfo& info);
 
 // The councils' replications summed, replication by replication, in the order given (so the

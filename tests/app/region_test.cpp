@@ -4,6 +4,7 @@
 // that single runs wrote; and a bad region file exits 2 naming FILE:LINE:COL, with no outputs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -187,7 +188,20 @@ TEST(RegionTotal, QuantilesAreThoseOfTheCouncilsPerReplicationSums) {
     std::ifstream alone(dir / kCouncils[c] / "summary.json");
     EXPECT_EQ(council["scenario"]["hash"], nlohmann::json::parse(alone)["scenario"]["hash"]);
   }
-  EXPECT_FALSE(summary["metrics_not_summed"]["metrics"].empty());
+  // Named, not from summed_in_region, so that the rule itself is checked: shares, per-FTE
+  // ratios and duration quartiles are not summed, counts, stocks, FTE and money are.
+  for (const char* ratio : {"assessments_within_45wd_pct", "referral_decisions_within_1wd_pct", "agency_pct",
+                            "caseload_per_fte", "assessment_median_wd", "assessment_p75_wd_fy",
+                            "wait_to_allocation_days", "cla_3plus_placements_pct"}) {
+    EXPECT_FALSE(summary["headline"].contains(ratio)) << ratio;
+    EXPECT_NE(std::find(summary["metrics_not_summed"]["metrics"].begin(), summary["metrics_not_summed"]["metrics"].end(),
+                        ratio),
+              summary["metrics_not_summed"]["metrics"].end())
+        << ratio;
+  }
+  for (const char* summed : {"contacts", "open_cases", "cla_open", "fte_in_post", "starters_fte", "total_cost_gbp",
+                             "cp_open_by_duration"})
+    EXPECT_TRUE(summary["headline"].contains(summed)) << summed;
   EXPECT_FALSE(summary["headline"].contains("caseload_per_fte"));
   EXPECT_TRUE(summary["headline"].contains("cla_open"));
   fs::remove_all(dir);
