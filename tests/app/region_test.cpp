@@ -19,6 +19,7 @@
 
 #include "cli_in_process.h"
 #include "csv_table.h"
+#include "output_files.h"
 #include "io/output_text.h"
 #include "sim/engine/statistics.h"
 #include "sim/metrics.h"
@@ -28,9 +29,11 @@ namespace caseflow::app {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::file_text;
 using testing::read_csv;
 using testing::run;
 using testing::source;
+using testing::without_wall_time;
 
 fs::path fresh_dir(const std::string& name) { return testing::fresh_dir("region_test", name); }
 
@@ -44,20 +47,6 @@ std::string region_file() { return source("scenarios/region-example/region.yaml"
 // The council's file as the region names it: the region file's folder / `scenario:`.
 std::string council_file(const std::string& name) {
   return (fs::path(region_file()).parent_path() / (name + ".yaml")).string();
-}
-
-std::string file_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// summary.json without its wall_seconds line: the time a run took is the one figure that differs.
-std::string without_wall_time(const std::string& json) {
-  std::istringstream in(json);
-  std::string out, line;
-  while (std::getline(in, line))
-    if (line.find("\"wall_seconds\":") == std::string::npos) out += line + '\n';
-  return out;
 }
 
 int run_region(const fs::path& out, const std::string& threads, std::vector<std::string> extra = {}) {
