@@ -45,7 +45,12 @@ void run_region(const SimulationOptions& o, const std::string& region_file) {
   for (const auto& c : region.councils) {
     options.push_back(council_options(o, region, c));
     // Every council's replications are held until the region's total is made.
-    check_memory(c.scenario, options.back(), o.max_memory, region.councils.size());
+    try {
+      check_memory(c.scenario, options.back(), o.max_memory, region.councils.size());
+    } catch (const io::UserError& e) {
+      throw io::UserError("council '" + c.name + "' (" + c.file + "), with every council's replications held: " +
+                          e.what());
+    }
     total_replications += options.back().replications;
   }
 

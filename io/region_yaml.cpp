@@ -104,7 +104,8 @@ Region load_region(const std::string& path, int horizon_months) {
     council.scenario = load_scenario(council.file);
     if (region.horizon_months > 0) {
       council.scenario.horizon_months = region.horizon_months;
-      const std::string why = horizon_months > 0 ? "--horizon-months" : "shared.horizon_months (" + path + ")";
+      const std::string why = (horizon_months > 0 ? "--horizon-months" : "shared.horizon_months (" + path + ")") +
+                              std::string(" for council '") + council.name + "' (" + council.file + ")";
       check_school_calendars(council.scenario, why);
       check_demand_paths_cover(council.scenario, why);
     }
