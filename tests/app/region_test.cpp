@@ -202,6 +202,28 @@ TEST(RegionTotal, CouncilSeedsDifferByNameAndFollowTheRegionSeed) {
   EXPECT_EQ(sim::council_seed(1, "north"), sim::council_seed(1, "north"));
 }
 
+// Without a region seed each council runs with its scenario's own seed; --seed gives every
+// council one derived from it, as shared.seed does.
+TEST(RegionSeeds, EachCouncilKeepsItsScenarioSeedUnlessTheRegionSetsOne) {
+  const fs::path dir = fresh_dir("seeds");
+  fs::create_directories(dir);
+  std::ofstream(dir / "region.yaml") << "region: r\ncouncils:\n  - name: s\n    scenario: " << council_file("small")
+                                     << "\n  - name: m\n    scenario: " << council_file("medium") << "\n";
+  auto council_seeds = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args{"run", (dir / "region.yaml").string(), "--reps", "2", "--horizon-months", "2",
+                                  "--quiet", "--out", (dir / "out").string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    EXPECT_EQ(run(args), 0);
+    std::ifstream in(dir / "out" / "summary.json");
+    const auto summary = nlohmann::json::parse(in);
+    return std::vector<std::uint64_t>{summary["councils"][0]["seed"], summary["councils"][1]["seed"]};
+  };
+  // scenarios/region-example/small.yaml and medium.yaml set these seeds.
+  EXPECT_EQ(council_seeds({}), (std::vector<std::uint64_t>{20190402, 20190403}));
+  EXPECT_EQ(council_seeds({"--seed", "7"}), (std::vector<std::uint64_t>{sim::council_seed(7, "s"), sim::council_seed(7, "m")}));
+  fs::remove_all(dir);
+}
+
 // A bad region file: exit 2, an error naming FILE:LINE:COL, and no output folder.
 class BadRegion : public ::testing::Test {
  protected:
