@@ -1,5 +1,6 @@
 // `caseflow run SCENARIO`: simulate the scenario's replications and write the outputs; with
-// --shard K/N, only slice K of N of them, written for `caseflow merge` (docs/scale.md).
+// --shard K/N, only slice K of N of them, written for `caseflow merge` (docs/scale.md). A region
+// file (top-level `region:`) runs every council and the region's total (app/region_run.h).
 #include <chrono>
 #include <iostream>
 #include <optional>
@@ -7,11 +8,13 @@
 #include "app/commands.h"
 #include "app/memory_limit.h"
 #include "app/progress_line.h"
+#include "app/region_run.h"
 #include "app/report_file.h"
 #include "app/shard_option.h"
 #include "app/simulation_options.h"
 #include "caseflow/version.h"
 #include "io/output_dir.h"
+#include "io/region_yaml.h"
 #include "io/run_outputs.h"
 #include "io/scenario_yaml.h"
 #include "io/shard_outputs.h"
@@ -90,7 +93,7 @@ void run_shard(const Options& o, const sim::Scenario& scenario, const sim::RunOp
 void add_run_command(CLI::App& app) {
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("run", "Simulate a scenario and write monthly.csv, annual.csv, summary.json");
-  cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
+  cmd->add_option("scenario", o->scenario, "Scenario YAML file, or a region file of several councils (docs/scale.md)")->required();
   add_simulation_options(*cmd, *o, "the scenario's", "out/<scenario name>");
   cmd->add_option_function<std::string>(
       "--shard",
@@ -101,6 +104,12 @@ void add_run_command(CLI::App& app) {
       },
       "Run only slice K of N of the replications (K/N) and write them for `caseflow merge` (docs/scale.md)");
   cmd->callback([o] {
+    if (io::is_region_file(o->scenario)) {
+      if (o->shard)
+        throw io::UserError(o->scenario + ": --shard with a region: a region cannot be split into shards yet; shard "
+                            "each council's scenario instead, or run the region whole (docs/scale.md, \"Regions\")");
+      return run_region(*o, o->scenario);
+    }
     sim::Scenario scenario = io::load_scenario(o->scenario);
     o->apply_horizon(scenario);
     const sim::RunOptions options = o->run_options(scenario);

@@ -39,12 +39,17 @@ std::string staging_prefix(const fs::path& target) {
   return "." + target.filename().string() + ".caseflow-staging-";
 }
 
-// The files the marker lists (none when there is no marker).
+// The entry of the folder a written name is in: the name itself, or its first folder for a
+// file in a subfolder ("councils/north/monthly.csv" is in "councils").
+std::string top_entry(const std::string& name) { return name.substr(0, name.find('/')); }
+
+// The entries of the folder that the marker's files are in (none when there is no marker). A
+// subfolder caseflow wrote belongs to its set whole.
 std::set<std::string> marked_files(const fs::path& folder) {
   std::set<std::string> names;
   std::ifstream in(folder / OutputDir::kMarker);
   for (std::string line; std::getline(in, line);)
-    if (!line.empty() && line[0] != '#') names.insert(line);
+    if (!line.empty() && line[0] != '#') names.insert(top_entry(line));
   return names;
 }
 
@@ -182,6 +187,11 @@ OutputDir::~OutputDir() {
 
 void OutputDir::write(const std::string& name, const std::function<void(std::ostream&)>& writer) {
   const fs::path path = staging_ / name;
+  if (name.find('/') != std::string::npos) {  // a file in a subfolder of the set
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    if (ec) throw UserError(path.parent_path().string(), 0, 0, "cannot create this folder (" + ec.message() + ")");
+  }
   std::ofstream out(path, std::ios::binary);
   if (!out) throw UserError(path.string(), 0, 0, "cannot open for writing");
   writer(out);
@@ -209,7 +219,8 @@ void OutputDir::commit() {
   if (target_exists) {
     fs::permissions(staging_, fs::status(target_).permissions(), ec);  // a shared folder stays shared
     const std::set<std::string> previous = marked_files(target_);
-    const std::set<std::string> now(names_.begin(), names_.end());
+    std::set<std::string> now;
+    for (const auto& name : names_) now.insert(top_entry(name));
     for (const auto& entry : fs::directory_iterator(target_)) {
       const std::string name = entry.path().filename().string();
       if (name == kMarker || previous.count(name) || now.count(name) || is_legacy_staging(entry.path())) continue;

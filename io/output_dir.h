@@ -32,7 +32,9 @@ class OutputDir {
   OutputDir(const OutputDir&) = delete;
   OutputDir& operator=(const OutputDir&) = delete;
 
-  // Writes one file into staging through the given writer.
+  // Writes one file into staging through the given writer. A name may be in a subfolder
+  // ("councils/north/monthly.csv"); a subfolder belongs to the set whole, so the next commit
+  // replaces it whole (a user's file inside it is not carried over).
   void write(const std::string& name, const std::function<void(std::ostream&)>& writer);
   // Writes the marker, carries the target's other contents over, and swaps staging with the
   // target; the old set is then removed.

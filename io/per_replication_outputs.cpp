@@ -4,12 +4,14 @@
 
 namespace caseflow::io {
 
-void write_per_replication(OutputDir& out, const sim::Replications& r) {
+void write_per_replication(OutputDir& out, const sim::Replications& r, const std::string& prefix,
+                           const std::function<bool(const sim::MetricInfo&)>& written) {
+  auto skipped = [&](const sim::MetricInfo& info) { return written && !written(info); };
   const auto& layout = *r.layout;
-  out.write("per_replication_annual.csv", [&](std::ostream& os) {
+  out.write(prefix + "per_replication_annual.csv", [&](std::ostream& os) {
     os << "financial_year,metric,group,months,replication,value\n";
     for (const auto& info : sim::metric_catalogue()) {
-      if (info.year == sim::YearRule::kNone) continue;
+      if (info.year == sim::YearRule::kNone || skipped(info)) continue;
       const auto labels = sim::group_labels(info.groups, r.stage_labels);
       for (std::size_t y = 0; y < r.financial_years.size(); ++y) {
         const std::string year = financial_year_label(r.financial_years[y]) + ',' + info.name + ',';
@@ -23,9 +25,10 @@ void write_per_replication(OutputDir& out, const sim::Replications& r) {
       }
     }
   });
-  out.write("per_replication_headline.csv", [&](std::ostream& os) {
+  out.write(prefix + "per_replication_headline.csv", [&](std::ostream& os) {
     os << "metric,replication,monthly_mean_over_horizon,final_month\n";
     for (const auto& info : sim::metric_catalogue()) {
+      if (skipped(info)) continue;
       const std::size_t all = layout.series(info.metric, layout.all_group(info.metric));
       for (std::size_t rep = 0; rep < r.count(); ++rep)
         os << info.name << ',' << rep << ',' << metric_exact(info, sim::horizon_mean(r, all, rep)) << ','

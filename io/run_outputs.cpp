@@ -14,6 +14,7 @@
 #include "sim/engine/calendar.h"
 #include "sim/metrics.h"
 #include "sim/recorder.h"
+#include "sim/region_total.h"
 
 namespace caseflow::io {
 
@@ -26,15 +27,26 @@ nlohmann::json json_number(double v) { return std::isfinite(v) ? nlohmann::json(
 void write_run_outputs(const std::string& folder, const sim::Scenario& scenario, const sim::RunOptions& options,
                        const sim::RunSummary& summary, const RunProvenance& provenance,
                        const RunOutputOptions& output) {
+  OutputDir out(folder, output.foreign);
+  write_run_files(out, "", scenario, options, summary, provenance, output);
+  out.commit();
+}
+
+void write_run_files(OutputDir& out, const std::string& prefix, const sim::Scenario& scenario,
+                     const sim::RunOptions& options, const sim::RunSummary& summary,
+                     const RunProvenance& provenance, const RunOutputOptions& output) {
   const auto& layout = *summary.layout;
   const engine::Calendar calendar(scenario.start_date, 1, summary.months / 12 + 2);
-  OutputDir out(folder, output.foreign);
+  const RegionProvenance* region = output.region;
+  // A region's total has no value for the metrics it does not sum: their rows are left out.
+  auto written = [region](const sim::MetricInfo& info) { return !region || sim::summed_in_region(info); };
 
-  out.write("monthly.csv", [&](std::ostream& os) {
+  out.write(prefix + "monthly.csv", [&](std::ostream& os) {
     os << "month,metric,group,mean,p10,p50,p90\n";
     for (int m = 0; m < summary.months; ++m) {
       const std::string month = engine::to_year_month(calendar.month_start(m));
       for (const auto& info : sim::metric_catalogue()) {
+        if (!written(info)) continue;
         const auto labels = sim::group_labels(info.groups, summary.stage_labels);
         for (std::size_t g = 0; g < labels.size(); ++g) {
           const auto& s = summary.series[layout.series(info.metric, g)];
@@ -47,10 +59,10 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
     }
   });
 
-  out.write("annual.csv", [&](std::ostream& os) {
+  out.write(prefix + "annual.csv", [&](std::ostream& os) {
     os << "financial_year,metric,group,months,mean,p10,p50,p90\n";
     for (const auto& info : sim::metric_catalogue()) {
-      if (info.year == sim::YearRule::kNone) continue;
+      if (info.year == sim::YearRule::kNone || !written(info)) continue;
       const auto labels = sim::group_labels(info.groups, summary.stage_labels);
       for (std::size_t y = 0; y < summary.financial_years.size(); ++y) {
         const int fy = summary.financial_years[y];
@@ -74,16 +86,34 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
     for (int m = 0; m < summary.months; ++m) months += calendar.financial_year_of_month(m) == fy ? 1 : 0;
     months_in_year.push_back(months);
   }
-  out.write("budget.csv", [&](std::ostream& os) {
+  out.write(prefix + "budget.csv", [&](std::ostream& os) {
     write_budget_csv(os, summary.financial_years, months_in_year, layout, summary.annual);
   });
 
-  out.write("summary.json", [&](std::ostream& os) {
+  out.write(prefix + "summary.json", [&](std::ostream& os) {
     nlohmann::json j;
     j["caseflow_version"] = kVersion;
     j["git_revision"] = kGitRevision;
-    j["scenario"] = {{"name", scenario.name}, {"file", provenance.scenario_file}, {"hash", scenario.hash}};
-    j["seed"] = options.seed;
+    if (region) {
+      j["region"] = {{"name", region->name}, {"file", region->file}, {"hash", region->hash}};
+      nlohmann::json councils = nlohmann::json::array();
+      for (const auto& c : region->councils)
+        councils.push_back({{"name", c.name},
+                            {"scenario", {{"name", c.scenario_name}, {"file", c.scenario_file}, {"hash", c.scenario_hash}}},
+                            {"seed", c.seed},
+                            {"wall_seconds", c.wall_seconds},
+                            {"outputs", "councils/" + c.name}});
+      j["councils"] = councils;
+      nlohmann::json left_out = nlohmann::json::array();
+      for (const auto& info : sim::metric_catalogue())
+        if (!written(info)) left_out.push_back(info.name);
+      j["metrics_not_summed"] = {{"metrics", left_out},
+                                 {"why", "ratios and means: the region's figure needs their numerators and "
+                                         "denominators, which are not kept; each council's own files have them"}};
+    } else {
+      j["scenario"] = {{"name", scenario.name}, {"file", provenance.scenario_file}, {"hash", scenario.hash}};
+      j["seed"] = options.seed;
+    }
     j["replications"] = options.replications;
     j["threads"] = provenance.threads;
     j["horizon_months"] = summary.months;
@@ -97,6 +127,7 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
                             {"p90", json_number(s.p90)}};
     };
     for (const auto& info : sim::metric_catalogue()) {
+      if (!written(info)) continue;
       const auto i = static_cast<std::size_t>(info.metric);
       headline[info.name] = {{"unit", info.unit},
                              {"monthly_mean_over_horizon", spread_json(summary.horizon_mean[i])},
@@ -106,17 +137,23 @@ void write_run_outputs(const std::string& folder, const sim::Scenario& scenario,
     os << without_exponents(j.dump(2)) << '\n';
   });
 
-  out.write("scenario.resolved.yaml", [&](std::ostream& os) {
-    os << "# Resolved scenario '" << scenario.name << "' (hash " << scenario.hash << "), as run by caseflow "
-       << kVersion << "\n" << scenario.resolved_yaml;
-  });
-  if (output.per_replication) write_per_replication(out, *output.per_replication);
-  if (output.xlsx)
-    out.write("workbook.xlsx", [&](std::ostream& os) {
+  if (region)
+    out.write(prefix + "region.resolved.yaml", [&](std::ostream& os) {
+      os << "# Region '" << region->name << "' (hash " << region->hash << ") as read from " << region->file
+         << " by caseflow " << kVersion << "; each council's resolved scenario is in councils/NAME/\n"
+         << region->resolved_yaml;
+    });
+  else
+    out.write(prefix + "scenario.resolved.yaml", [&](std::ostream& os) {
+      os << "# Resolved scenario '" << scenario.name << "' (hash " << scenario.hash << "), as run by caseflow "
+         << kVersion << "\n" << scenario.resolved_yaml;
+    });
+  if (output.per_replication) write_per_replication(out, *output.per_replication, prefix, written);
+  if (output.xlsx && !region)
+    out.write(prefix + "workbook.xlsx", [&](std::ostream& os) {
       xlsx::write_workbook(os, run_workbook_sheets({{&scenario, provenance.scenario_file, ""}, &options, &summary,
                                                     months_in_year}));
     });
-  out.commit();
 }
 
 }  // namespace caseflow::io

@@ -162,7 +162,9 @@ std::vector<Change> read_changes(const std::vector<YamlLayer>& chain) {
   return sorted;
 }
 
-std::string hex_hash(const std::string& text) {
+}  // namespace
+
+std::string text_hash(const std::string& text) {
   std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
   for (unsigned char c : text) {
     h ^= c;
@@ -172,8 +174,6 @@ std::string hex_hash(const std::string& text) {
   out << std::hex << h;
   return out.str();
 }
-
-}  // namespace
 
 sim::Scenario load_scenario(const std::string& path) {
   std::vector<YamlLayer> chain = load_chain(path);
@@ -232,7 +232,7 @@ sim::Scenario load_scenario(const std::string& path) {
   YAML::Emitter emitter;
   emitter << resolved;
   s.resolved_yaml = std::string(emitter.c_str()) + "\n";
-  s.hash = hex_hash(s.resolved_yaml);
+  s.hash = text_hash(s.resolved_yaml);
   return s;
 }
 

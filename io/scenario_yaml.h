@@ -10,4 +10,7 @@ namespace caseflow::io {
 
 sim::Scenario load_scenario(const std::string& path);
 
+// The hash a scenario's resolved text gets (FNV-1a 64, in hex): summary.json's scenario hash.
+std::string text_hash(const std::string& text);
+
 }  // namespace caseflow::io

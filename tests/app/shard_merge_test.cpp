@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli_in_process.h"
+#include "output_files.h"
 #include "io/shard_file.h"
 #include "sim/shard_slice.h"
 
@@ -20,28 +21,16 @@ namespace caseflow::app {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::file_text;
 using testing::run;
 using testing::source;
+using testing::without_wall_time;
 
 fs::path fresh_dir(const std::string& name) { return testing::fresh_dir("shard_merge_test", name); }
 
 // Small enough to run many times: 40 replications of 6 months split 13 + 13 + 14.
 const std::string kReps = "40";
 const std::string kMonths = "6";
-
-std::string file_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// summary.json without its wall_seconds line, the one figure a merge cannot share with a run.
-std::string without_wall_time(const std::string& json) {
-  std::istringstream in(json);
-  std::string out, line;
-  while (std::getline(in, line))
-    if (line.find("\"wall_seconds\":") == std::string::npos) out += line + '\n';
-  return out;
-}
 
 int run_shard(const std::string& scenario, const std::string& shard, const fs::path& out,
               std::vector<std::string> extra = {}) {

@@ -88,6 +88,26 @@ TEST(OutputDir, SecondCommitReplacesTheSetKeepsUserFilesAndDropsFilesOnlyTheOldS
   EXPECT_TRUE(staging_left(parent).empty());
 }
 
+// A region's set has subfolders (councils/NAME/...): they are written, listed in the marker and
+// replaced whole by the next commit, so a council dropped from the region leaves no folder
+// behind, while a user's file beside them is carried.
+TEST(OutputDir, SubfoldersOfTheSetAreReplacedWhole) {
+  const fs::path parent = fresh_parent("subfolders");
+  const fs::path target = parent / "region";
+  const std::vector<std::string> two_councils{"monthly.csv", "councils/a/monthly.csv", "councils/b/monthly.csv"};
+  write_set(target, "one", two_councils);
+  EXPECT_EQ(set_tag(target, two_councils), "one");
+  EXPECT_NE(slurp(target / OutputDir::kMarker).find("councils/b/monthly.csv\n"), std::string::npos);
+  { std::ofstream(target / "my-notes.txt") << "mine"; }
+
+  const std::vector<std::string> one_council{"monthly.csv", "councils/a/monthly.csv"};
+  write_set(target, "two", one_council);
+  EXPECT_EQ(set_tag(target, one_council), "two");
+  EXPECT_FALSE(fs::exists(target / "councils" / "b"));
+  EXPECT_EQ(slurp(target / "my-notes.txt"), "mine");
+  EXPECT_TRUE(staging_left(parent).empty());
+}
+
 // Issue 16: a non-empty folder named summary.json in the target made the run fail after it
 // had replaced two files. Now the set swaps whole.
 TEST(OutputDir, AFolderWhereAnOutputFileGoesIsReplacedWithTheSet) {
