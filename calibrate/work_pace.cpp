@@ -30,11 +30,15 @@ const std::map<std::string, Paced>& paced() {
 }
 
 constexpr long long kSpellsAimedAt = 20000;
-// The year observed follows a year that lets the council's own caseload at the as-of date
-// settle: the returns' window averages three years of the council's waits and workloads,
-// which the calibrated model's settled level stands for, not the backlog of one day (the demo
-// council's, 9% above its mean, asked for 3% less work when its first year was observed).
-constexpr int kSettlingYears = 1;
+constexpr long long kRarestAimedAt = 4000;
+constexpr int kMaxReplications = 20;
+// The months observed follow six months that let the council's own caseload at the as-of
+// date settle: the returns' window averages three years of the council's waits and
+// workloads, which the calibrated model's settled level stands for, not one day's backlog
+// (the demo council's, 9% above its mean, asked for about 1% less work when the months right
+// after the as-of date were observed). Six months: the assessment queues settle within a few
+// (docs/calibration.md, "The transient, measured").
+constexpr int kSettlingMonths = 6;
 
 // The standard error of a restricted mean, roughly: the spread of the lengths cut at tau over
 // the square root of their number (censoring ignored: it is a few percent of these spells).
@@ -48,29 +52,42 @@ double standard_error(const std::vector<Spell>& spells, double tau) {
   const double n = static_cast<double>(spells.size()), mean = sum / n;
   return std::sqrt(std::max(0.0, sum2 / n - mean * mean) / n);
 }
-constexpr int kMaxReplications = 20;
 
-// The calibrated model's own returns over a year from its start, observed as the council's
-// are: `replications` seeds, their spells pooled.
-Observations simulated_observations(const sim::Scenario& scenario, int replications) {
+// How much to simulate: about kSpellsAimedAt spells of the busiest paced key and
+// kRarestAimedAt of the rarest (the ICPCs are a tenth of the assessments), going by the
+// council's own counts a year. Up to a year's worth, one replication observes fewer months
+// (at least six); beyond it, replications of a year.
+struct SimulationSize {
+  int replications = 1, months = 12;
+};
+
+SimulationSize simulation_size(const Observations& observed, const std::vector<std::string>& keys) {
+  double busiest = 0, rarest = 0;
+  for (const auto& key : keys) {
+    const double per_year = static_cast<double>((observed.*paced().at(key).spells).size()) * 12.0 / std::max(1, observed.months);
+    busiest = std::max(busiest, per_year);
+    rarest = rarest == 0 ? per_year : std::min(rarest, per_year);
+  }
+  if (busiest <= 0 || rarest <= 0) return {};
+  const double years = std::max(static_cast<double>(kSpellsAimedAt) / busiest, static_cast<double>(kRarestAimedAt) / rarest);
+  if (years <= 1) return {1, std::max(6, static_cast<int>(std::ceil(12 * years)))};
+  return {std::min(kMaxReplications, static_cast<int>(std::ceil(years))), 12};
+}
+
+// The calibrated model's own returns over the months observed, observed as the council's
+// are: `size.replications` seeds, their spells pooled.
+Observations simulated_observations(sim::Scenario scenario, const SimulationSize& size) {
+  scenario.horizon_months = std::max(scenario.horizon_months, kSettlingMonths + size.months);
   Observations pooled;
-  for (int r = 0; r < replications; ++r) {
-    const synth::SynthRun run = synth::synthesize(scenario, 1 + kSettlingYears, scenario.seed + static_cast<std::uint64_t>(r));
+  for (int r = 0; r < size.replications; ++r) {
+    const synth::SynthRun run = synth::synthesize_months(scenario, kSettlingMonths + size.months, scenario.seed + static_cast<std::uint64_t>(r));
     const engine::CivilDate start = engine::civil_from_days(run.first_day);
-    const Observations o = observe(run.history, engine::days_from_civil({start.year + kSettlingYears, start.month, start.day}), run.last_day);
+    const int settled = (start.year * 12 + start.month - 1) + kSettlingMonths;
+    const returns::Day from = engine::days_from_civil({settled / 12, settled % 12 + 1, start.day});
+    const Observations o = observe(run.history, from, run.last_day);
     for (const auto& [key, p] : paced()) (pooled.*p.spells).insert((pooled.*p.spells).end(), (o.*p.spells).begin(), (o.*p.spells).end());
   }
   return pooled;
-}
-
-// Replications enough for about kSpellsAimedAt spells of the busiest paced key, going by the
-// council's own count a year.
-int replications_for(const Observations& observed, const std::vector<std::string>& keys) {
-  double per_year = 0;
-  for (const auto& key : keys)
-    per_year = std::max(per_year, static_cast<double>((observed.*paced().at(key).spells).size()) * 12.0 / std::max(1, observed.months));
-  if (per_year <= 0) return 1;
-  return std::clamp(static_cast<int>(std::ceil(static_cast<double>(kSpellsAimedAt) / per_year)), 1, kMaxReplications);
 }
 
 }  // namespace
@@ -105,11 +122,11 @@ std::vector<PaceCorrection> correct_for_pace(const Observations& observed, const
     out.push_back({key});
   }
   if (out.empty()) return out;
-  const int replications = replications_for(observed, keys);
+  const SimulationSize size = simulation_size(observed, keys);
   sim::Scenario scenario = first;
   std::vector<std::pair<double, double>> previous(out.size());  // each key's last (scale, simulated mean)
   for (int round = 1;; ++round) {
-    const Observations simulated = simulated_observations(scenario, replications);
+    const Observations simulated = simulated_observations(scenario, size);
     bool converged = true;
     for (PaceCorrection& c : out) {
       const SpellsOf spells = paced().at(c.key).spells;

@@ -10,12 +10,12 @@
 // slowing count twice: the calibrated assessments ran 4% long and their stock settled 6.4%
 // high on the 10x council (docs/calibration.md, "Work at a normal pace").
 //
-// The correction is an indirect estimate: the calibrated scenario is simulated for a year from
-// the as-of date (its warm start, so the council's own backlog and staffing), its own returns
-// are written (synth) and observed exactly as the council's are, and each paced duration is
-// scaled until the simulated returns' restricted mean (Kaplan-Meier, the same estimator and
-// restriction as the council's) matches the council's. It matches the returns' own timing,
-// an input of the calibration, never a stock or any other emergent figure.
+// The correction is an indirect estimate: the calibrated scenario is simulated from the as-of
+// date (its warm start, so the council's own staffing), six months are left to settle, the
+// returns of the months after are written (synth) and observed exactly as the council's are,
+// and each paced duration is scaled until the simulated returns' restricted mean (Kaplan-Meier,
+// the same estimator and restriction as the council's) matches the council's. It matches the
+// returns' own timing, an input of the calibration, never a stock or any other emergent figure.
 #include <functional>
 #include <string>
 #include <vector>
@@ -39,8 +39,9 @@ struct PaceCorrection {
 };
 
 // The simulated mean counts as matched within 1% of the council's, or within twice the
-// standard error of the difference of the two means when that is wider (few spells: the
-// ICPCs are a tenth of the assessments), so noise alone rarely asks for another round.
+// standard error of the difference of the two means when that is wider (the ICPCs, a tenth
+// of the assessments, are simulated to about 4,000), so noise alone rarely asks for another
+// round.
 inline constexpr double kPaceTolerance = 0.01;
 inline constexpr int kPaceMaxRounds = 4;
 

@@ -1,5 +1,6 @@
 #include "io/synth/synth.h"
 
+#include <stdexcept>
 #include <string>
 
 #include "io/synth/history_log.h"
@@ -16,9 +17,15 @@ SynthRun synthesize(sim::Scenario scenario, int years, std::optional<std::uint64
                         "' runs (horizon_months: " + std::to_string(scenario.horizon_months) +
                         "); give at most " + std::to_string(scenario.horizon_months / 12) +
                         " or lengthen the scenario's horizon");
-  scenario.horizon_months = years * 12;
+  const std::uint64_t used = seed.value_or(scenario.seed);  // before the scenario is moved
+  return synthesize_months(std::move(scenario), years * 12, used);
+}
+
+SynthRun synthesize_months(sim::Scenario scenario, int months, std::uint64_t seed) {
+  if (months < 1 || months > scenario.horizon_months) throw std::logic_error("synthesize_months: " + std::to_string(months) + " months");
+  scenario.horizon_months = months;
   SynthRun run;
-  run.seed = seed.value_or(scenario.seed);
+  run.seed = seed;
   // The calendar and demand exactly as `caseflow run` builds them (sim/runner.cpp).
   const engine::Calendar calendar(scenario.start_date, 5, scenario.horizon_months / 12 + 30);
   const sim::DemandModel demand = sim::prepared_demand(scenario, calendar);

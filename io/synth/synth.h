@@ -25,5 +25,8 @@ struct SynthRun {
 // exceed the scenario's horizon, whose dated changes and demand are defined only that far.
 // No `seed` means the scenario's own.
 SynthRun synthesize(sim::Scenario scenario, int years, std::optional<std::uint64_t> seed);
+// The same for `months` whole months (at least 1, at most the scenario's horizon; a logic
+// error otherwise: the callers choose it), with the seed given.
+SynthRun synthesize_months(sim::Scenario scenario, int months, std::uint64_t seed);
 
 }  // namespace caseflow::synth

@@ -38,8 +38,8 @@ const Calibrated& calibrated() {
   return c;
 }
 
-// The calibrated model's own returns, in their second year (the first lets the as-of caseload
-// settle, as work_pace.cpp does), observed as the council's: the assessments' mean restricted
+// The calibrated model's own returns, in their second year (a longer settling than
+// work_pace.cpp's six months, so a check of its own), observed as the council's: the assessments' mean restricted
 // to the council's 99th percentile, against the council's. Seeds 900-903: not the ones the
 // correction simulated (the scenario's seed onwards), so this is a fresh check.
 double simulated_over_council(const Calibration& c) {
