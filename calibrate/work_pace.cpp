@@ -132,7 +132,7 @@ std::vector<PaceCorrection> correct_for_pace(const Observations& observed, const
       const SpellsOf spells = paced().at(c.key).spells;
       const KaplanMeier council(observed.*spells), model(simulated.*spells);
       // Both means restricted to the council's 99th percentile (its last event when the curve
-      // stops above 1%), and to the year the model's returns can show.
+      // stops above 1%), and to the longest spell the model's months of returns show.
       const double council_p99 = council.quantile(0.99);
       c.tau = std::min(council_p99 > 0 ? council_p99 : council.last_event_time(), model.longest_spell());
       c.observed_mean = council.restricted_mean(c.tau);
@@ -147,14 +147,15 @@ std::vector<PaceCorrection> correct_for_pace(const Observations& observed, const
     if (converged || round == kPaceMaxRounds) break;
     for (std::size_t i = 0; i < out.size(); ++i) {
       PaceCorrection& c = out[i];
+      const auto last = previous[i];
+      previous[i] = {c.work_scale, c.simulated_mean};
       if (c.converged || c.simulated_mean <= 0) continue;
       // The first step assumes the simulated mean proportional to the scale; later steps take
       // the secant through the last two rounds, since it is not: slower work overloads the
       // workers, who slow it further (the baseline: 6.5% less work gave 10% shorter returns).
       double next = c.work_scale * c.observed_mean / c.simulated_mean;
-      const double slope = (c.simulated_mean - previous[i].second) / (c.work_scale - previous[i].first);
+      const double slope = (c.simulated_mean - last.second) / (c.work_scale - last.first);  // not finite when the scale stood still
       if (round > 1 && std::isfinite(slope) && slope > 0) next = c.work_scale + (c.observed_mean - c.simulated_mean) / slope;
-      previous[i] = {c.work_scale, c.simulated_mean};
       c.work_scale = std::clamp(next, 0.5 * c.work_scale, 2.0 * c.work_scale);
     }
     scenario = calibrate_with(out);
@@ -165,7 +166,7 @@ std::vector<PaceCorrection> correct_for_pace(const Observations& observed, const
 std::string pace_comment(const PaceCorrection& c) {
   return "the work at a normal pace: the returns' times x " + number_text(c.work_scale, 4) +
          ", so that the model's own waits for a worker and slowing by caseload give back the council's timing (its returns, simulated " +
-         "for a year from the as-of date: a mean of " + number_text(c.simulated_mean, 3) + " where the council's is " +
+         "from the as-of date after " + std::to_string(kSettlingMonths) + " months to settle: a mean of " + number_text(c.simulated_mean, 3) + " where the council's is " +
          number_text(c.observed_mean, 3) + ", both restricted to " + number_text(c.tau, 3) + "; " +
          std::to_string(c.simulated_spells) + " simulated, " + std::to_string(c.rounds) + " rounds" +
          (c.converged ? ", within " : ", NOT within ") + number_text(100 * c.tolerance, 2) + "%" + "; docs/calibration.md, \"Work at a normal pace\"). The work, from the returns' times so scaled: ";
