@@ -3,11 +3,10 @@
 #include <string>
 #include <string_view>
 
+#include "app/command_failure.h"
 #include "app/commands.h"
 #include "caseflow/version.h"
-#include "io/returns/returns_error.h"
 #include "io/edit_distance.h"
-#include "io/user_error.h"
 
 namespace caseflow::app {
 
@@ -110,18 +109,10 @@ int run_main(int argc, const char* const* argv) {
     return 0;
   } catch (const CLI::Success& e) {
     return app.exit(e);  // --help and --version
-  } catch (const CLI::ParseError& e) {
-    std::cerr << "caseflow: error: " << e.what() << " (see caseflow --help)\n";
-    return 2;
-  } catch (const io::UserError& e) {
-    std::cerr << "caseflow: error: " << e.what() << "\n";
-    return 2;
-  } catch (const returns::ReturnsError& e) {  // an unreadable return, or --strict data quality
-    std::cerr << "caseflow: error: " << e.what() << "\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "caseflow: internal error: " << e.what() << "\n";
-    return 1;
+  } catch (...) {
+    const CommandFailure failure = command_failure(std::current_exception());
+    std::cerr << failure.message << "\n";
+    return failure.status;
   }
 }
 

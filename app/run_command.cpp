@@ -10,9 +10,9 @@
 #include "app/progress_line.h"
 #include "app/region_run.h"
 #include "app/report_file.h"
+#include "app/shard_header.h"
 #include "app/shard_option.h"
 #include "app/simulation_options.h"
-#include "caseflow/version.h"
 #include "io/output_dir.h"
 #include "io/region_yaml.h"
 #include "io/run_outputs.h"
@@ -60,27 +60,8 @@ void run_shard(const Options& o, const sim::Scenario& scenario, const sim::RunOp
   const sim::Replications replications = sim::simulate_replications(scenario, options, progress.callback());
   progress.finish();
 
-  io::ShardHeader h;
-  h.caseflow_version = kVersion;
-  h.git_revision = kGitRevision;
-  h.scenario_name = scenario.name;
-  h.scenario_file = o.scenario;
-  h.scenario_hash = scenario.hash;
-  h.resolved_yaml = scenario.resolved_yaml;
-  h.seed = options.seed;
-  h.total_replications = whole.replications;
-  h.shard_index = shard.index;
-  h.shard_count = shard.count;
-  h.first_replication = slice.first;
-  h.replications = slice.count;
-  h.horizon_months = scenario.horizon_months;
-  h.start_date = scenario.start_date;
-  h.stage_labels = replications.stage_labels;
-  h.series = static_cast<std::uint32_t>(replications.layout->total());
-  h.threads = o.threads_used();
-  h.wall_seconds = seconds_since(t0);
-  h.events = replications.events;
-  h.peak_child_records = replications.peak_child_records;
+  const io::ShardHeader h = shard_header(scenario, o.scenario, whole, shard, slice, replications, o.threads_used(),
+                                        seconds_since(t0));
   io::write_shard_outputs(out, h, replications, o.foreign());
   std::cout << "caseflow: ran shard " << shard.index << "/" << shard.count << " of '" << scenario.name
             << "': replications " << slice.first << " to " << slice.first + slice.count - 1 << " of "

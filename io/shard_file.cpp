@@ -62,13 +62,12 @@ class HashingWriter {
   std::uint64_t hash_ = kFnvOffset;
 };
 
-// Reads a shard file front to back, keeping the checksum of everything read; running out of
-// bytes is reported as a truncation naming the field it happened in.
+// Reads a shard front to back, keeping the checksum of everything read; running out of bytes
+// is reported as a truncation naming the field it happened in. `path` names the shard in
+// messages: its file, or where the bytes came from.
 class HashingReader {
  public:
-  HashingReader(const std::string& path, std::uintmax_t size) : path_(path), size_(size), in_(path, std::ios::binary) {
-    if (!in_) throw UserError(path, 0, 0, "cannot open this shard file for reading");
-  }
+  HashingReader(std::istream& in, const std::string& path, std::uintmax_t size) : path_(path), size_(size), in_(in) {}
   void bytes(unsigned char* b, std::size_t n, const char* field) {
     if (n > size_ - position_) truncated(field);
     in_.read(reinterpret_cast<char*>(b), static_cast<std::streamsize>(n));
@@ -105,7 +104,7 @@ class HashingReader {
   }
   std::string path_;
   std::uintmax_t size_ = 0, position_ = 0;
-  std::ifstream in_;
+  std::istream& in_;
   std::uint64_t hash_ = kFnvOffset;
 };
 
@@ -152,7 +151,13 @@ ShardFile read_shard_file(const std::string& path) {
   std::error_code ec;
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
   if (ec) throw UserError(path, 0, 0, "cannot read this shard file (" + ec.message() + ")");
-  HashingReader in(path, size);
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw UserError(path, 0, 0, "cannot open this shard file for reading");
+  return read_shard(file, size, path);
+}
+
+ShardFile read_shard(std::istream& bytes, std::uintmax_t size, const std::string& name) {
+  HashingReader in(bytes, name, size);
   unsigned char magic[sizeof kMagic];
   in.bytes(magic, sizeof magic, "magic number");
   if (std::memcmp(magic, kMagic, sizeof kMagic) != 0)

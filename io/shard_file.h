@@ -21,6 +21,7 @@
 // The values are the doubles themselves, bit for bit, so that the merged quantiles are exactly
 // those of a single run.
 #include <cstdint>
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -60,5 +61,9 @@ void write_shard_file(std::ostream& out, const ShardHeader& header, const sim::R
 // bytes after its end, fails its checksum or does not fit this caseflow's layout is a
 // UserError naming the file and what is wrong.
 ShardFile read_shard_file(const std::string& path);
+
+// The same from `size` bytes of a stream: a shard sent rather than written to a file (the MPI
+// driver's ranks send theirs to rank 0). `name` stands for the file in messages.
+ShardFile read_shard(std::istream& bytes, std::uintmax_t size, const std::string& name);
 
 }  // namespace caseflow::io

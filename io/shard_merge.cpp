@@ -66,13 +66,22 @@ void check_same_run(const ShardHeader& h, const std::string& file, const ShardHe
 
 MergedShards merge_shards(const std::vector<std::string>& paths) {
   if (paths.empty()) throw UserError("merge: give the shard folders to merge");
+  std::vector<NamedShard> shards;
+  for (const auto& path : paths) {
+    std::string file = shard_file_of(path);
+    ShardFile shard = read_shard_file(file);
+    shards.push_back({std::move(file), std::move(shard)});
+  }
+  return merge_shard_files(std::move(shards));
+}
+
+MergedShards merge_shard_files(std::vector<NamedShard> shards) {
+  if (shards.empty()) throw UserError("merge: give the shard folders to merge");
   MergedShards merged;
   std::string first_file;
   std::vector<std::optional<ShardFile>> slots;  // by shard index - 1
   std::vector<std::string> slot_files;
-  for (const auto& path : paths) {
-    const std::string file = shard_file_of(path);
-    ShardFile shard = read_shard_file(file);
+  for (auto& [file, shard] : shards) {
     const ShardHeader& h = shard.header;
     if (first_file.empty()) {
       first_file = file;

@@ -22,4 +22,14 @@ struct MergedShards {
 // Each path is a shard folder (holding shard.cfshard) or a shard file.
 MergedShards merge_shards(const std::vector<std::string>& paths);
 
+// A shard already read, and the name that stands for it in messages (its file, or the MPI rank
+// that sent it).
+struct NamedShard {
+  std::string name;
+  ShardFile shard;
+};
+
+// The same checks and merge, of shards already read (in any order).
+MergedShards merge_shard_files(std::vector<NamedShard> shards);
+
 }  // namespace caseflow::io

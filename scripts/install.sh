@@ -8,6 +8,7 @@ packages=(
   libgtest-dev libbenchmark-dev libxml2-dev libxml2-utils clang libclang-rt-dev libxlsxwriter-dev pkg-config
   python3-pandas python3-openpyxl python3-matplotlib python3-nbconvert python3-ipykernel jupyter-nbconvert
   chromium  # test only: the HTML report opened headless (tests/report/browser_test.py)
+  libopenmpi-dev openmpi-bin  # caseflow-mpi, a run across the ranks of an MPI job (docs/scale.md, "MPI")
 )
 missing=()
 for p in "${packages[@]}"; do
