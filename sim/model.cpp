@@ -99,7 +99,8 @@ ReplicationResult Model::run() {
       workforce_.handle(e, now);
     else
       journey_.handle(e, now);
-    journey_.apply_pending_allocations(now);
+    // Most events allocate nothing off the journey's own path: test before the call.
+    if (!workforce_.pending().empty()) journey_.apply_pending_allocations(now);
   }
   journey_.arrive_returns(static_cast<int>(end_day_));  // those due on the last day
   if (log_) log_->day_started(static_cast<int>(end_day_), workforce_);

@@ -84,7 +84,8 @@ void Journey::close_month(int month, double now, double& total_cost) {
   const double working_days = calendar_.working_days_in_month(month);
   const double days = calendar_.month_start_time(month + 1) - calendar_.month_start_time(month);
   double visits_due = 0, visits_on_time = 0;
-  std::vector<double> pace(workforce_.workers().size());  // each worker's once, not per child
+  std::vector<double>& pace = worker_pace_;  // each worker's once, not per child
+  pace.resize(workforce_.workers().size());
   for (std::uint32_t w = 0; w < pace.size(); ++w) pace[w] = workforce_.pace_of(w);
   assert(statutory_visits_.size() == open_[stage_index(Stage::kCp)] + open_[stage_index(Stage::kCla)]);
   // The same children's DfE figures (now is a midnight, so time elapsed bands as dates do): CP plans by duration, and those in care for the year
