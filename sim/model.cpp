@@ -85,6 +85,8 @@ ReplicationResult Model::run() {
     const engine::Event e = queue_.pop();
     if (e.time_days >= end_day_) break;
     const double now = e.time_days;
+    if (const engine::Event* next = queue_.peek_current(); next && next->kind != kDay && next->kind < kFirstWorkforceEvent)
+      journey_.prefetch(next->entity);
     ++result_.events;
     std::uint64_t bits;
     std::memcpy(&bits, &now, sizeof bits);

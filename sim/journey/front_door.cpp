@@ -95,6 +95,7 @@ void Journey::arrive_returns(int day) {
     for (; j > 0 && r.time < returns_today_[j - 1].time; --j) returns_today_[j] = returns_today_[j - 1];
     returns_today_[j] = r;
   }
+  for (const DueReturns::Due& r : returns_today_) prefetch(r.child);
   for (const DueReturns::Due& r : returns_today_) on_return(r.child, r.time);
 }
 

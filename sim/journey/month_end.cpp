@@ -93,8 +93,12 @@ void Journey::close_month(int month, double now, double& total_cost) {
   // stability of children under 16 in care 2.5+ years).
   std::array<double, kDurationBands> cp_plans{};
   double cla = 0, cla_3_placements = 0, cla_3_workers = 0, long_term = 0, long_term_same_placement = 0;
-  for (const std::uint32_t id : statutory_visits_) {
-    const Child& c = children_[id];
+  // The records are scattered: each loads while the one a few places before it is counted.
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = 0; i < std::min(kAhead, statutory_visits_.size()); ++i) prefetch(statutory_visits_[i]);
+  for (std::size_t i = 0; i < statutory_visits_.size(); ++i) {
+    if (i + kAhead < statutory_visits_.size()) prefetch(statutory_visits_[i + kAhead]);
+    const Child& c = children_[statutory_visits_[i]];
     if (c.stage == Stage::kCp) {
       cp_plans[duration_band(now - c.cp_start_day)] += 1;
     } else if (c.stage == Stage::kCla) {
