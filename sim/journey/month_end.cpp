@@ -93,6 +93,10 @@ void Journey::close_month(int month, double now, double& total_cost) {
   // stability of children under 16 in care 2.5+ years).
   std::array<double, kDurationBands> cp_plans{};
   double cla = 0, cla_3_placements = 0, cla_3_workers = 0, long_term = 0, long_term_same_placement = 0;
+  // Visits due in the month by plan: the same divisions for every child, done once.
+  const double due_cp = working_days / params().cp.visit_interval_wd;
+  const double due_cla_first_year = days / (params().care.visit_interval_weeks * kDaysPerWeek);
+  const double due_cla_later = days / 91.0;
   // The records are scattered: each loads while the one a few places before it is counted.
   constexpr std::size_t kAhead = 8;
   for (std::size_t i = 0; i < std::min(kAhead, statutory_visits_.size()); ++i) prefetch(statutory_visits_[i]);
@@ -113,8 +117,8 @@ void Journey::close_month(int month, double now, double& total_cost) {
       }
     }
     double due = 0;
-    if (c.stage == Stage::kCp) due = working_days / params().cp.visit_interval_wd;
-    else if (c.stage == Stage::kCla) due = days / (now - c.care_start_day < kDaysPerYear ? params().care.visit_interval_weeks * kDaysPerWeek : 91.0);
+    if (c.stage == Stage::kCp) due = due_cp;
+    else if (c.stage == Stage::kCla) due = now - c.care_start_day < kDaysPerYear ? due_cla_first_year : due_cla_later;
     if (due <= 0) continue;
     visits_due += due;
     if (c.worker != kNoWorker) visits_on_time += due / pace[c.worker];
