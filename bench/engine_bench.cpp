@@ -4,10 +4,15 @@
 
 #include <cmath>
 #include <cstdint>
+#include <deque>
+#include <string>
 
+#include "io/scenario_yaml.h"
 #include "sim/engine/event_queue.h"
+#include "sim/engine/fifo.h"
 #include "sim/engine/queueing_model.h"
 #include "sim/engine/random.h"
+#include "sim/model.h"
 
 namespace caseflow::engine {
 namespace {
@@ -88,5 +93,58 @@ void BM_QueueingModelReplication(benchmark::State& state) {
 }
 BENCHMARK(BM_QueueingModelReplication)->Unit(benchmark::kMillisecond);
 
+// A first-in-first-out line held near `length` elements of the front door's contact size
+// (48 bytes): push one, pop one. engine::Fifo (the ring that replaced std::deque on the
+// simulation's queues) against std::deque, which allocates a node every 10 contacts.
+struct ContactSized {
+  double day;
+  std::uint32_t child;
+  std::uint32_t source;
+  std::uint64_t entity;
+  double draws[2];
+  double spare;
+};
+template <typename Queue>
+void fifo_hold(benchmark::State& state) {
+  Queue q;
+  const auto length = static_cast<std::size_t>(state.range(0));
+  for (std::size_t i = 0; i < length; ++i) q.push_back(ContactSized{static_cast<double>(i), 0, 0, i, {0, 0}, 0});
+  std::uint64_t n = length;
+  for (auto _ : state) {
+    q.push_back(ContactSized{static_cast<double>(n), 0, 0, n, {0, 0}, 0});
+    ++n;
+    benchmark::DoNotOptimize(q.front().entity);
+    q.pop_front();
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+void BM_FifoHold(benchmark::State& state) { fifo_hold<Fifo<ContactSized>>(state); }
+void BM_DequeHold(benchmark::State& state) { fifo_hold<std::deque<ContactSized>>(state); }
+BENCHMARK(BM_FifoHold)->Arg(16)->Arg(256);
+BENCHMARK(BM_DequeHold)->Arg(16)->Arg(256);
+
 }  // namespace
 }  // namespace caseflow::engine
+
+namespace caseflow::sim {
+namespace {
+
+// One whole baseline replication (60 months, about 60,000 events): the figure issue 15
+// point 5 is about, without the process's start, the summary and the outputs.
+void BM_BaselineReplication(benchmark::State& state) {
+  const Scenario scenario = io::load_scenario(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml");
+  const engine::Calendar calendar(scenario.start_date, 5, scenario.horizon_months / 12 + 30);
+  const DemandModel demand = prepared_demand(scenario, calendar);
+  std::uint32_t rep = 0;
+  std::uint64_t events = 0;
+  for (auto _ : state) {
+    const ReplicationResult r = run_replication(scenario, calendar, demand, 1, rep++);
+    events += r.events;
+    benchmark::DoNotOptimize(r.fingerprint);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(events));
+}
+BENCHMARK(BM_BaselineReplication)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace caseflow::sim

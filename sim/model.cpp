@@ -85,6 +85,8 @@ ReplicationResult Model::run() {
     const engine::Event e = queue_.pop();
     if (e.time_days >= end_day_) break;
     const double now = e.time_days;
+    if (const engine::Event* next = queue_.peek_current(); next && next->kind != kDay && next->kind < kFirstWorkforceEvent)
+      journey_.prefetch(next->entity);
     ++result_.events;
     std::uint64_t bits;
     std::memcpy(&bits, &now, sizeof bits);
@@ -99,7 +101,8 @@ ReplicationResult Model::run() {
       workforce_.handle(e, now);
     else
       journey_.handle(e, now);
-    journey_.apply_pending_allocations(now);
+    // Most events allocate nothing off the journey's own path: test before the call.
+    if (!workforce_.pending().empty()) journey_.apply_pending_allocations(now);
   }
   journey_.arrive_returns(static_cast<int>(end_day_));  // those due on the last day
   if (log_) log_->day_started(static_cast<int>(end_day_), workforce_);

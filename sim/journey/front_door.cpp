@@ -18,8 +18,9 @@ void Journey::receive_contacts(int day, Source source, std::uint32_t n, double u
     const std::uint64_t entity = first_contact(day, s, k);
     front_door_queue_.push_back({static_cast<double>(day), kNoChild, source, entity,
                                  front_door_stream_.uniform_pair(entity, 1)});
-    recorder_.add(Metric::kContacts, s);
   }
+  // Once for the day's n (whole numbers: the same sum as n additions of one).
+  if (n > 0) recorder_.add(Metric::kContacts, s, static_cast<double>(n));
 }
 
 void Journey::receive_uasc(double age_years, double now) {
@@ -85,9 +86,16 @@ void Journey::decide_contact(const Contact& c, int day) {
 
 void Journey::arrive_returns(int day) {
   returns_due_.take(static_cast<std::size_t>(day), returns_today_);
-  // Scheduling order breaks ties in time, as in the event queue.
-  std::stable_sort(returns_today_.begin(), returns_today_.end(),
-                   [](const DueReturns::Due& a, const DueReturns::Due& b) { return a.time < b.time; });
+  // Scheduling order breaks ties in time, as in the event queue. An insertion sort, stable
+  // like std::stable_sort but without its temporary buffer (an allocation a day): a day's
+  // returns are a handful, mostly in order already.
+  for (std::size_t i = 1; i < returns_today_.size(); ++i) {
+    const DueReturns::Due r = returns_today_[i];
+    std::size_t j = i;
+    for (; j > 0 && r.time < returns_today_[j - 1].time; --j) returns_today_[j] = returns_today_[j - 1];
+    returns_today_[j] = r;
+  }
+  for (const DueReturns::Due& r : returns_today_) prefetch(r.child);
   for (const DueReturns::Due& r : returns_today_) on_return(r.child, r.time);
 }
 

@@ -84,7 +84,8 @@ void Journey::close_month(int month, double now, double& total_cost) {
   const double working_days = calendar_.working_days_in_month(month);
   const double days = calendar_.month_start_time(month + 1) - calendar_.month_start_time(month);
   double visits_due = 0, visits_on_time = 0;
-  std::vector<double> pace(workforce_.workers().size());  // each worker's once, not per child
+  std::vector<double>& pace = worker_pace_;  // each worker's once, not per child
+  pace.resize(workforce_.workers().size());
   for (std::uint32_t w = 0; w < pace.size(); ++w) pace[w] = workforce_.pace_of(w);
   assert(statutory_visits_.size() == open_[stage_index(Stage::kCp)] + open_[stage_index(Stage::kCla)]);
   // The same children's DfE figures (now is a midnight, so time elapsed bands as dates do): CP plans by duration, and those in care for the year
@@ -92,8 +93,16 @@ void Journey::close_month(int month, double now, double& total_cost) {
   // stability of children under 16 in care 2.5+ years).
   std::array<double, kDurationBands> cp_plans{};
   double cla = 0, cla_3_placements = 0, cla_3_workers = 0, long_term = 0, long_term_same_placement = 0;
-  for (const std::uint32_t id : statutory_visits_) {
-    const Child& c = children_[id];
+  // Visits due in the month by plan: the same divisions for every child, done once.
+  const double due_cp = working_days / params().cp.visit_interval_wd;
+  const double due_cla_first_year = days / (params().care.visit_interval_weeks * kDaysPerWeek);
+  const double due_cla_later = days / 91.0;
+  // The records are scattered: each loads while the one a few places before it is counted.
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = 0; i < std::min(kAhead, statutory_visits_.size()); ++i) prefetch(statutory_visits_[i]);
+  for (std::size_t i = 0; i < statutory_visits_.size(); ++i) {
+    if (i + kAhead < statutory_visits_.size()) prefetch(statutory_visits_[i + kAhead]);
+    const Child& c = children_[statutory_visits_[i]];
     if (c.stage == Stage::kCp) {
       cp_plans[duration_band(now - c.cp_start_day)] += 1;
     } else if (c.stage == Stage::kCla) {
@@ -108,8 +117,8 @@ void Journey::close_month(int month, double now, double& total_cost) {
       }
     }
     double due = 0;
-    if (c.stage == Stage::kCp) due = working_days / params().cp.visit_interval_wd;
-    else if (c.stage == Stage::kCla) due = days / (now - c.care_start_day < kDaysPerYear ? params().care.visit_interval_weeks * kDaysPerWeek : 91.0);
+    if (c.stage == Stage::kCp) due = due_cp;
+    else if (c.stage == Stage::kCla) due = now - c.care_start_day < kDaysPerYear ? due_cla_first_year : due_cla_later;
     if (due <= 0) continue;
     visits_due += due;
     if (c.worker != kNoWorker) visits_on_time += due / pace[c.worker];

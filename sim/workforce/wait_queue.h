@@ -5,8 +5,9 @@
 // order of a heap on priority and arrival number, which it replaced).
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <vector>
+
+#include "sim/engine/fifo.h"
 
 namespace caseflow::sim {
 
@@ -37,7 +38,7 @@ class WaitQueue {
 
  private:
   static constexpr std::size_t kNoLine = static_cast<std::size_t>(-1);
-  std::vector<std::deque<Entry>> lines_;
+  std::vector<engine::Fifo<Entry>> lines_;
   std::size_t first_ = kNoLine, count_ = 0;
 };
 

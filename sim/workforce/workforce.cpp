@@ -327,8 +327,11 @@ void Workforce::remove(std::uint32_t id, double now) {
   w.version += 1;
   headcount_[index(team)][index(w.type)] -= 1;
   tally_[index(team)].leavers += 1;
-  std::vector<CaseRef> cases = std::move(w.cases);
-  w.cases.clear();
+  // The cases move to a kept buffer, and the worker's record takes the buffer's storage
+  // for whoever is hired into its place next: neither allocates once both have grown.
+  std::vector<CaseRef>& cases = handover_buffer_;
+  cases.clear();
+  cases.swap(w.cases);
   w.load = 0.0;
   free_.push_back(id);
   // A leaver's cases go to colleagues with room, or wait; either way the child's worker changes.

@@ -177,6 +177,7 @@ class Workforce {
   std::array<double, kTeams> permanent_cost_{}, asye_cost_{}, agency_cost_{}, manager_cost_{};  // this month so far
   mutable std::array<std::size_t, kTeams> cursor_{};  // where the next allocation in turn starts
   std::vector<Allocation> pending_;
+  std::vector<CaseRef> handover_buffer_;  // a leaver's cases while remove() hands them over
   std::uint64_t next_serial_ = 1, next_campaign_ = 1;
 };
 

@@ -154,6 +154,28 @@ TEST(EventQueue, CopiesAndClearMidRun) {
   EXPECT_EQ(copy.pop().kind, 7u);
 }
 
+// peek_current shows the event pop() returns next while it is in the current window (from
+// the sorted run or the same-window heap), and null once the window is used up, without
+// moving on: the order of pops is unchanged by peeking.
+TEST(EventQueue, PeekCurrentShowsTheNextPopWithinTheWindow) {
+  EventQueue q;
+  q.schedule(0.0, 0, 1, 0);
+  q.schedule(0.5, 3, 2, 0);
+  q.schedule(1.25, 3, 3, 0);
+  ASSERT_NE(q.peek_current(), nullptr);  // window 0 is current from the start
+  EXPECT_EQ(q.peek_current()->kind, 1u);
+  EXPECT_EQ(q.pop().kind, 1u);
+  ASSERT_NE(q.peek_current(), nullptr);
+  EXPECT_EQ(q.peek_current()->kind, 2u);
+  q.schedule(0.25, 3, 4, 0);  // a same-window follow-up, earlier than the run's next
+  EXPECT_EQ(q.peek_current()->kind, 4u);
+  EXPECT_EQ(q.pop().kind, 4u);
+  EXPECT_EQ(q.pop().kind, 2u);
+  EXPECT_EQ(q.peek_current(), nullptr);  // the day-1 event waits in its bucket
+  EXPECT_EQ(q.pop().kind, 3u);
+  EXPECT_TRUE(q.empty());
+}
+
 TEST(EventQueue, NegativeZeroTimeOrdersAsZero) {
   EventQueue q;
   q.schedule(1.0, 0, 1, 0);
