@@ -10,6 +10,7 @@
 #include "calibrate/duration_fit.h"
 #include "calibrate/leaving_season.h"
 #include "calibrate/legal_stage_split.h"
+#include "calibrate/school_terms_fit.h"
 #include "calibrate/share_estimate.h"
 #include "calibrate/yaml_text.h"
 #include "io/returns/dates.h"
@@ -208,47 +209,180 @@ class Estimator {
       level = fit.deseasonalised_level(start);
       set("demand.trend_pct_per_year", number_text(fit.trend_pct_per_year(), 3), "referrals' trend; " + interval + "; " + model);
     } else {
-      for (int m = 0; m < fit.months(); ++m) level += fit.deseasonalised_level(fit.first_month().plus_months(m)) / fit.months();
+      level = mean_level(fit);
       set("demand.trend_pct_per_year", "0",
           "none carried: the referrals' fitted trend, " + number_text(fit.trend_pct_per_year(), 3) + "% a year (" + interval +
               "), is not told apart from 0; " + model);
     }
-    // First contacts: the level's share of first referrals (children with no earlier referral
-    // in the returns, over the window's last year), by source, over the referrals a first
-    // contact makes: at the front door (the default referral share), or later when a contact
-    // not referred comes back (returns.after_front_door_prob) and is then referred.
     const double front_door_share = front_door();
     const double referral_share = front_door_share + (1 - front_door_share) * p_.returns.after_front_door_prob * p_.returns.referral_prob;
-    double first_total = 0, recent_total = 0;
-    for (std::size_t s = 0; s < sim::kSources; ++s) first_total += o_.first_referrals_by_source[s];
-    for (int m = std::max(0, o_.months - o_.first_referral_months); m < o_.months; ++m) recent_total += o_.referrals_by_month[static_cast<std::size_t>(m)];
-    const double first_share = recent_total > 0 ? first_total / recent_total : 0;
-    KeyEstimate k;
-    k.comment = std::string(trend_carried ? "the series' level at the start date, " : "the series' mean level over the window (no trend carried), ") +
-                number_text(level, 4) + " referrals a month, x " + percent_text(first_share) +
-                " first referrals (no earlier referral of the child in the returns, the window's last " + std::to_string(o_.first_referral_months) +
-                " months), shared by their sources, / " + number_text(referral_share, 3) +
-                " referrals a first contact makes (the front-door referral share, and contacts not referred that come back and are)";
-    referrals_per_month_ = level;
-    first_contacts_per_month_ = level * first_share / referral_share;
     front_door_share_ = front_door_share;
-    for (std::size_t s = 0; s < sim::kSources; ++s) {
-      const double source_share = first_total > 0 ? o_.first_referrals_by_source[s] / first_total : 0;
-      const double per_month = level * first_share * source_share;
-      k.entries.push_back({sim::source_names()[s], number_text(per_month / referral_share, 4),
-                           number_text(per_month, 4) + " first referrals a month (" + percent_text(source_share) + " of them)"});
-    }
-    out_.keys["demand.contacts_per_month"] = std::move(k);
-    const auto profile = fit.seasonal_profile();
-    std::string yaml = "[";  // January first, as the scenario format has it
-    for (std::size_t i = 0; i < 12; ++i) yaml += (i ? ", " : "") + number_text(profile[i], 3);
-    yaml += "]";
-    set("demand.monthly_profile", yaml, "the fit's month-of-year effects, January first, mean 1; " + model);
-    set("demand.schools_monthly_profile", yaml,
-        "as monthly_profile: the council's referrals already hold its school holidays (the term calendar below is left empty)");
+    if (!demand_by_source(fit, trend_carried, referral_share, model)) demand_as_one_series(fit, level, trend_carried, referral_share, model);
     if (has_903())
       set("demand.uasc_per_year", number_text(static_cast<double>(o_.uasc_care_starts) / std::max(years(), 1e-9), 4),
           count_text(o_.uasc_care_starts) + " UASC care starts over " + number_text(years(), 3) + " years (" + lac_ + ")");
+  }
+
+  // First contacts: a level's share of first referrals (children with no earlier referral in
+  // the returns, over the window's last year), by source, over the referrals a first contact
+  // makes: at the front door (the default referral share), or later when a contact not
+  // referred comes back (returns.after_front_door_prob) and is then referred.
+  struct SourceGroup {
+    double level = 0;  // referrals a month
+    double first_share = 0;
+    std::vector<std::size_t> sources;
+  };
+  static double sum_last(const std::vector<double>& months, int last) {
+    double sum = 0;
+    for (int m = std::max(0, static_cast<int>(months.size()) - last); m < static_cast<int>(months.size()); ++m) sum += months[static_cast<std::size_t>(m)];
+    return sum;
+  }
+  void write_contacts(const std::vector<SourceGroup>& groups, double referral_share, std::string comment) {
+    KeyEstimate k;
+    k.comment = std::move(comment) + ", / " + number_text(referral_share, 3) +
+                " referrals a first contact makes (the front-door referral share, and contacts not referred that come back and are)";
+    referrals_per_month_ = first_contacts_per_month_ = 0;
+    std::vector<KeyEstimate::Entry> entries(sim::kSources);
+    for (const SourceGroup& g : groups) {
+      double first_in_group = 0;
+      for (std::size_t s : g.sources) first_in_group += o_.first_referrals_by_source[s];
+      referrals_per_month_ += g.level;
+      for (std::size_t s : g.sources) {
+        const double source_share = first_in_group > 0 ? o_.first_referrals_by_source[s] / first_in_group : 0;
+        const double per_month = g.level * g.first_share * source_share;
+        first_contacts_per_month_ += per_month / referral_share;
+        entries[s] = {sim::source_names()[s], number_text(per_month / referral_share, 4),
+                      number_text(per_month, 4) + " first referrals a month (" + percent_text(source_share) +
+                          (groups.size() > 1 ? " of the group's)" : " of them)")};
+      }
+    }
+    k.entries = std::move(entries);
+    out_.keys["demand.contacts_per_month"] = std::move(k);
+  }
+  static std::string profile_yaml(const std::array<double, 12>& profile) {
+    std::string yaml = "[";  // January first, as the scenario format has it
+    for (std::size_t i = 0; i < 12; ++i) yaml += (i ? ", " : "") + number_text(profile[i], 3);
+    return yaml + "]";
+  }
+  static double mean_level(const models::forecast::FittedSeries& fit) {
+    double level = 0;
+    for (int m = 0; m < fit.months(); ++m) level += fit.deseasonalised_level(fit.first_month().plus_months(m)) / fit.months();
+    return level;
+  }
+
+  // Every source one series: one profile for all, and the term calendar emptied (the
+  // council's referrals already hold its school holidays). Used when schools' or the other
+  // sources' referrals are too few to fit alone.
+  void demand_as_one_series(const models::forecast::FittedSeries& fit, double level, bool trend_carried, double referral_share,
+                            const std::string& model) {
+    double first_total = 0;
+    for (std::size_t s = 0; s < sim::kSources; ++s) first_total += o_.first_referrals_by_source[s];
+    const double recent_total = sum_last(o_.referrals_by_month, o_.first_referral_months);
+    SourceGroup all{level, recent_total > 0 ? first_total / recent_total : 0, {}};
+    for (std::size_t s = 0; s < sim::kSources; ++s) all.sources.push_back(s);
+    write_contacts({all}, referral_share,
+                   std::string(trend_carried ? "the series' level at the start date, " : "the series' mean level over the window (no trend carried), ") +
+                       number_text(level, 4) + " referrals a month, x " + percent_text(all.first_share) +
+                       " first referrals (no earlier referral of the child in the returns, the window's last " +
+                       std::to_string(o_.first_referral_months) + " months), shared by their sources");
+    const std::string yaml = profile_yaml(fit.seasonal_profile());
+    set("demand.monthly_profile", yaml, "the fit's month-of-year effects, January first, mean 1; " + model);
+    set("demand.schools_monthly_profile", yaml,
+        "as monthly_profile: the council's referrals already hold its school holidays (the term calendar below is left empty)");
+  }
+
+  // Schools apart from the other sources (issue 12: referrals by source; school terms where
+  // identifiable): the other sources' series gets its own season (monthly_profile); schools
+  // are read against the term calendar (calibrate/school_terms_fit.h), or get a season of
+  // their own when the calendar does not explain them better (BIC). The trend stays the one
+  // of all referrals: each group's mean level over the window, carried to the start date by
+  // it when it is carried. False, having written nothing, when either group has fewer than
+  // kMinReferralsAMonth referrals a month.
+  bool demand_by_source(const models::forecast::FittedSeries& all, bool trend_carried, double referral_share, const std::string& model) {
+    namespace fc = models::forecast;
+    constexpr double kMinFirstReferralsAMonth = 5;  // assumption: below it a month's season is mostly noise
+    const std::size_t schools = sim::index(sim::Source::kSchools);
+    const std::size_t months = o_.referrals_by_month.size();
+    std::vector<double> other(months), other_first(months);
+    double schools_first_total = 0, other_first_total = 0;
+    for (std::size_t m = 0; m < months; ++m) {
+      other[m] = o_.referrals_by_month[m] - o_.schools_referrals_by_month[m];
+      other_first[m] = o_.first_referrals_by_month[m] - o_.schools_first_referrals_by_month[m];
+      schools_first_total += o_.schools_first_referrals_by_month[m], other_first_total += other_first[m];
+    }
+    if (schools_first_total < kMinFirstReferralsAMonth * o_.months || other_first_total < kMinFirstReferralsAMonth * o_.months) {
+      out_.warnings.push_back("demand: first referrals from schools (" + count_text(static_cast<long long>(schools_first_total)) +
+                              ") or from the other sources (" + count_text(static_cast<long long>(other_first_total)) + ") are fewer than " +
+                              number_text(kMinFirstReferralsAMonth, 2) + " a month: one season for every source, and no term calendar");
+      return false;
+    }
+    const fc::YearMonth first{o_.first_month_year, o_.first_month}, start = all.last_month().plus_months(1);
+    const double b = all.glm().beta(fc::Design::trend_column);
+    const double years_to_start = (fc::months_between(first, start) - (o_.months - 1) / 2.0) / 12.0;
+    const double carried = trend_carried ? std::exp(b * years_to_start) : 1.0;
+    const std::string carried_text = trend_carried ? ", carried to the start date by the trend (x " + number_text(carried, 4) + ")" : "";
+    const fc::ModelSpec spec{6, fc::covid_interventions()};
+    const std::string months_text = std::to_string(o_.months) + " months";
+
+    // Each group's level: all its referrals (the returning children's too), season and shocks
+    // taken out. Its season: its first referrals', since the model's returning children do not
+    // follow the season of first contacts (their sources follow the day's mix).
+    const double other_level = mean_level(fc::FittedSeries({first, other}, spec, fc::Family::negative_binomial));
+    const double schools_level = mean_level(fc::FittedSeries({first, o_.schools_referrals_by_month}, spec, fc::Family::negative_binomial));
+    const fc::FittedSeries other_season({first, other_first}, spec, fc::Family::negative_binomial);
+    set("demand.monthly_profile", profile_yaml(other_season.seasonal_profile()),
+        "every source but schools: the month-of-year effects of a negative binomial fit of their first referrals (" +
+            count_text(static_cast<long long>(other_first_total)) + " over " + months_text + ", " + cin_ + ", models/forecast), January first, mean 1");
+
+    const fc::MonthlySeries schools_first{first, o_.schools_first_referrals_by_month};
+    const sim::SchoolTerms calendar = calendar_for_window(p_.demand.school_terms, first, o_.months);
+    const SchoolTermsFit terms = fit_school_terms(schools_first, term_exposures(calendar, p_.demand.weekday_profile, first, o_.months), spec);
+    const std::string schools_n = count_text(static_cast<long long>(schools_first_total)) + " first referrals from schools over " + months_text;
+    const std::string bic = "BIC " + number_text(terms.bic_calendar, 4) + " with the term calendar against " + number_text(terms.bic_free_season, 4) +
+                            " with a free season (quasi-Poisson, dispersion " + number_text(terms.dispersion, 3) + ")";
+    if (terms.calendar_preferred()) {
+      std::array<double, 12> flat;
+      flat.fill(1.0 / terms.mean_term_factor);
+      set("demand.schools_monthly_profile", profile_yaml(flat),
+          "flat: the term calendar makes the schools' season; 1 / the mean term factor of the window's months (" + number_text(terms.mean_term_factor, 4) +
+              "), so contacts_per_month.schools is the mean month's; " + bic);
+      auto interval = [](const Multiplier& m) { return "95% " + number_text(m.low, 3) + " to " + number_text(m.high, 3); };
+      set("demand.school_terms.holiday_multiplier", number_text(terms.holiday.value, 3),
+          "schools' first referrals on a holiday's working days over a term day's: " + interval(terms.holiday) + " (" + schools_n + ", " + cin_ +
+              ", against the holidays below)");
+      if (terms.end_of_term_estimated)
+        set("demand.school_terms.end_of_term_multiplier", number_text(terms.end_of_term.value, 3),
+            "on the last end_of_term_days working days of a term: " + interval(terms.end_of_term) + " (the same fit; months, not days, so a wide interval)");
+      KeyEstimate holidays;
+      holidays.comment = "the term dates the fit read the window against: the defaults' (" + in_.defaults_path +
+                         ", the typical English rule where they list none); a council's own dates are better (docs/calibration.md)";
+      for (const auto& h : calendar.holidays)
+        holidays.entries.push_back({"", "{from: " + returns::format_iso(engine::days_from_civil(h.from)) + ", to: " +
+                                            returns::format_iso(engine::days_from_civil(h.to)) + "}", ""});
+      out_.keys["demand.school_terms.holidays"] = std::move(holidays);
+      set("demand.school_terms.outside_listed", "typical_english_rule", "the horizon's years by the rule of docs/model.md, School terms");
+    } else {
+      const fc::FittedSeries schools_season(schools_first, spec, fc::Family::negative_binomial);
+      set("demand.schools_monthly_profile", profile_yaml(schools_season.seasonal_profile()),
+          "schools: the month-of-year effects of a negative binomial fit of their first referrals (" + schools_n +
+              "), January first, mean 1; the term calendar does not explain them better, so it is left empty: " + bic);
+    }
+    const double recent_schools = sum_last(o_.schools_referrals_by_month, o_.first_referral_months);
+    const double recent_other = sum_last(o_.referrals_by_month, o_.first_referral_months) - recent_schools;
+    double first_other = 0;
+    for (std::size_t s = 0; s < sim::kSources; ++s)
+      if (s != schools) first_other += o_.first_referrals_by_source[s];
+    SourceGroup school_group{schools_level * carried, recent_schools > 0 ? o_.first_referrals_by_source[schools] / recent_schools : 0, {schools}};
+    SourceGroup other_group{other_level * carried, recent_other > 0 ? first_other / recent_other : 0, {}};
+    for (std::size_t s = 0; s < sim::kSources; ++s)
+      if (s != schools) other_group.sources.push_back(s);
+    write_contacts({school_group, other_group}, referral_share,
+                   "schools and the other sources apart: each group's mean referrals a month over the window, season and shocks taken out" + carried_text +
+                       ", x its share of first referrals (no earlier referral of the child in the returns, the window's last " +
+                       std::to_string(o_.first_referral_months) + " months): schools " + number_text(school_group.level, 4) + " a month x " +
+                       percent_text(school_group.first_share) + ", every other source " + number_text(other_group.level, 4) + " a month x " +
+                       percent_text(other_group.first_share) + " shared by their first referrals; the trend as " + model);
+    return true;
   }
 
   void referral() {

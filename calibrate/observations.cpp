@@ -88,6 +88,7 @@ class Observer {
     o_.first_month_year = first_index_ / 12;
     o_.first_month = first_index_ % 12 + 1;
     o_.referrals_by_month.assign(static_cast<std::size_t>(std::max(0, o_.months)), 0.0);
+    o_.schools_referrals_by_month = o_.first_referrals_by_month = o_.schools_first_referrals_by_month = o_.referrals_by_month;
     for (int m = 0; m < o_.months; ++m) {
       const int month0 = (a.month - 1 + (a.day > 1 ? 1 : 0) + m) % 12;
       o_.calendar_months_seen[static_cast<std::size_t>(month0)] += 1;
@@ -212,7 +213,13 @@ class Observer {
     const engine::CivilDate when = engine::civil_from_days(r.date);
     o_.referrals_by_calendar_month[static_cast<std::size_t>(when.month - 1)] += 1;
     const int month = when.year * 12 + (when.month - 1) - first_index_;
-    if (month >= 0 && month < o_.months) o_.referrals_by_month[static_cast<std::size_t>(month)] += 1;
+    if (month >= 0 && month < o_.months) {
+      o_.referrals_by_month[static_cast<std::size_t>(month)] += 1;
+      const bool schools = source == sim::index(sim::Source::kSchools);
+      if (schools) o_.schools_referrals_by_month[static_cast<std::size_t>(month)] += 1;
+      if (first) o_.first_referrals_by_month[static_cast<std::size_t>(month)] += 1;
+      if (first && schools) o_.schools_first_referrals_by_month[static_cast<std::size_t>(month)] += 1;
+    }
     if (c.birth) o_.referral_age_years.push_back((r.date - *c.birth) / kDaysPerYear);
     if (r.nfa) o_.referrals_nfa += 1;
 

@@ -45,6 +45,12 @@ struct Observations {
   int first_referral_months = 0;
   std::array<long long, 12> referrals_by_calendar_month{};  // January = 0
   std::vector<double> referrals_by_month;  // each whole month of the window, from first_month
+  std::vector<double> schools_referrals_by_month;  // the same, of referrals from schools
+  // The same of first referrals (no earlier referral of the child in the returns), all and
+  // from schools: the shape of first contacts' season, which the model's returning children
+  // do not follow (their sources follow the day's mix). Early in the window a few children
+  // referred before the returns began count as first.
+  std::vector<double> first_referrals_by_month, schools_first_referrals_by_month;
   int first_month_year = 0, first_month = 0;  // the window's first whole month (1 = January)
   std::array<int, 12> calendar_months_seen{};
   long long referrals = 0, referrals_nfa = 0;

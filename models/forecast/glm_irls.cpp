@@ -77,16 +77,16 @@ struct IrlsState {
 constexpr double kEtaLow = -30.0, kEtaHigh = 30.0;
 Eigen::VectorXd mean_of(const Eigen::VectorXd& eta) { return eta.array().max(kEtaLow).min(kEtaHigh).exp().matrix(); }
 
-IrlsState irls(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, double alpha, Eigen::VectorXd beta,
-               const GlmOptions& options) {
+IrlsState irls(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& offset, double alpha,
+               Eigen::VectorXd beta, const GlmOptions& options) {
   IrlsState state;
   double previous = std::numeric_limits<double>::infinity();
   for (int iter = 1; iter <= options.max_iterations; ++iter) {
-    const Eigen::VectorXd eta = x * beta;
+    const Eigen::VectorXd eta = x * beta + offset;
     const Eigen::VectorXd mu = mean_of(eta);
     // Log link: d mu / d eta = mu, so the working weight is mu^2 / Var(y) = mu / (1 + alpha mu).
     const Eigen::VectorXd w = (mu.array() / (1.0 + alpha * mu.array())).matrix();
-    const Eigen::VectorXd z = eta + ((y - mu).array() / mu.array()).matrix();
+    const Eigen::VectorXd z = eta - offset + ((y - mu).array() / mu.array()).matrix();
     const Eigen::MatrixXd xtw = x.transpose() * w.asDiagonal();
     Eigen::LDLT<Eigen::MatrixXd> solver(xtw * x);
     Eigen::VectorXd next = solver.solve(xtw * z);
@@ -94,11 +94,11 @@ IrlsState irls(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, double alpha,
     // Step halving: a step that raises the deviance (or leaves it non-finite) is halved
     // toward the current coefficients until it does not; a fit that cannot move stops there,
     // not converged.
-    double dev = deviance(y, mean_of(x * next), alpha);
+    double dev = deviance(y, mean_of(x * next + offset), alpha);
     int halvings = 0;
     while ((!std::isfinite(dev) || !next.allFinite() || dev > previous) && halvings < 40) {
       next = 0.5 * (beta + next);
-      dev = deviance(y, mean_of(x * next), alpha);
+      dev = deviance(y, mean_of(x * next + offset), alpha);
       ++halvings;
     }
     if (!std::isfinite(dev) || !next.allFinite() || dev > previous) break;
@@ -109,7 +109,7 @@ IrlsState irls(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, double alpha,
     }
     previous = dev;
   }
-  const Eigen::VectorXd mu = mean_of(x * beta);
+  const Eigen::VectorXd mu = mean_of(x * beta + offset);
   const Eigen::VectorXd w = (mu.array() / (1.0 + alpha * mu.array())).matrix();
   state.information = x.transpose() * w.asDiagonal() * x;
   state.beta = std::move(beta);
@@ -119,8 +119,15 @@ IrlsState irls(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, double alpha,
 }  // namespace
 
 GlmFit fit_glm(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, Family family, const GlmOptions& options) {
+  return fit_glm(x, y, Eigen::VectorXd::Zero(y.size()), family, options);
+}
+
+GlmFit fit_glm(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& offset, Family family,
+               const GlmOptions& options) {
   const Eigen::Index n = x.rows(), p = x.cols();
   if (y.size() != n) throw std::invalid_argument("fit_glm: design rows and counts differ in number");
+  if (offset.size() != n) throw std::invalid_argument("fit_glm: design rows and offsets differ in number");
+  if (!offset.allFinite()) throw std::invalid_argument("fit_glm: offsets must be finite");
   if (n <= p) {
     throw std::invalid_argument("fit_glm: " + std::to_string(n) + " observations cannot fit " + std::to_string(p) +
                                 " coefficients");
@@ -130,20 +137,20 @@ GlmFit fit_glm(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, Family family
   if (qr.rank() < p) throw std::invalid_argument("fit_glm: design matrix is rank deficient");
 
   // Start from least squares on log(y + 0.5): close enough that IRLS converges in a few steps.
-  const Eigen::VectorXd log_y = (y.array() + 0.5).log().matrix();
+  const Eigen::VectorXd log_y = (y.array() + 0.5).log().matrix() - offset;
   Eigen::VectorXd beta = qr.solve(log_y);
 
   double alpha = 0.0;
-  IrlsState state = irls(x, y, alpha, beta, options);
+  IrlsState state = irls(x, y, offset, alpha, beta, options);
   int total_iterations = state.iterations;
   if (family == Family::negative_binomial) {
     const double residual_df = static_cast<double>(n - p);
     for (int outer = 0; outer < 50; ++outer) {
-      const double next = moment_alpha(y, mean_of(x * state.beta), residual_df);
+      const double next = moment_alpha(y, mean_of(x * state.beta + offset), residual_df);
       const bool settled = std::abs(next - alpha) <= 1e-9 * (alpha + 1e-6);
       alpha = next;
       if (settled) break;
-      state = irls(x, y, alpha, state.beta, options);
+      state = irls(x, y, offset, alpha, state.beta, options);
       total_iterations += state.iterations;
     }
   }
@@ -153,7 +160,7 @@ GlmFit fit_glm(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, Family family
   fit.beta = state.beta;
   fit.covariance = state.information.ldlt().solve(Eigen::MatrixXd::Identity(p, p));
   fit.standard_errors = fit.covariance.diagonal().cwiseMax(0.0).cwiseSqrt();
-  fit.fitted_mean = mean_of(x * fit.beta);
+  fit.fitted_mean = mean_of(x * fit.beta + offset);
   fit.nb_alpha = alpha;
   fit.pearson_chi2 = pearson(y, fit.fitted_mean, alpha);
   fit.deviance = deviance(y, fit.fitted_mean, alpha);

@@ -37,5 +37,9 @@ struct GlmFit {
 // Throws std::invalid_argument for mismatched sizes, negative counts or a design matrix
 // that does not have full column rank.
 GlmFit fit_glm(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, Family family, const GlmOptions& options = {});
+// The same with a known term in each linear predictor, log mu_t = offset_t + x_t' beta: an
+// exposure (log mu = log E + x' beta) or a fixed part of the model.
+GlmFit fit_glm(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& offset, Family family,
+               const GlmOptions& options = {});
 
 }  // namespace caseflow::models::forecast
