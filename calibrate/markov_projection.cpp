@@ -702,6 +702,10 @@ void Builder::add_inflows() {
 
 MarkovModel build_markov_model(const sim::Scenario& scenario) {
   if (!scenario.stages || scenario.epochs.empty()) throw std::invalid_argument("markov projection: the scenario has no stage table or parameters");
+  // Its routes into care are shares of the stage, with no age at routing to scale them by.
+  for (const auto& epoch : scenario.epochs)
+    if (epoch.parameters.care.entry_by_age_in_force())
+      throw std::invalid_argument("care.entry_by_age: the Markov projection has no age at routing, so it cannot take entries into care by age");
   return Builder(scenario).build();
 }
 

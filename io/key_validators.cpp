@@ -59,6 +59,20 @@ Validator age_bands() {
           }};
 }
 
+Validator multiplier_bands() {
+  return {"multiplier bands", "edges increasing from 0 to 18, one multiplier per band (one fewer than band_edges_years)",
+          [](KeyCheck& c) {
+            const auto& edges = c.value<std::vector<double>>("band_edges_years");
+            const auto& multipliers = c.value<std::vector<double>>("multipliers");
+            if (edges.size() < 2 || edges.front() != 0 || edges.back() != 18)
+              c.fail("band_edges_years", "must start at 0 and end at 18, so every child is in a band");
+            for (std::size_t i = 0; i + 1 < edges.size(); ++i)
+              if (edges[i + 1] <= edges[i]) c.fail("band_edges_years", "edges must increase");
+            if (multipliers.size() + 1 != edges.size())
+              c.fail("multipliers", "needs one multiplier per band: one fewer than band_edges_years");
+          }};
+}
+
 Validator school_calendar() {
   return {"school calendar",
           "`holidays: []` turns the calendar off (the multipliers go back to their defaults); with holidays "

@@ -15,6 +15,8 @@ Validator not_above(const std::string& other_key);
 Validator averages_one();
 // An age profile: one probability per band, edges increasing, probabilities summing to 1.
 Validator age_bands();
+// Multipliers by age band (care.entry_by_age): edges from 0 to 18, increasing, one multiplier a band.
+Validator multiplier_bands();
 // A duration the journey counts on the calendar's working days (the s47 path and the
 // assessment's work, whose statutory clocks are in working days): written in `_wd`.
 Validator in_working_days();

@@ -456,6 +456,22 @@ std::vector<KeyDeclaration> declare() {
     t.add(Key("care.duration_by_exit." + name, K::kDistribution, "time in care before an exit: " + name)
               .unit("time")
               .bind([member = member](Target& x) -> auto& { return x.parameters.care.*member; }));
+  t.add(Key("care.entry_by_age", K::kSection, "a what-if on entries into care by the child's age")
+            .optional("")
+            .note("absent: every age alike. Each route into care (assessment, CIN and CP plans, PLO, proceedings) is taken "
+                  "multipliers[i] times as often by a child aged in band i, the stage's other outcomes sharing the difference "
+                  "in proportion (a care share pushed past 1 stops at 1); for planted changes such as teenagers' entries up 30%")
+            .check(multiplier_bands()));
+  t.add(Key("care.entry_by_age.band_edges_years", K::kNumberList, "age band edges, 0 first and 18 last; band i covers [edge i, edge i+1)")
+            .unit("years of age")
+            .range({0, 18})
+            .optional("[0, 18]")
+            .bind([](Target& x) -> auto& { return x.parameters.care.entry_band_edges_years; }));
+  t.add(Key("care.entry_by_age.multipliers", K::kNumberList, "the multiplier on every route into care, one per band")
+            .unit("multiplier")
+            .range({0, 10})
+            .optional("[1]")
+            .bind([](Target& x) -> auto& { return x.parameters.care.entry_multipliers; }));
   t.add(Key("care.by_age_at_entry", K::kCareBandList,
             "care by the child's age on entering care: a list of bands, youngest first, each "
             "{from_age, to_age, exits_before_18: {home, sgo, adoption, other}, duration_by_exit: {home, sgo, adoption, other}, "

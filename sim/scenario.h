@@ -161,6 +161,21 @@ struct Care : CareExits {  // the exits of every child without a band that sets 
   // Optional: contiguous bands of age at entry into care covering 0-18, each with its own
   // exits, placements or moves (io/key_reader.cpp checks). Empty: every child takes the values above.
   std::vector<CareAgeBand> by_age_at_entry;
+  // Optional what-if (care.entry_by_age): a child aged in band i of entry_band_edges_years
+  // takes every route into care entry_multipliers[i] times as often, the stage's other
+  // outcomes sharing the difference in proportion (sim/journey/routing.cpp). The default, one
+  // band 0-18 at 1, is every age alike.
+  std::vector<double> entry_band_edges_years{0, 18}, entry_multipliers{1};
+  double entry_multiplier_at(double age_years) const {
+    for (std::size_t b = 0; b < entry_multipliers.size(); ++b)
+      if (b + 1 == entry_multipliers.size() || age_years < entry_band_edges_years[b + 1]) return entry_multipliers[b];
+    return 1.0;
+  }
+  bool entry_by_age_in_force() const {
+    for (double m : entry_multipliers)
+      if (m != 1.0) return true;
+    return false;
+  }
 
   // The band of a child who entered care at `age_years` (below 0: the first band; 18 or
   // over: the last; 0 without bands).

@@ -157,6 +157,8 @@ class Journey {
   // One draw picks the outcome of the stage the child is in, and the child follows it,
   // unless a shock holds back its entry into the next stage (entry_held).
   void route_onward(std::uint32_t id, const StageSpec& spec, double now);
+  const std::vector<double>& shares_with_care_times(const StageSpec& spec, const std::vector<double>& shares, double multiplier,
+                                                    std::vector<double>& out) const;
   // Whether the demand shocks covering `now` hold back the child's entry into `next`;
   // `within` is where the outcome draw fell inside the outcome's share (uniform on [0, 1)).
   // A held child stays where it is, and routes again when the hold ends (kHeldEntry).
@@ -212,6 +214,7 @@ class Journey {
          repeat_cp_ = 0;
   std::vector<std::uint32_t> assessment_wd_histogram_;
   std::vector<Allocation> pending_batch_;  // apply_pending_allocations' buffer
+  std::vector<double> aged_shares_;         // route_onward's shares under care.entry_by_age
   // The financial year to date's assessments, pooled for its quartiles.
   std::vector<std::uint32_t> assessment_wd_year_;
   double assessments_done_year_ = 0;

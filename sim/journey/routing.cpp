@@ -217,8 +217,28 @@ void Journey::start_stage(std::uint32_t id, Stage stage, double now) {
   }
 }
 
+// The stage's outcome shares with every route into care times `multiplier` (care.entry_by_age),
+// the other outcomes sharing the difference in proportion; a care share pushed past 1 stops
+// at 1. `out` is reused: the journey's own buffer, so routing allocates nothing.
+const std::vector<double>& Journey::shares_with_care_times(const StageSpec& spec, const std::vector<double>& shares,
+                                                          double multiplier, std::vector<double>& out) const {
+  double care = 0;
+  for (std::size_t k = 0; k < shares.size(); ++k)
+    if (spec.outcomes[k].route == Route::kEnter && spec.outcomes[k].next == Stage::kCla) care += shares[k];
+  if (care <= 0) return shares;
+  const double scaled = std::min(1.0, care * multiplier);
+  const double to_care = scaled / care, to_rest = care < 1 ? (1 - scaled) / (1 - care) : 0.0;
+  out.resize(shares.size());
+  for (std::size_t k = 0; k < shares.size(); ++k)
+    out[k] = shares[k] * (spec.outcomes[k].route == Route::kEnter && spec.outcomes[k].next == Stage::kCla ? to_care : to_rest);
+  return out;
+}
+
 void Journey::route_onward(std::uint32_t id, const StageSpec& spec, double now) {
-  const std::vector<double>& shares = stage_route(spec.id).outcome_shares;
+  const std::vector<double>* routed = &stage_route(spec.id).outcome_shares;
+  if (const Care& care = params().care; care.entry_by_age_in_force())
+    routed = &shares_with_care_times(spec, *routed, care.entry_multiplier_at((now - children_[id].birth_day) / kDaysPerYear), aged_shares_);
+  const std::vector<double>& shares = *routed;
   assert(!shares.empty() && shares.size() == spec.outcomes.size());  // StageTable::validate
   const double u = draw(id, spec.outcome_slot);
   std::size_t k = 0;

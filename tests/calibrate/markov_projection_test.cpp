@@ -60,5 +60,16 @@ TEST(MarkovProjection, RefusesAStageTableWithAddedStages) {
   EXPECT_THROW(build_markov_model(s), std::invalid_argument);
 }
 
+// care.entry_by_age scales routes into care by the child's age, which the projection does not
+// track: refused (`caseflow project` exits 2 with the message), not ignored.
+TEST(MarkovProjection, RefusesEntriesIntoCareByAge) {
+  sim::Scenario s = sim::testing::baseline_scenario(12);
+  s.epochs.front().parameters.care.entry_band_edges_years = {0, 14, 18};
+  s.epochs.front().parameters.care.entry_multipliers = {1, 1.3};
+  EXPECT_THROW(build_markov_model(s), std::invalid_argument);
+  s.epochs.front().parameters.care.entry_multipliers = {1, 1};
+  EXPECT_NO_THROW(build_markov_model(s));
+}
+
 }  // namespace
 }  // namespace caseflow::calibrate

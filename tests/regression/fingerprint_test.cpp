@@ -46,7 +46,8 @@ constexpr int kDefaultHorizonMonths = 60;  // the bundled scenarios' full horizo
 constexpr unsigned kThreads = 2;           // the outputs are identical for any thread count
 
 const char* const kBundled[] = {"baseline", "agency-reduction", "vacancies", "asye-academy",
-                                "post-covid-surge", "england", "large-council", "care-entries-rise"};
+                                "post-covid-surge", "england", "large-council", "care-entries-rise",
+                                "teen-care-entries-rise"};
 
 const char* const kColumns =
     "scenario\tseed\treplications\thorizon_months\tevents\tfingerprint\tmonthly_csv_fnv1a\tannual_csv_fnv1a";
