@@ -296,8 +296,8 @@ class Estimator {
   // are read against the term calendar (calibrate/school_terms_fit.h), or get a season of
   // their own when the calendar does not explain them better (BIC). The trend stays the one
   // of all referrals: each group's mean level over the window, carried to the start date by
-  // it when it is carried. False, having written nothing, when either group has fewer than
-  // kMinReferralsAMonth referrals a month.
+  // it when it is carried. False, having written only a warning, when either group has fewer
+  // than kMinFirstReferralsAMonth first referrals a month.
   bool demand_by_source(const models::forecast::FittedSeries& all, bool trend_carried, double referral_share, const std::string& model) {
     namespace fc = models::forecast;
     constexpr double kMinFirstReferralsAMonth = 5;  // assumption: below it a month's season is mostly noise
