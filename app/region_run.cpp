@@ -34,6 +34,12 @@ sim::RunOptions council_options(const SimulationOptions& o, const io::Region& re
 
 }  // namespace
 
+void check_region_run_options(const SimulationOptions& o) {
+  if (o.report)
+    throw io::UserError("--report with a region: the report reads one scenario's outputs; run `caseflow report` on "
+                        "a council's folder (OUT/councils/NAME) instead");
+}
+
 RegionPlan plan_region(const SimulationOptions& o, const std::string& region_file) {
   RegionPlan plan{region_file, io::load_region(region_file, o.horizon_months), {}};
   for (const auto& c : plan.region.councils) plan.options.push_back(council_options(o, plan.region, c));
@@ -111,9 +117,7 @@ std::uint64_t write_region_run(const SimulationOptions& o, const RegionPlan& pla
 }
 
 void run_region(const SimulationOptions& o, const std::string& region_file) {
-  if (o.report)
-    throw io::UserError("--report with a region: the report reads one scenario's outputs; run `caseflow report` on "
-                        "a council's folder (OUT/councils/NAME) instead");
+  check_region_run_options(o);
   const RegionPlan plan = plan_region(o, region_file);
   const std::string out = o.out.empty() ? io::default_output_folder(plan.region.name) : o.out;
   io::check_output_folder(out, o.foreign());  // before the replications run, not after

@@ -27,6 +27,10 @@ struct RegionPlan {
   std::uint32_t replications() const { return options.front().replications; }
 };
 
+// Throws io::UserError for a run option a region does not take: --report (the report reads one
+// scenario's outputs).
+void check_region_run_options(const SimulationOptions& options);
+
 // Reads the region file and every council's scenario and works out each council's options:
 // the command line's, then the region's shared settings, then its own scenario's.
 RegionPlan plan_region(const SimulationOptions& options, const std::string& region_file);

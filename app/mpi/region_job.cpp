@@ -29,9 +29,7 @@ class RegionJob : public Job {
   // Each rank checks the memory it will hold: every council's slice, and on rank 0 every
   // council's replications, which it merges.
   void set_up(const Options& o, const World& world) override {
-    if (o.report)
-      throw io::UserError("--report with a region: the report reads one scenario's outputs; run `caseflow report` "
-                          "on a council's folder (OUT/councils/NAME) instead");
+    check_region_run_options(o);
     plan_.emplace(plan_region(o, o.scenario));
     const std::uint32_t total = plan_->replications();
     const auto ranks = static_cast<std::uint32_t>(world.size());
