@@ -3,8 +3,8 @@
 // every file of every council's folder and of the region's total (but summary.json's
 // wall_seconds), in 2 and 3 shards of uneven sizes, on 1 and 2 threads; and a merge of shards
 // that are not one whole region run (another region file, council list, seed, replication
-// count or shard count, a scenario's shard among them, a slice missing or given twice, a
-// corrupt file) exits 2, names the file and what differs, and writes nothing.
+// count, caseflow version or shard count, a scenario's shard among them, a slice missing or
+// given twice, a corrupt file) exits 2, names the file and what differs, and writes nothing.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -174,6 +174,19 @@ TEST_F(RegionShardRefusal, AnotherSeed) {
 TEST_F(RegionShardRefusal, AnotherReplicationCount) {
   expect_refused({part("1"), *dir_ / "count", part("3")},
                  {file_of(*dir_ / "count") + " (council 'small')", "replication count 8 differs from 7"});
+}
+
+// Another caseflow's shard: rewritten by this one's writer with only its version changed, so
+// that the file itself is sound and the version is what the merge must catch.
+TEST_F(RegionShardRefusal, AnotherCaseflowVersion) {
+  io::RegionShardFile other = io::read_region_shard_file(file_of(part("2")));
+  other.header.caseflow_version = "0.0.1-other";
+  const fs::path file = *dir_ / "version.cfshard";
+  {
+    std::ofstream out(file, std::ios::binary);
+    io::write_region_shard_file(out, other);
+  }
+  expect_refused({part("1"), file, part("3")}, {file.string(), "caseflow version 0.0.1-other differs"});
 }
 
 TEST_F(RegionShardRefusal, AnotherShardCount) {
