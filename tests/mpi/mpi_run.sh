@@ -116,6 +116,17 @@ for np in 2 3; do
   same_outputs "$work/region-single" "$work/region-np$np"
 done
 
+# A bad region file (an unknown key) and too many ranks: refused before anything runs, as for a
+# scenario.
+printf 'region: bad\nseed: 3\ncouncils:\n  - name: a\n    scenario: %s\n' "$baseline" > "$work/bad-region.yaml"
+"${mpirun[@]}" -np 2 "$caseflow_mpi" run "$work/bad-region.yaml" "${region_options[@]}" --out "$work/bad-region" \
+  > "$work/bad-region.log" 2>&1
+expect_refusal 2 "caseflow: error: $work/bad-region.yaml:2:1: unknown key 'seed'" "$work/bad-region" \
+  "$work/bad-region.log" $?
+"${mpirun[@]}" -np 3 "$caseflow_mpi" run "$region" --reps 2 --horizon-months 12 --quiet --out "$work/region-few" \
+  > "$work/region-few.log" 2>&1
+expect_refusal 2 "caseflow: error: 3 MPI ranks for 2 replications" "$work/region-few" "$work/region-few.log" $?
+
 # Rank 2 of 3 fails after its slices ran: the job fails naming it, region-np3 is left as it was.
 snapshot "$work/region-np3" > "$work/region-np3.before"
 CASEFLOW_MPI_FAIL_RANK=2 "${mpirun[@]}" -x CASEFLOW_MPI_FAIL_RANK -np 3 "$caseflow_mpi" run "$region" \
