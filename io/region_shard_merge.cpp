@@ -95,6 +95,8 @@ MergedRegionShards merge_region_shard_files(std::vector<NamedRegionShard> shards
                     " shards of this region run " + (missing_count == 1 ? "is" : "are") + " missing: " + missing +
                     "; give every shard's folder (the run of " + first_file + ")");
 
+  // Shard 1's header, whichever was given first: the region file as its run named it.
+  merged.run = slots.front()->shard.header;
   // Each council's slices, merged by the scenario merge: its checks name the file and council.
   for (std::size_t c = 0; c < merged.run.council_names.size(); ++c) {
     std::vector<NamedShard> council;

@@ -137,6 +137,9 @@ MergedShards merge_shard_files(std::vector<NamedShard> shards) {
                     " shards of this run " + (missing_count == 1 ? "is" : "are") + " missing: " + missing +
                     "; give every shard's folder (the run of " + first_file + ")");
 
+  // Shard 1's header, whichever was given first: its scenario file and threads are the outputs'
+  // provenance (docs/scale.md).
+  merged.run = slots.front()->header;
   merged.replications = sim::replications_frame(merged.run.horizon_months, merged.run.start_date, merged.run.seed,
                                                 merged.run.stage_labels);
   merged.replications.monthly.reserve(merged.run.total_replications);

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "cli_in_process.h"
 #include "merge_refusal.h"
 #include "output_files.h"
@@ -105,6 +107,23 @@ TEST_P(RegionShardThreads, MergedRegionShardsAreTheSingleRegionRun) {
 }
 
 INSTANTIATE_TEST_SUITE_P(OneTwo, RegionShardThreads, ::testing::Values("1", "2"));
+
+// The merged provenance is shard 1's, whatever order the shards are given in: shard 1 run on
+// one thread and shard 2 on two, given 2 first, merge to files that say one thread.
+TEST(RegionShardProvenance, IsShardOnesWhicheverIsGivenFirst) {
+  const fs::path dir = fresh_dir("provenance");
+  for (const std::string k : {"1", "2"}) {
+    std::vector<std::string> args = region_args(region_file(), k, dir / ("part" + k));  // threads = k
+    args.insert(args.end(), {"--shard", k + "/2"});
+    ASSERT_EQ(run(args), 0);
+  }
+  ASSERT_EQ(run({"merge", (dir / "part2").string(), (dir / "part1").string(), "--out", (dir / "merged").string()}), 0);
+  for (const char* f : {"summary.json", "councils/small/summary.json"}) {
+    std::ifstream in(dir / "merged" / f);
+    EXPECT_EQ(nlohmann::json::parse(in)["threads"], 1) << f;
+  }
+  fs::remove_all(dir);
+}
 
 class RegionShardRefusal : public ::testing::Test {
  protected:

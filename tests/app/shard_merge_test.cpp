@@ -97,6 +97,20 @@ TEST(ShardMerge, MergedShardsAreTheSingleRunOnOneTwoAndSevenThreads) {
   fs::remove_all(dir);
 }
 
+// The merged provenance is shard 1's, whatever order the shards are given in: shard 1 run on
+// one thread and shard 2 on two, given 2 first, merge to a summary.json that says one thread.
+TEST(ShardMerge, ProvenanceIsShardOnesWhicheverIsGivenFirst) {
+  const std::string baseline = source("scenarios/baseline.yaml");
+  const fs::path dir = fresh_dir("provenance");
+  for (const std::string k : {"1", "2"})
+    ASSERT_EQ(run({"run", baseline, "--reps", kReps, "--horizon-months", kMonths, "--shard", k + "/2", "--threads", k,
+                   "--quiet", "--out", (dir / ("part" + k)).string()}),
+              0);
+  ASSERT_EQ(run({"merge", (dir / "part2").string(), (dir / "part1").string(), "--out", (dir / "merged").string()}), 0);
+  EXPECT_NE(file_text(dir / "merged" / "summary.json").find("\"threads\": 1,"), std::string::npos);
+  fs::remove_all(dir);
+}
+
 class ShardMergeRefusal : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
