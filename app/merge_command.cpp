@@ -101,7 +101,7 @@ void add_merge_command(CLI::App& app) {
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
       "merge", "Merge the shards of a run (run --shard K/N) into the outputs of the whole run");
-  cmd->add_option("shards", o->shards, "Shard folders (or their shard.cfshard files), every slice once")->required();
+  cmd->add_option("shards", o->shards, "Shard folders (or their shard.cfshard or region.cfshard files), every slice once")->required();
   cmd->add_option("--out", o->out, "Output folder")->required();
   cmd->add_option("--threads", o->threads, "Threads for the summaries (default: all cores; outputs do not depend on it)");
   cmd->add_flag("--per-replication", o->per_replication,
