@@ -5,12 +5,14 @@
 
 #include "app/memory_limit.h"
 #include "app/progress_line.h"
+#include "app/shard_header.h"
+#include "caseflow/version.h"
 #include "io/output_dir.h"
-#include "io/region_yaml.h"
+#include "io/region_outputs.h"
+#include "io/region_shard_outputs.h"
 #include "io/run_outputs.h"
 #include "io/user_error.h"
 #include "sim/region_total.h"
-#include "sim/runner.h"
 
 namespace caseflow::app {
 
@@ -32,72 +34,140 @@ sim::RunOptions council_options(const SimulationOptions& o, const io::Region& re
 
 }  // namespace
 
-void run_region(const SimulationOptions& o, const std::string& region_file) {
+void check_region_run_options(const SimulationOptions& o) {
   if (o.report)
     throw io::UserError("--report with a region: the report reads one scenario's outputs; run `caseflow report` on "
                         "a council's folder (OUT/councils/NAME) instead");
-  const io::Region region = io::load_region(region_file, o.horizon_months);
-  const std::string out = o.out.empty() ? io::default_output_folder(region.name) : o.out;
-  io::check_output_folder(out, o.foreign());  // before the replications run, not after
+}
 
-  std::vector<sim::RunOptions> options;
-  std::uint64_t total_replications = 0;
-  for (const auto& c : region.councils) {
-    options.push_back(council_options(o, region, c));
-    // Every council's replications are held until the region's total is made.
+RegionPlan plan_region(const SimulationOptions& o, const std::string& region_file) {
+  RegionPlan plan{region_file, io::load_region(region_file, o.horizon_months), {}};
+  for (const auto& c : plan.region.councils) plan.options.push_back(council_options(o, plan.region, c));
+  return plan;
+}
+
+void check_region_memory(const RegionPlan& plan, std::uint32_t replications, const SimulationOptions& o) {
+  // Every council's replications are held until the region's total (or shard) is made.
+  for (std::size_t i = 0; i < plan.region.councils.size(); ++i) {
+    const auto& c = plan.region.councils[i];
+    sim::RunOptions held = plan.options[i];
+    held.replications = replications;
     try {
-      check_memory(c.scenario, options.back(), o.max_memory, region.councils.size());
+      check_memory(c.scenario, held, o.max_memory, plan.region.councils.size());
     } catch (const io::UserError& e) {
       throw io::UserError("council '" + c.name + "' (" + c.file + "), with every council's replications held: " +
                           e.what());
     }
-    total_replications += options.back().replications;
   }
+}
+
+CouncilRuns simulate_councils(const RegionPlan& plan, sim::ShardSlice slice, const std::function<void()>& progress) {
+  CouncilRuns result;
+  for (std::size_t i = 0; i < plan.region.councils.size(); ++i) {
+    sim::RunOptions options = plan.options[i];
+    options.first_replication = slice.first;
+    options.replications = slice.count;
+    const auto t0 = std::chrono::steady_clock::now();
+    result.runs.push_back(sim::simulate_replications(plan.region.councils[i].scenario, options, progress));
+    result.wall_seconds.push_back(seconds_since(t0));
+  }
+  return result;
+}
+
+io::RegionShardFile region_shard(const RegionPlan& plan, ShardOption shard, sim::ShardSlice slice,
+                                 CouncilRuns councils, unsigned threads) {
+  io::RegionShardFile f;
+  io::RegionShardHeader& h = f.header;
+  h.caseflow_version = kVersion;
+  h.git_revision = kGitRevision;
+  h.region_name = plan.region.name;
+  h.region_file = plan.file;
+  h.region_hash = plan.region.hash;
+  h.resolved_yaml = plan.region.resolved_yaml;
+  h.shard_index = shard.index;
+  h.shard_count = shard.count;
+  for (std::size_t i = 0; i < plan.region.councils.size(); ++i) {
+    const auto& c = plan.region.councils[i];
+    h.council_names.push_back(c.name);
+    io::ShardHeader council = shard_header(c.scenario, c.file, plan.options[i], shard, slice, councils.runs[i],
+                                           threads, councils.wall_seconds[i]);
+    f.councils.push_back({std::move(council), std::move(councils.runs[i])});
+  }
+  return f;
+}
+
+std::uint64_t write_region_run(const SimulationOptions& o, const RegionPlan& plan, const std::string& out,
+                               const std::vector<const sim::Replications*>& councils,
+                               const std::vector<double>& council_seconds, double seconds, unsigned threads) {
+  io::RegionProvenance provenance{plan.region.name, plan.file, plan.region.hash, plan.region.resolved_yaml, {}};
+  io::RegionRun run;
+  run.region = &provenance;
+  for (std::size_t i = 0; i < plan.region.councils.size(); ++i) {
+    const auto& c = plan.region.councils[i];
+    provenance.councils.push_back(
+        {c.name, c.scenario.name, c.file, c.scenario.hash, plan.options[i].seed, council_seconds[i]});
+    run.councils.push_back({&c.scenario, plan.options[i], councils[i], {c.file, council_seconds[i], threads}});
+  }
+  run.total = {plan.file, seconds, threads};
+  run.summary_threads = o.threads;
+  run.per_replication = o.per_replication;
+  run.xlsx = o.xlsx;
+  run.foreign = o.foreign();
+  return io::write_region_outputs(out, run);
+}
+
+void run_region(const SimulationOptions& o, const std::string& region_file) {
+  check_region_run_options(o);
+  const RegionPlan plan = plan_region(o, region_file);
+  const std::string out = o.out.empty() ? io::default_output_folder(plan.region.name) : o.out;
+  io::check_output_folder(out, o.foreign());  // before the replications run, not after
+  check_region_memory(plan, plan.replications(), o);
 
   const auto t0 = std::chrono::steady_clock::now();
-  ProgressLine progress(total_replications, ProgressLine::shown_on_stderr(o.quiet), std::cerr);
-  std::vector<sim::Replications> runs;
-  io::RegionProvenance provenance{region.name, region_file, region.hash, region.resolved_yaml, {}};
-  for (std::size_t i = 0; i < region.councils.size(); ++i) {
-    const auto& c = region.councils[i];
-    const auto council_t0 = std::chrono::steady_clock::now();
-    runs.push_back(sim::simulate_replications(c.scenario, options[i], progress.callback()));
-    provenance.councils.push_back(
-        {c.name, c.scenario.name, c.file, c.scenario.hash, options[i].seed, seconds_since(council_t0)});
-  }
+  ProgressLine progress(std::uint64_t{plan.replications()} * plan.region.councils.size(),
+                        ProgressLine::shown_on_stderr(o.quiet), std::cerr);
+  const CouncilRuns runs = simulate_councils(plan, {0, plan.replications()}, progress.callback());
   progress.finish();
-
   std::vector<const sim::Replications*> councils;
-  for (const auto& r : runs) councils.push_back(&r);
-  const sim::Replications total = sim::region_total(councils);
+  for (const auto& r : runs.runs) councils.push_back(&r);
+  const std::uint64_t events =
+      write_region_run(o, plan, out, councils, runs.wall_seconds, seconds_since(t0), o.threads_used());
+  std::cout << "caseflow: ran region '" << plan.region.name << "': " << plan.region.councils.size()
+            << " councils x " << plan.replications() << " replications x " << runs.runs.front().months << " months in "
+            << seconds_since(t0) << " s (" << events << " events); outputs in " << out << "\n";
+}
 
-  io::OutputDir folder(out, o.foreign());
+void run_region_shard(const SimulationOptions& o, const std::string& region_file, ShardOption shard) {
+  const RegionPlan plan = plan_region(o, region_file);
+  const std::uint32_t total = plan.replications();
+  if (shard.count > total)
+    throw io::UserError("--shard " + std::to_string(shard.index) + "/" + std::to_string(shard.count) + ": " +
+                        std::to_string(shard.count) + " shards of " + std::to_string(total) +
+                        " replications would leave some empty: use at most " + std::to_string(total) + " shards");
+  const std::string part = plan.region.name + "-shard-" + std::to_string(shard.index) + "-of-" +
+                           std::to_string(shard.count);
+  const std::string out = o.out.empty() ? io::default_output_folder(part) : o.out;
+  io::check_output_folder(out, o.foreign());
+  const sim::ShardSlice slice = sim::shard_slice(total, shard.index, shard.count);
+  check_region_memory(plan, slice.count, o);
+
+  ProgressLine progress(std::uint64_t{slice.count} * plan.region.councils.size(),
+                        ProgressLine::shown_on_stderr(o.quiet), std::cerr);
+  CouncilRuns runs = simulate_councils(plan, slice, progress.callback());
+  progress.finish();
+  double seconds = 0;
   std::uint64_t events = 0;
-  for (std::size_t i = 0; i < region.councils.size(); ++i) {
-    const auto& c = region.councils[i];
-    // Exactly the files `caseflow run COUNCIL.yaml --seed SEED` writes, in their own folder.
-    const sim::RunSummary summary = sim::summarise(runs[i], options[i].threads);
-    events += summary.events;
-    io::write_run_files(folder, "councils/" + c.name + "/", c.scenario, options[i], summary,
-                        {c.file, provenance.councils[i].wall_seconds, o.threads_used()},
-                        {o.per_replication ? &runs[i] : nullptr, o.foreign(), o.xlsx});
+  for (std::size_t i = 0; i < runs.runs.size(); ++i) {
+    seconds += runs.wall_seconds[i];
+    events += runs.runs[i].events;
   }
-
-  const sim::RunSummary summary = sim::summarise(total, o.threads);
-  const double seconds = seconds_since(t0);
-  sim::Scenario whole;  // what the outputs need of a scenario: the region's name and calendar
-  whole.name = region.name;
-  whole.hash = region.hash;
-  whole.start_date = region.councils.front().scenario.start_date;
-  whole.horizon_months = total.months;
-  sim::RunOptions whole_options = options.front();
-  io::RunOutputOptions written{o.per_replication ? &total : nullptr, o.foreign(), false};
-  written.region = &provenance;
-  io::write_run_files(folder, "", whole, whole_options, summary, {region_file, seconds, o.threads_used()}, written);
-  folder.commit();
-  std::cout << "caseflow: ran region '" << region.name << "': " << region.councils.size() << " councils x "
-            << options.front().replications << " replications x " << total.months << " months in " << seconds
-            << " s (" << events << " events); outputs in " << out << "\n";
+  const int months = runs.runs.front().months;
+  io::write_region_shard_outputs(out, region_shard(plan, shard, slice, std::move(runs), o.threads_used()),
+                                 o.foreign());
+  std::cout << "caseflow: ran shard " << shard.index << "/" << shard.count << " of region '" << plan.region.name
+            << "': replications " << slice.first << " to " << slice.first + slice.count - 1 << " of " << total
+            << " of " << plan.region.councils.size() << " councils x " << months << " months in " << seconds
+            << " s (" << events << " events); region shard in " << out << " (caseflow merge writes the outputs)\n";
 }
 
 }  // namespace caseflow::app

@@ -1,6 +1,7 @@
 // `caseflow run SCENARIO`: simulate the scenario's replications and write the outputs; with
 // --shard K/N, only slice K of N of them, written for `caseflow merge` (docs/scale.md). A region
-// file (top-level `region:`) runs every council and the region's total (app/region_run.h).
+// file (top-level `region:`) runs every council and the region's total, or with --shard its
+// slice of every council (app/region_run.h).
 #include <chrono>
 #include <iostream>
 #include <optional>
@@ -35,6 +36,15 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// A shard writes only its replications; what needs them all is asked of the merge, or made from its folder.
+void refuse_whole_run_options(const Options& o) {
+  if (o.per_replication)
+    throw io::UserError("--per-replication with --shard: a shard writes only its replications; give it to `caseflow merge` instead");
+  if (o.xlsx) throw io::UserError("--xlsx with --shard: a shard writes only its replications, and `caseflow merge` writes no workbook yet");
+  if (o.report)
+    throw io::UserError("--report with --shard: a shard writes only its replications; run `caseflow report` on the merged folder");
+}
+
 // --shard K/N: the replications of slice K, written with what merge checks.
 void run_shard(const Options& o, const sim::Scenario& scenario, const sim::RunOptions& whole, const std::string& out) {
   const ShardOption shard = *o.shard;
@@ -43,12 +53,6 @@ void run_shard(const Options& o, const sim::Scenario& scenario, const sim::RunOp
                         std::to_string(shard.count) + " shards of " + std::to_string(whole.replications) +
                         " replications would leave some empty: use at most " + std::to_string(whole.replications) +
                         " shards");
-  // A shard writes only its replications; what needs them all is asked of the merge, or made from its folder.
-  if (o.per_replication)
-    throw io::UserError("--per-replication with --shard: a shard writes only its replications; give it to `caseflow merge` instead");
-  if (o.xlsx) throw io::UserError("--xlsx with --shard: a shard writes only its replications, and `caseflow merge` writes no workbook yet");
-  if (o.report)
-    throw io::UserError("--report with --shard: a shard writes only its replications; run `caseflow report` on the merged folder");
   const sim::ShardSlice slice = sim::shard_slice(whole.replications, shard.index, shard.count);
   sim::RunOptions options = whole;
   options.first_replication = slice.first;
@@ -86,15 +90,15 @@ void add_run_command(CLI::App& app) {
       "Run only slice K of N of the replications (K/N) and write them for `caseflow merge` (docs/scale.md)");
   cmd->callback([o] {
     if (io::is_region_file(o->scenario)) {
-      if (o->shard)
-        throw io::UserError(o->scenario + ": --shard with a region: a region cannot be split into shards yet; shard "
-                            "each council's scenario instead, or run the region whole (docs/scale.md, \"Regions\")");
-      return run_region(*o, o->scenario);
+      if (!o->shard) return run_region(*o, o->scenario);
+      refuse_whole_run_options(*o);
+      return run_region_shard(*o, o->scenario, *o->shard);
     }
     sim::Scenario scenario = io::load_scenario(o->scenario);
     o->apply_horizon(scenario);
     const sim::RunOptions options = o->run_options(scenario);
     if (o->shard) {
+      refuse_whole_run_options(*o);
       const std::string part = scenario.name + "-shard-" + std::to_string(o->shard->index) + "-of-" +
                                std::to_string(o->shard->count);
       return run_shard(*o, scenario, options, o->out.empty() ? io::default_output_folder(part) : o->out);

@@ -33,6 +33,7 @@ namespace caseflow::io {
 
 constexpr std::uint32_t kShardFormatVersion = 1;
 constexpr const char* kShardFileName = "shard.cfshard";  // in a shard's output folder
+inline constexpr char kShardMagic[8] = {'C', 'F', 'S', 'H', 'A', 'R', 'D', '\0'};
 
 struct ShardHeader {
   std::string caseflow_version, git_revision;

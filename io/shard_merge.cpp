@@ -1,9 +1,12 @@
 #include "io/shard_merge.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 
+#include "io/region_shard_file.h"
 #include "io/user_error.h"
 #include "sim/engine/civil_date.h"
 #include "sim/shard_slice.h"
@@ -13,16 +16,6 @@ namespace caseflow::io {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string shard_file_of(const std::string& path) {
-  std::error_code ec;
-  if (!fs::is_directory(path, ec)) return path;
-  const fs::path file = fs::path(path) / kShardFileName;
-  if (!fs::exists(file, ec))
-    throw UserError(path, 0, 0, std::string("is a folder without ") + kShardFileName +
-                                    ": not the output of `caseflow run --shard`");
-  return file.string();
-}
 
 std::string slice_name(std::uint32_t index, std::uint32_t count) {
   return std::to_string(index) + "/" + std::to_string(count);
@@ -64,11 +57,31 @@ void check_same_run(const ShardHeader& h, const std::string& file, const ShardHe
 
 }  // namespace
 
+ShardPath find_shard(const std::string& path) {
+  std::error_code ec;
+  ShardPath found{path, ShardKind::kScenario};
+  if (fs::is_directory(path, ec)) {
+    const fs::path scenario = fs::path(path) / kShardFileName, region = fs::path(path) / kRegionShardFileName;
+    if (fs::exists(scenario, ec))
+      found.file = scenario.string();
+    else if (fs::exists(region, ec))
+      found.file = region.string();
+    else
+      throw UserError(path, 0, 0, std::string("is a folder without ") + kShardFileName + " or " +
+                                      kRegionShardFileName + ": not the output of `caseflow run --shard`");
+  }
+  char magic[sizeof kRegionShardMagic] = {};
+  std::ifstream in(found.file, std::ios::binary);
+  if (in.read(magic, sizeof magic) && std::memcmp(magic, kRegionShardMagic, sizeof magic) == 0)
+    found.kind = ShardKind::kRegion;
+  return found;
+}
+
 MergedShards merge_shards(const std::vector<std::string>& paths) {
   if (paths.empty()) throw UserError("merge: give the shard folders to merge");
   std::vector<NamedShard> shards;
   for (const auto& path : paths) {
-    std::string file = shard_file_of(path);
+    std::string file = find_shard(path).file;
     ShardFile shard = read_shard_file(file);
     shards.push_back({std::move(file), std::move(shard)});
   }
@@ -124,6 +137,9 @@ MergedShards merge_shard_files(std::vector<NamedShard> shards) {
                     " shards of this run " + (missing_count == 1 ? "is" : "are") + " missing: " + missing +
                     "; give every shard's folder (the run of " + first_file + ")");
 
+  // Shard 1's header, whichever was given first: its scenario file and threads are the outputs'
+  // provenance (docs/scale.md).
+  merged.run = slots.front()->header;
   merged.replications = sim::replications_frame(merged.run.horizon_months, merged.run.start_date, merged.run.seed,
                                                 merged.run.stage_labels);
   merged.replications.monthly.reserve(merged.run.total_replications);

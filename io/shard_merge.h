@@ -19,7 +19,17 @@ struct MergedShards {
   sim::Replications replications;  // ids 0..N-1
 };
 
-// Each path is a shard folder (holding shard.cfshard) or a shard file.
+// A shard as given to merge: a folder (holding shard.cfshard, or a region's region.cfshard) or
+// the file itself, and which kind it is by its first bytes (a file of neither kind counts as a
+// scenario's, whose reader then reports it).
+enum class ShardKind { kScenario, kRegion };
+struct ShardPath {
+  std::string file;
+  ShardKind kind = ShardKind::kScenario;
+};
+ShardPath find_shard(const std::string& path);
+
+// Each path is a scenario's shard folder (holding shard.cfshard) or a shard file.
 MergedShards merge_shards(const std::vector<std::string>& paths);
 
 // A shard already read, and the name that stands for it in messages (its file, or the MPI rank

@@ -310,10 +310,6 @@ TEST_F(BadRegion, UnknownKey) {
   expect_refused(f, f.string() + ":2:1: unknown key 'seed'");
 }
 
-TEST_F(BadRegion, ShardingARegionIsRefused) {
-  expect_refused(region_file(), "--shard with a region", {"--shard", "1/2"});
-}
-
 TEST(RegionValidate, TheBundledExampleIsValid) { EXPECT_EQ(run({"validate", region_file()}), 0); }
 
 }  // namespace

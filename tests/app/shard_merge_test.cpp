@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli_in_process.h"
+#include "merge_refusal.h"
 #include "output_files.h"
 #include "io/shard_file.h"
 #include "sim/shard_slice.h"
@@ -21,6 +22,7 @@ namespace caseflow::app {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::expect_no_outputs;
 using testing::file_text;
 using testing::run;
 using testing::source;
@@ -38,14 +40,6 @@ int run_shard(const std::string& scenario, const std::string& shard, const fs::p
                                 "--threads", "2", "--quiet", "--out", out.string()};
   args.insert(args.end(), extra.begin(), extra.end());
   return run(args);
-}
-
-// Nothing of a refused merge: no folder, and no staging folder beside it.
-void expect_no_outputs(const fs::path& out) {
-  EXPECT_FALSE(fs::exists(out)) << out;
-  for (const auto& entry : fs::directory_iterator(out.parent_path()))
-    EXPECT_EQ(entry.path().filename().string().rfind("." + out.filename().string(), 0), std::string::npos)
-        << entry.path();
 }
 
 TEST(ShardSlice, ContiguousBlocksCoverEveryIdOnce) {
@@ -103,6 +97,20 @@ TEST(ShardMerge, MergedShardsAreTheSingleRunOnOneTwoAndSevenThreads) {
   fs::remove_all(dir);
 }
 
+// The merged provenance is shard 1's, whatever order the shards are given in: shard 1 run on
+// one thread and shard 2 on two, given 2 first, merge to a summary.json that says one thread.
+TEST(ShardMerge, ProvenanceIsShardOnesWhicheverIsGivenFirst) {
+  const std::string baseline = source("scenarios/baseline.yaml");
+  const fs::path dir = fresh_dir("provenance");
+  for (const std::string k : {"1", "2"})
+    ASSERT_EQ(run({"run", baseline, "--reps", kReps, "--horizon-months", kMonths, "--shard", k + "/2", "--threads", k,
+                   "--quiet", "--out", (dir / ("part" + k)).string()}),
+              0);
+  ASSERT_EQ(run({"merge", (dir / "part2").string(), (dir / "part1").string(), "--out", (dir / "merged").string()}), 0);
+  EXPECT_NE(file_text(dir / "merged" / "summary.json").find("\"threads\": 1,"), std::string::npos);
+  fs::remove_all(dir);
+}
+
 class ShardMergeRefusal : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -125,15 +133,7 @@ class ShardMergeRefusal : public ::testing::Test {
 
   // Merges `shards`: exit 2, every `needles` in the message, nothing written.
   static void expect_refused(const std::vector<fs::path>& shards, const std::vector<std::string>& needles) {
-    const fs::path out = *dir_ / "merged";
-    std::vector<std::string> args{"merge"};
-    for (const auto& s : shards) args.push_back(s.string());
-    args.insert(args.end(), {"--out", out.string()});
-    ::testing::internal::CaptureStderr();
-    EXPECT_EQ(run(args), 2);
-    const std::string err = ::testing::internal::GetCapturedStderr();
-    for (const auto& needle : needles) EXPECT_NE(err.find(needle), std::string::npos) << needle << " not in: " << err;
-    expect_no_outputs(out);
+    testing::expect_merge_refused(shards, *dir_ / "merged", needles);
   }
 
   static fs::path* dir_;
