@@ -384,7 +384,7 @@ class Observer {
     sim::InitialChild row;
     row.id = "C" + std::to_string(o_.open_children.size() + 1);
     row.age_years = c.birth ? std::max(0.0, (t - *c.birth) / kDaysPerYear) : 0.0;
-    std::optional<Day> cp_start, cin_start, assessment_start, s47_start;
+    std::optional<Day> cp_start, cin_start, assessment_start, s47_start, step_up_s47, step_up_from;
     int cp_before = 0;
     for (const auto& r : c.referrals) {
       for (const auto& p : r.cp_plans) {
@@ -400,9 +400,19 @@ class Observer {
           if (a.start && *a.start <= t && !(a.authorised && *a.authorised <= t)) assessment_start = *a.start, assessing = true;
         // An enquiry has no end date in the CIN census: it is open while its ICPC is still to
         // come, or, with no ICPC, while the referral's assessment is (the enquiry's findings
-        // complete the assessment).
-        for (const auto& s47 : r.section47s)
-          if (s47.start <= t && (s47.icpc ? *s47.icpc > t : assessing)) s47_start = s47.start;
+        // complete the assessment) or until it is marked as needing no conference.
+        for (const auto& s47 : r.section47s) {
+          if (s47.start > t || !(s47.icpc ? *s47.icpc > t : assessing || !s47.icpc_not_required)) continue;
+          // One begun after a CIN plan of the referral ended, with no assessment open, is that
+          // plan's step-up: an enquiry alone, from the plan's end (Journey::step_up).
+          std::optional<Day> plan_end;
+          for (const auto& p : r.cin_plans)
+            if (p.end && *p.end <= s47.start && (!plan_end || *p.end > *plan_end)) plan_end = p.end;
+          if (!assessing && plan_end)
+            step_up_s47 = s47.start, step_up_from = plan_end;
+          else
+            s47_start = s47.start;
+        }
       }
     }
     row.cp_plans_before = cp_before;
@@ -437,6 +447,11 @@ class Observer {
       row.stage = sim::Stage::kAssessment;
       row.days_in_stage = t - (assessment_start ? *assessment_start : *s47_start);
       if (s47_start) row.s47_days = std::max(0, t - *s47_start);
+    } else if (step_up_s47) {
+      row.stage = sim::Stage::kAssessment;
+      row.step_up = true;
+      row.days_in_stage = t - *step_up_from;
+      row.s47_days = std::max(0, t - *step_up_s47);
     } else {
       return;
     }

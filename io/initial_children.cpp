@@ -19,6 +19,10 @@ constexpr StageName kStages[] = {{sim::Stage::kAssessment, "assessment"},       
                                  {sim::Stage::kCp, "cp_plan"},                      {sim::Stage::kPreProceedings, "pre_proceedings"},
                                  {sim::Stage::kProceedings, "proceedings"},         {sim::Stage::kCla, "cla"},
                                  {sim::Stage::kCareLeaver, "care_leaver"}};
+// A CIN plan's step-up under way is in the model's assessment stage (an s47 enquiry on a
+// child already in need) and is counted with the assessments, but is not a referral's
+// assessment: the file names it apart.
+constexpr const char* kStepUp = "cin_step_up";
 constexpr const char* kHeader = "child,stage,days_in_stage,age_years,placement,cp_plans_before,s47_days";
 
 std::vector<std::string> split(const std::string& line) {
@@ -63,8 +67,10 @@ std::vector<sim::InitialChild> read_initial_children(const std::string& path) {
     if (c.id.empty()) throw UserError(path, n, 0, "child: empty");
     for (const auto& s : kStages)
       if (f[1] == s.name) c.stage = s.stage;
+    if (f[1] == kStepUp) c.stage = sim::Stage::kAssessment, c.step_up = true;
     if (c.stage == sim::Stage::kNone)
-      throw UserError(path, n, 0, "stage: '" + f[1] + "' is not one of assessment, cin_plan, cp_plan, pre_proceedings, proceedings, cla, care_leaver");
+      throw UserError(path, n, 0,
+                      "stage: '" + f[1] + "' is not one of assessment, cin_step_up, cin_plan, cp_plan, pre_proceedings, proceedings, cla, care_leaver");
     c.days_in_stage = number(f[2], path, n, "days_in_stage", 36525);
     c.age_years = number(f[3], path, n, "age_years", 25);
     if (c.stage == sim::Stage::kCla) {
@@ -81,6 +87,8 @@ std::vector<sim::InitialChild> read_initial_children(const std::string& path) {
     if (!f[6].empty()) {
       if (c.stage != sim::Stage::kAssessment) throw UserError(path, n, 0, "s47_days: only an assessment has an s47 enquiry open");
       c.s47_days = number(f[6], path, n, "s47_days", 36525);
+    } else if (c.step_up) {
+      throw UserError(path, n, 0, "s47_days: a cin_step_up is an s47 enquiry under way and needs its days");
     }
     children.push_back(std::move(c));
   }
@@ -95,7 +103,7 @@ void write_initial_children(std::ostream& out, const std::vector<sim::InitialChi
     age.precision(6);
     days << c.days_in_stage;
     age << c.age_years;
-    out << c.id << ',' << initial_stage_name(c.stage) << ',' << days.str() << ',' << age.str() << ','
+    out << c.id << ',' << (c.step_up ? kStepUp : initial_stage_name(c.stage)) << ',' << days.str() << ',' << age.str() << ','
         << (c.placement >= 0 ? sim::placement_names()[static_cast<std::size_t>(c.placement)] : "") << ',' << c.cp_plans_before << ',';
     if (c.s47_days >= 0) out << c.s47_days;
     out << "\n";

@@ -3,10 +3,11 @@
 // them beside council.yaml (docs/calibration.md, "The open caseload"):
 //   child,stage,days_in_stage,age_years,placement,cp_plans_before,s47_days
 //   C1,cp_plan,212,7.4,,1,
-// stage is assessment, cin_plan, cp_plan, pre_proceedings, proceedings, cla or care_leaver;
-// placement is a care.placement_shares name for cla and empty otherwise; s47_days, for an
-// assessment with an s47 enquiry still open, the days since the enquiry began (else empty).
-// Errors name the file,
+// stage is assessment, cin_step_up, cin_plan, cp_plan, pre_proceedings, proceedings, cla or
+// care_leaver (cin_step_up: a CIN plan's s47 enquiry under way, in the model's assessment
+// stage, so counted with the assessments); placement is a care.placement_shares name for cla
+// and empty otherwise; s47_days, for an assessment with an s47 enquiry still open (required
+// for cin_step_up), the days since the enquiry began (else empty). Errors name the file,
 // line and field (io::UserError, exit status 2).
 #include <string>
 #include <vector>

@@ -234,6 +234,9 @@ struct InitialChild {
   int placement = -1;        // care: index into placement_names(); -1 elsewhere
   int cp_plans_before = 0;   // CP plans the child had before (repeat CP behaviour)
   double s47_days = -1;      // assessment: days since an s47 enquiry still open began; -1 for none
+  // assessment: the enquiry is a CIN plan's step-up (a child already in need, no referral's
+  // assessment): it returns to CIN unless its ICPC makes a CP plan, and counts no assessment.
+  bool step_up = false;
 };
 
 struct InitialStock {

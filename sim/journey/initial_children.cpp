@@ -41,14 +41,16 @@ void Journey::seed_initial_children(const std::vector<InitialChild>& children) {
     Child& c = children_[id];
     c.cp_plans = static_cast<std::uint16_t>(row.cp_plans_before);
     c.referral_day = c.last_referral_day = -row.days_in_stage;
-    c.in_need = row.stage != Stage::kAssessment && row.stage != Stage::kCareLeaver;
+    c.in_need = (row.stage != Stage::kAssessment || row.step_up) && row.stage != Stage::kCareLeaver;
     switch (row.stage) {
       case Stage::kAssessment: {
         // The single-assessment path: its work is measured from the referral (as the counted
         // warm start's), so the total is drawn given the working days already gone.
         const Distribution& work = stage_route(Stage::kAssessment).duration;
         c.strategy_done = true;
-        c.counts_assessment = true;
+        // A CIN plan's step-up is an enquiry alone: no assessment of its own to count, and
+        // back to CIN when no ICPC follows (Journey::step_up).
+        c.counts_assessment = !row.step_up;
         c.work_duration = work.total_given_elapsed(spent(work, row.days_in_stage), u(1));
         if (row.s47_days >= 0) {
           // An s47 enquiry under way: its conference is held by the ICPC share, and the

@@ -20,20 +20,26 @@ std::string write_temp(const std::string& name, const std::string& text) {
 const char* kHeader = "child,stage,days_in_stage,age_years,placement,cp_plans_before,s47_days\n";
 
 TEST(InitialChildren, RoundTripsWhatItWrites) {
-  std::vector<sim::InitialChild> children(3);
+  std::vector<sim::InitialChild> children(4);
   children[0] = {"C1", sim::Stage::kCla, 551, 13.25, 2, 1, -1};
   children[1] = {"C2", sim::Stage::kAssessment, 12, 4.5, -1, 0, 6};
   children[2] = {"C3", sim::Stage::kCareLeaver, 646, 19.75, -1, 0, -1};
+  children[3] = {"C4", sim::Stage::kAssessment, 11, 8.5, -1, 0, 9, true};  // a CIN plan's step-up
   std::ostringstream text;
   write_initial_children(text, children);
   const auto read = read_initial_children(write_temp("caseflow_children_ok.csv", text.str()));
-  ASSERT_EQ(read.size(), 3u);
+  ASSERT_EQ(read.size(), 4u);
+  EXPECT_NE(text.str().find("\nC4,cin_step_up,11,8.5,,0,9\n"), std::string::npos) << text.str();
   EXPECT_EQ(read[0].stage, sim::Stage::kCla);
   EXPECT_EQ(read[0].placement, 2);
   EXPECT_EQ(read[0].cp_plans_before, 1);
   EXPECT_DOUBLE_EQ(read[1].s47_days, 6);
   EXPECT_DOUBLE_EQ(read[2].age_years, 19.75);
   EXPECT_LT(read[2].s47_days, 0);
+  EXPECT_FALSE(read[1].step_up);
+  EXPECT_EQ(read[3].stage, sim::Stage::kAssessment);
+  EXPECT_TRUE(read[3].step_up);
+  EXPECT_DOUBLE_EQ(read[3].s47_days, 9);
 }
 
 TEST(InitialChildren, BadRowsNameTheFileLineAndField) {
@@ -44,6 +50,7 @@ TEST(InitialChildren, BadRowsNameTheFileLineAndField) {
       {std::string(kHeader) + "C1,cin_plan,10,7,,0,\nC2,cla,10,19,ifa,0,\n", ":3: age_years"},
       {std::string(kHeader) + "C1,cp_plan,10,7,,1.5,\n", ":2: cp_plans_before"},
       {std::string(kHeader) + "C1,cp_plan,10,7,,0,4\n", ":2: s47_days"},
+      {std::string(kHeader) + "C1,cin_step_up,10,7,,0,\n", ":2: s47_days: a cin_step_up"},
       {std::string(kHeader) + "C1,cp_plan,10,7\n", ":2: expected 7 fields"},
       {"child,stage\nC1,cp_plan\n", ":1: expected the header"},
   };
