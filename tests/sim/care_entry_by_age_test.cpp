@@ -9,13 +9,13 @@
 
 #include "io/scenario_yaml.h"
 #include "sim/journey/child.h"
-#include "sim/journey_log.h"
 #include "sim/model.h"
+#include "listening_log.h"
 
 namespace caseflow::sim {
 namespace {
 
-struct EntriesByAge : JourneyLog {
+struct EntriesByAge : testing::ListeningLog {
   long long teens = 0, younger = 0;
   void stage_changed(const Child& c, Stage, Stage to, double now) override {
     // Entries the routing decides: not the warm start's children (at day 0) nor UASC, who
@@ -23,17 +23,6 @@ struct EntriesByAge : JourneyLog {
     if (to != Stage::kCla || now <= 0 || c.uasc) return;
     ((now - c.birth_day) / kDaysPerYear >= 14 ? teens : younger) += 1;
   }
-  void seeded(const Child&) override {}
-  void referral(const Child&, Source, double) override {}
-  void referral_nfa(const Child&, double) override {}
-  void assessment_started(const Child&, double) override {}
-  void assessment_completed(const Child&, double) override {}
-  void found_in_need(const Child&, double) override {}
-  void s47_started(const Child&, double) override {}
-  void icpc(const Child&, double) override {}
-  void placement_moved(const Child&, double) override {}
-  void care_ended(const Child&, CareExit, double) override {}
-  void day_started(int, const Workforce&) override {}
 };
 
 EntriesByAge entries(const Scenario& scenario, int replications, std::uint64_t seed) {

@@ -12,14 +12,14 @@
 #include <string>
 
 #include "sim/journey/child.h"
-#include "sim/journey_log.h"
 #include "sim/model.h"
+#include "listening_log.h"
 #include "test_scenario.h"
 
 namespace caseflow::sim {
 namespace {
 
-struct SeededChildren : JourneyLog {
+struct SeededChildren : testing::ListeningLog {
   // Only the seeded stage counts: a child may later be referred again and assessed anew.
   std::set<std::uint64_t> seeded_serials, ended;
   long long assessments_completed = 0, back_to_cin = 0, to_cp = 0, enquiries_ended = 0;
@@ -33,15 +33,6 @@ struct SeededChildren : JourneyLog {
     back_to_cin += to == Stage::kCin;
     to_cp += to == Stage::kCp;
   }
-  void referral(const Child&, Source, double) override {}
-  void referral_nfa(const Child&, double) override {}
-  void assessment_started(const Child&, double) override {}
-  void found_in_need(const Child&, double) override {}
-  void s47_started(const Child&, double) override {}
-  void icpc(const Child&, double) override {}
-  void placement_moved(const Child&, double) override {}
-  void care_ended(const Child&, CareExit, double) override {}
-  void day_started(int, const Workforce&) override {}
 };
 
 constexpr int kChildren = 300;
