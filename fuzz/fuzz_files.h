@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <system_error>
 
 namespace caseflow::fuzz {
 
@@ -18,13 +19,20 @@ inline std::filesystem::path scratch_parent() {
 }
 
 inline const std::filesystem::path& scratch() {
-  static const std::filesystem::path dir = [] {
+  // Made once and never destroyed: the exit handler that removes the folder runs after the
+  // destructors of statics finished after its registration, and a static path here was one of
+  // them (ASan: a heap-use-after-free at exit, found by CI's short run in session 12).
+  static const std::filesystem::path* const dir = [] {
     std::string pattern = (scratch_parent() / "caseflow-fuzz-XXXXXX").string();
     if (!mkdtemp(pattern.data())) std::abort();
-    std::atexit([] { std::filesystem::remove_all(scratch()); });
-    return std::filesystem::path(pattern);
+    return new std::filesystem::path(pattern);
   }();
-  return dir;
+  static const bool removed_at_exit = std::atexit([] {
+    std::error_code ignored;  // nothing to do about a folder that cannot be removed at exit
+    std::filesystem::remove_all(*dir, ignored);
+  }) == 0;
+  (void)removed_at_exit;
+  return *dir;
 }
 
 // Writes the bytes to scratch()/relative, removing the file the last input left if it was
