@@ -110,7 +110,7 @@ int run_main(int argc, const char* const* argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);  // --help and --version
   } catch (...) {
-    const CommandFailure failure = command_failure(std::current_exception());
+    const CommandFailure failure = command_failure(std::current_exception(), "caseflow");
     std::cerr << failure.message << "\n";
     return failure.status;
   }

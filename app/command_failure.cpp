@@ -7,11 +7,11 @@
 
 namespace caseflow::app {
 
-CommandFailure command_failure(std::exception_ptr failure) {
+CommandFailure command_failure(std::exception_ptr failure, std::string_view program) {
   try {
     std::rethrow_exception(failure);
   } catch (const CLI::ParseError& e) {
-    return {2, std::string("caseflow: error: ") + e.what() + " (see caseflow --help)"};
+    return {2, std::string("caseflow: error: ") + e.what() + " (see " + std::string(program) + " --help)"};
   } catch (const io::UserError& e) {
     return {2, std::string("caseflow: error: ") + e.what()};
   } catch (const returns::ReturnsError& e) {  // an unreadable return, or --strict data quality

@@ -4,6 +4,7 @@
 // error). One place, so that `caseflow` and `caseflow-mpi` report the same failure alike.
 #include <exception>
 #include <string>
+#include <string_view>
 
 namespace caseflow::app {
 
@@ -12,7 +13,8 @@ struct CommandFailure {
   std::string message;  // "caseflow: error: ...", without the newline
 };
 
-// `failure` is the exception a command threw (not CLI::Success, which is no failure).
-CommandFailure command_failure(std::exception_ptr failure);
+// `failure` is the exception a command threw (not CLI::Success, which is no failure);
+// `program` is the executable whose --help a command-line mistake points to.
+CommandFailure command_failure(std::exception_ptr failure, std::string_view program);
 
 }  // namespace caseflow::app

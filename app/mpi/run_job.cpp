@@ -18,9 +18,11 @@ namespace caseflow::app::mpi {
 
 namespace {
 
+constexpr std::string_view kProgram = "caseflow-mpi";
+
 // A failure as a report to rank 0: its status, and its message naming the rank it happened on.
 RankReport failure_report(const World& world) {
-  const CommandFailure failure = command_failure(std::current_exception());
+  const CommandFailure failure = command_failure(std::current_exception(), kProgram);
   return {failure.status, failure.message + " (" + world.describe() + ")"};
 }
 
@@ -38,14 +40,14 @@ std::optional<CommandFailure> merge_and_write(const Options& o, Job& job, const 
     try {
       job.add_received(rank, std::move(report.bytes));
     } catch (...) {
-      failure = command_failure(std::current_exception());
+      failure = command_failure(std::current_exception(), kProgram);
     }
   });
   if (failure) return failure;
   try {
     job.merge_and_write(o, world);
   } catch (...) {
-    return command_failure(std::current_exception());
+    return command_failure(std::current_exception(), kProgram);
   }
   return std::nullopt;
 }
@@ -80,7 +82,7 @@ int run_job(const World& world, int argc, const char* const* argv) {
     return world.root() ? app.exit(e) : 0;
   } catch (...) {
     if (world.root())
-      failure = command_failure(std::current_exception());
+      failure = command_failure(std::current_exception(), kProgram);
     else
       report = failure_report(world);
   }

@@ -88,6 +88,10 @@ expect_refusal 2 "caseflow: error: $work/bad.yaml" "$work/bad" "$work/bad.log" $
 grep -F "caseflow: error:" "$work/bad-single.log" | cmp -s - <(grep -F "caseflow: error:" "$work/bad.log") ||
   fail "the bad scenario's message differs from caseflow run's"
 
+# A command-line mistake points to caseflow-mpi's own --help, not caseflow's.
+"${mpirun[@]}" -np 2 "$caseflow_mpi" run "$baseline" --reps 0 --out "$work/reps0" > "$work/reps0.log" 2>&1
+expect_refusal 2 "(see caseflow-mpi --help)" "$work/reps0" "$work/reps0.log" $?
+
 "${mpirun[@]}" -np 3 "$caseflow_mpi" run "$baseline" --reps 2 --horizon-months 12 --quiet --out "$work/few" \
   > "$work/few.log" 2>&1
 expect_refusal 2 "caseflow: error: 3 MPI ranks for 2 replications" "$work/few" "$work/few.log" $?
