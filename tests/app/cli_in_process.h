@@ -1,13 +1,12 @@
 #pragma once
 // The command line in-process, for the app tests: a caseflow command run as main would run it,
 // the path of a file in the source tree, and an empty scratch folder for a test's outputs.
-#include <unistd.h>
-
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "app/commands.h"
+#include "tests/scratch_dir.h"
 
 namespace caseflow::app::testing {
 
@@ -20,11 +19,11 @@ inline int run(std::vector<std::string> args) {
 
 inline std::string source(const std::string& rel) { return std::string(CASEFLOW_SOURCE_DIR) + "/" + rel; }
 
-// `test` names the test program's scratch folders, `name` the test's own; the process id keeps
-// two runs of the suite at once (two checkouts on one machine) out of each other's folders.
+// A folder that does not exist yet, in this process's own scratch folder (removed when the
+// process ends): `test` names the test program, `name` the test's own folder.
 inline std::filesystem::path fresh_dir(const std::string& test, const std::string& name) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("caseflow_" + test + "_" + name + "_" + std::to_string(getpid()));
+  static const ::caseflow::test::ScratchDir scratch;
+  const std::filesystem::path dir = scratch / (test + "_" + name);
   std::filesystem::remove_all(dir);
   return dir;
 }

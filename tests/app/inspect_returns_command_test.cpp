@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/commands.h"
+#include "tests/scratch_dir.h"
 
 namespace caseflow::app {
 namespace {
@@ -53,8 +54,8 @@ TEST(InspectReturnsCommand, PrintsWhatItReadAndWritesNothing) {
 }
 
 TEST(InspectReturnsCommand, UnreadableInputAndStrictProblemsExitTwo) {
-  const fs::path dir = fs::temp_directory_path() / "caseflow_inspect_returns_test";
-  fs::remove_all(dir);
+  const test::ScratchDir scratch;
+  const fs::path dir = scratch.path();
   fs::create_directories(dir / "2020");
   std::ofstream(dir / "2020" / "Episodes.csv") << "CHILD,DECOM,RNE,LS,PLACE,DEC,REC\nA,01/05/2019,S,V2,U4,01/04/2019,E8\n";
   const Result counted = inspect({dir.string()});

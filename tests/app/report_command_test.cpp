@@ -178,14 +178,14 @@ void expect_refused(const fs::path& folder, const std::string& message) {
 TEST(ReportCommand, FolderWithoutMonthlyCsvIsRefused) {
   const fs::path dir = broken_copy("no_monthly");
   fs::remove(dir / "monthly.csv");
-  expect_refused(dir, "caseflow: error: .*no_monthly_[0-9]+/monthly.csv: missing: the monthly figures");
+  expect_refused(dir, "caseflow: error: .*no_monthly/monthly.csv: missing: the monthly figures");
 }
 
 TEST(ReportCommand, TruncatedSummaryIsRefusedWithItsLine) {
   const fs::path dir = broken_copy("truncated_summary");
   const std::string text = slurp(dir / "summary.json");
   spit(dir / "summary.json", text.substr(0, text.size() / 2));
-  expect_refused(dir, "truncated_summary_[0-9]+/summary.json:[0-9]+: summary.json: not complete JSON");
+  expect_refused(dir, "truncated_summary/summary.json:[0-9]+: summary.json: not complete JSON");
 }
 
 TEST(ReportCommand, MalformedRowIsRefusedWithFileLineAndField) {
@@ -195,7 +195,7 @@ TEST(ReportCommand, MalformedRowIsRefusedWithFileLineAndField) {
   for (int i = 0; i < 3; ++i) line4 = text.find('\n', line4) + 1;
   text.erase(text.rfind(',', text.find('\n', line4)), text.find('\n', line4) - text.rfind(',', text.find('\n', line4)));
   spit(dir / "monthly.csv", text);
-  expect_refused(dir, "short_row_[0-9]+/monthly.csv:4: the row has 6 fields but the header has 7");
+  expect_refused(dir, "short_row/monthly.csv:4: the row has 6 fields but the header has 7");
 
   const fs::path bad = broken_copy("bad_number");
   text = slurp(bad / "budget.csv");
@@ -203,11 +203,11 @@ TEST(ReportCommand, MalformedRowIsRefusedWithFileLineAndField) {
   const std::size_t last = text.rfind(',', text.find('\n', line2));
   text.replace(last + 1, text.find('\n', line2) - last - 1, "12x");
   spit(bad / "budget.csv", text);
-  expect_refused(bad, "bad_number_[0-9]+/budget.csv:2: p90_gbp: '12x' is not a finite number");
+  expect_refused(bad, "bad_number/budget.csv:2: p90_gbp: '12x' is not a finite number");
 }
 
 TEST(ReportCommand, NotAFolderIsRefused) {
-  expect_refused(testing::fresh_dir("report", "missing_folder"), "missing_folder_[0-9]+: not a folder");
+  expect_refused(testing::fresh_dir("report", "missing_folder"), "missing_folder: not a folder");
 }
 
 }  // namespace

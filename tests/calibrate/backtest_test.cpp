@@ -7,8 +7,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 
 #include "calibrate/calibration.h"
 #include "calibrate/markov_projection.h"
@@ -23,13 +21,8 @@ TEST(Backtest, ForecastsTheSyntheticCouncilsOwnFuture) {
   const sim::Scenario defaults = io::load_scenario(baseline);
   const synth::SynthRun run = synth::synthesize(defaults, 5, std::nullopt);
   const returns::Day train_to = engine::days_from_civil({2022, 3, 31});
-  const Calibration c = calibrate_council(run.history, defaults, {"synthetic", train_to, 3, baseline, "caseflow_backtest_test.children.csv"});
-  const auto dir = std::filesystem::temp_directory_path();
-  { std::ofstream(dir / "caseflow_backtest_test.yaml") << c.yaml; }
-  { std::ofstream(dir / "caseflow_backtest_test.children.csv") << c.children; }
-  sim::Scenario scenario = io::load_scenario((dir / "caseflow_backtest_test.yaml").string());
-  std::filesystem::remove(dir / "caseflow_backtest_test.yaml");
-  std::filesystem::remove(dir / "caseflow_backtest_test.children.csv");
+  const Calibration c = calibrate_council(run.history, defaults, {"synthetic", train_to, 3, baseline, "council.children.csv"});
+  sim::Scenario scenario = load_calibrated(c);
   ASSERT_FALSE(scenario.initial.children.empty());
   scenario.horizon_months = 24;
   const sim::RunSummary summary = sim::run_scenario(scenario, {40, scenario.seed, 0});

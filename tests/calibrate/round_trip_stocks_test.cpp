@@ -10,8 +10,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -69,16 +67,9 @@ TEST_P(CalibrateRoundTripStocks, SixtyMonthStocksInsideTheTrueBands) {
   const std::string path = std::string(CASEFLOW_SOURCE_DIR) + "/" + GetParam().scenario;
   const sim::Scenario truth = io::load_scenario(path);
   const synth::SynthRun run = synth::synthesize(truth, 5, std::nullopt);
-  const auto dir = std::filesystem::temp_directory_path();
-  const std::string stem = "caseflow_round_trip_stocks_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
-                           std::filesystem::path(path).stem().string();
   const Calibration c =
-      calibrate_council(run.history, truth, {"synthetic", engine::days_from_civil({2024, 3, 31}), 3, path, stem + ".children.csv"});
-  { std::ofstream(dir / (stem + ".yaml")) << c.yaml; }
-  { std::ofstream(dir / (stem + ".children.csv")) << c.children; }
-  sim::Scenario council = io::load_scenario((dir / (stem + ".yaml")).string());
-  std::filesystem::remove(dir / (stem + ".yaml"));
-  std::filesystem::remove(dir / (stem + ".children.csv"));
+      calibrate_council(run.history, truth, {"synthetic", engine::days_from_civil({2024, 3, 31}), 3, path, "council.children.csv"});
+  sim::Scenario council = load_calibrated(c);
   ASSERT_FALSE(council.initial.children.empty());
   council.horizon_months = 60;
   sim::Scenario whole = truth;

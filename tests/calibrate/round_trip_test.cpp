@@ -16,6 +16,7 @@
 #include "io/scenario_yaml.h"
 #include "io/synth/synth.h"
 #include "sim/stage_table.h"
+#include "tests/scratch_dir.h"
 
 namespace caseflow::calibrate {
 namespace {
@@ -167,13 +168,13 @@ TEST(CalibrateCouncilFile, LoadsAsAScenarioHoldingTheEstimates) {
   const synth::SynthRun run = synth::synthesize(defaults, 5, std::nullopt);
   const Observations o = observe(run.history, engine::days_from_civil({2021, 4, 1}), engine::days_from_civil({2024, 3, 31}));
   const CouncilEstimates est = estimate({run.history, o, defaults, baseline, "synthetic"});
-  const auto path = std::filesystem::temp_directory_path() / "caseflow_calibrate_test_council.yaml";
+  const test::ScratchDir scratch;
+  const auto path = scratch / "council.yaml";
   {
     std::ofstream out(path);
     write_council_yaml(out, {"council-test", "round trip", "2024-04-01"}, est, defaults, baseline);
   }
   const sim::Scenario council = io::load_scenario(path.string());
-  std::filesystem::remove(path);
   EXPECT_EQ(council.start_date, (engine::CivilDate{2024, 4, 1}));
   EXPECT_EQ(council.initial.cla, o.open_cla);
   EXPECT_EQ(council.initial.cp_plans, o.open_cp_plans);
@@ -197,7 +198,8 @@ TEST(CalibrateFrontDoor, ContactCountsGiveBackTheReferralShare) {
   const std::string baseline = std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml";
   const sim::Scenario truth = io::load_scenario(baseline);
   const synth::SynthRun run = synth::synthesize(truth, 5, std::nullopt);
-  const auto path = std::filesystem::temp_directory_path() / "caseflow_contacts_test.csv";
+  const test::ScratchDir scratch;
+  const auto path = scratch / "contacts.csv";
   {
     std::ofstream out(path);
     out << "month,contacts\n";
@@ -208,7 +210,6 @@ TEST(CalibrateFrontDoor, ContactCountsGiveBackTheReferralShare) {
   }
   const Calibration c = calibrate_council(run.history, truth,
                                           {"synthetic", engine::days_from_civil({2024, 3, 31}), 3, baseline, "x.children.csv", path.string()});
-  std::filesystem::remove(path);
   const auto& entries = c.estimates.keys.at("front_door.outcomes").entries;
   ASSERT_EQ(entries.size(), 3u);
   EXPECT_EQ(entries[0].name, "referral");

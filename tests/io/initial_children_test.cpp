@@ -7,14 +7,15 @@
 #include <sstream>
 
 #include "io/user_error.h"
+#include "tests/scratch_dir.h"
 
 namespace caseflow::io {
 namespace {
 
+// This process's files, removed when it ends.
 std::string write_temp(const std::string& name, const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() / name;
-  std::ofstream(path) << text;
-  return path.string();
+  static const test::ScratchDir scratch;
+  return scratch.write(name, text);
 }
 
 const char* kHeader = "child,stage,days_in_stage,age_years,placement,cp_plans_before,s47_days\n";

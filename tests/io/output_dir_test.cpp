@@ -17,14 +17,17 @@
 
 #include "io/output_dir.h"
 #include "io/user_error.h"
+#include "tests/scratch_dir.h"
 
 namespace caseflow::io {
 namespace {
 
 namespace fs = std::filesystem;
 
+// A folder of the test's own, in this process's scratch folder (removed when it ends).
 fs::path fresh_parent(const std::string& name) {
-  const fs::path p = fs::temp_directory_path() / ("caseflow_output_dir_test_" + std::to_string(::getpid())) / name;
+  static const test::ScratchDir scratch;
+  const fs::path p = scratch / name;
   fs::remove_all(p);
   fs::create_directories(p);
   return p;

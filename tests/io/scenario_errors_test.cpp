@@ -10,6 +10,7 @@
 #include "io/scenario_yaml.h"
 #include "io/user_error.h"
 #include "scenario_error_helpers.h"
+#include "tests/scratch_dir.h"
 
 namespace caseflow::io {
 namespace {
@@ -77,14 +78,12 @@ TEST(ScenarioErrors, ReplacedLineInACopyOfTheBaselineGivesItsLineNumber) {
     text += line + "\n";
   }
   ASSERT_GT(replaced, 0);
-  const auto dir = std::filesystem::temp_directory_path() / "caseflow_scenario_errors_test";
-  std::filesystem::create_directories(dir);
-  const auto path = dir / "bad_overdispersion.yaml";
+  const test::ScratchDir scratch;
+  const auto path = scratch / "bad_overdispersion.yaml";
   std::ofstream(path) << text;
   const std::string message = error_of(path.string());
   EXPECT_NE(message.find("bad_overdispersion.yaml:" + std::to_string(replaced) + ":"), std::string::npos) << message;
   EXPECT_NE(message.find("demand.overdispersion_cv"), std::string::npos) << message;
-  std::filesystem::remove_all(dir);
 }
 
 TEST(ScenarioExtends, ChildOverridesOneValueAndInheritsTheRest) {

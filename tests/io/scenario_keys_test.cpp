@@ -15,6 +15,7 @@
 #include "io/scenario_yaml.h"
 #include "io/user_error.h"
 #include "scenario_error_helpers.h"
+#include "tests/scratch_dir.h"
 
 namespace caseflow::io {
 namespace {
@@ -34,10 +35,10 @@ YAML::Node find_node(const YAML::Node& node, const std::string& dotted) {
   return find_node(child, dotted.substr(dot + 1));
 }
 
-// One folder per test: ctest runs the tests of this program side by side.
+// One folder per test, in this process's own scratch folder (removed when it ends).
 fs::path scratch_dir() {
-  const fs::path dir = fs::temp_directory_path() / "caseflow_scenario_keys_test" /
-                       ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  static const test::ScratchDir scratch;
+  const fs::path dir = scratch / ::testing::UnitTest::GetInstance()->current_test_info()->name();
   fs::create_directories(dir);
   return dir;
 }

@@ -15,6 +15,7 @@
 
 #include "io/scenario_yaml.h"
 #include "io/user_error.h"
+#include "tests/scratch_dir.h"
 
 namespace caseflow::io {
 namespace {
@@ -23,17 +24,8 @@ namespace fs = std::filesystem;
 
 class YamlFile : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "caseflow-yaml-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    fs::copy_file(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml", dir_ / "base.yaml");
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-    return (dir_ / name).string();
-  }
+  void SetUp() override { fs::copy_file(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/baseline.yaml", dir_ / "base.yaml"); }
+  std::string write(const std::string& name, const std::string& text) const { return scratch_.write(name, text); }
   // The error's text after the scratch folder, e.g. "dup.yaml:3:1: ...".
   std::string error(const std::string& path) const {
     try {
@@ -46,7 +38,8 @@ class YamlFile : public ::testing::Test {
     }
     return "loaded";
   }
-  fs::path dir_;
+  const test::ScratchDir scratch_;
+  const fs::path dir_ = scratch_.path();
 };
 
 TEST_F(YamlFile, DuplicateKeysNameBothLines) {

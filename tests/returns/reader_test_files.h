@@ -1,41 +1,13 @@
 #pragma once
-// A scratch folder of made-up return files for one test, removed afterwards. The tests write
+// Made-up return files for one test, in a scratch folder removed afterwards. The tests write
 // their tiny fixtures inline, so each test shows the rows it is about.
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <string>
+
+#include "tests/scratch_dir.h"
 
 namespace caseflow::returns::test {
 
-class ScratchReturns {
- public:
-  ScratchReturns() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "caseflow-returns-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) std::abort();
-    dir_ = pattern;
-  }
-  ~ScratchReturns() {
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
-  ScratchReturns(const ScratchReturns&) = delete;
-  ScratchReturns& operator=(const ScratchReturns&) = delete;
-
-  // Writes `text` to DIR/relative (folders created); returns the full path.
-  std::string write(const std::string& relative, const std::string& text) const {
-    const auto path = dir_ / relative;
-    std::filesystem::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
-  }
-  std::string dir() const { return dir_.string(); }
-
- private:
-  std::filesystem::path dir_;
-};
+using ScratchReturns = ::caseflow::test::ScratchDir;
 
 // The CIN census wrapper around some <Child> elements, for collection year `year`.
 inline std::string cin_census(int year, const std::string& children) {

@@ -15,6 +15,7 @@
 #include "sim/runner.h"
 #include "sim/stage_table.h"
 #include "test_scenario.h"
+#include "tests/scratch_dir.h"
 
 namespace caseflow::sim {
 namespace {
@@ -90,8 +91,8 @@ TEST(StageTable, TheAddedStageIsLabelledInTheOutputs) {
   options.seed = kSeed;
   options.threads = 1;
   const RunSummary summary = run_scenario(s, options);
-  const auto folder = std::filesystem::temp_directory_path() / "caseflow-stage-table-test";
-  std::filesystem::remove_all(folder);
+  const test::ScratchDir scratch;
+  const auto folder = scratch / "out";
   io::write_run_outputs(folder.string(), s, options, summary, {});
   std::ifstream in(folder / "monthly.csv");
   std::stringstream text;

@@ -16,6 +16,7 @@
 #include "io/synth/synth.h"
 #include "sim/metrics.h"
 #include "tests/synth/metric_named.h"
+#include "tests/scratch_dir.h"
 
 namespace caseflow {
 namespace {
@@ -25,11 +26,9 @@ using testing::metric_named;
 void expect_read_back(const std::string& file, int years) {
   const synth::SynthRun run =
       synth::synthesize(io::load_scenario(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/" + file), years, std::nullopt);
-  const auto dir = std::filesystem::temp_directory_path() / ("caseflow-synth-read-back-" + file);
-  std::filesystem::remove_all(dir);
-  returns::write_returns(run.history, dir.string());
-  const returns::History back = returns::read_returns(dir.string(), {.strict = true});
-  std::filesystem::remove_all(dir);
+  const test::ScratchDir scratch;
+  returns::write_returns(run.history, scratch.dir());
+  const returns::History back = returns::read_returns(scratch.dir(), {.strict = true});
   const sim::MonthlyResult& monthly = run.replication.monthly;
   const returns::FlowCounts f = returns::flow_counts(back, run.first_day, monthly.months);
   for (const auto& [name, series] : f.monthly)
