@@ -2,18 +2,12 @@
 
 #include <optional>
 
+#include "io/shard_slots.h"
 #include "io/user_error.h"
-#include "sim/shard_slice.h"
 
 namespace caseflow::io {
 
 namespace {
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string s;
-  for (const auto& n : names) s += (s.empty() ? "" : ",") + n;
-  return s;
-}
 
 // Throws when `h` (of `file`) is not of the same region run as `first` (of `first_file`),
 // naming what differs. The councils' own fields are checked by the scenario merge.
@@ -29,16 +23,12 @@ void check_same_region(const RegionShardHeader& h, const std::string& file, cons
     differs("caseflow version", h.caseflow_version, first.caseflow_version);
   if (h.git_revision != first.git_revision) differs("git revision", h.git_revision, first.git_revision);
   if (h.council_names != first.council_names)
-    differs("council list", joined(h.council_names), joined(first.council_names));
+    differs("council list", listed(h.council_names), listed(first.council_names));
   if (h.region_hash != first.region_hash)
     differs("region hash", h.region_hash + " ('" + h.region_name + "')",
             first.region_hash + " ('" + first.region_name + "'; the region file or a council's scenario changed)");
   if (h.shard_count != first.shard_count)
     differs("shard count", std::to_string(h.shard_count), std::to_string(first.shard_count));
-}
-
-std::string slice_name(std::uint32_t index, std::uint32_t count) {
-  return std::to_string(index) + "/" + std::to_string(count);
 }
 
 }  // namespace
@@ -59,41 +49,26 @@ MergedRegionShards merge_region_shard_files(std::vector<NamedRegionShard> shards
   MergedRegionShards merged;
   std::string first_file;
   std::vector<std::optional<NamedRegionShard>> slots;  // by shard index - 1
+  std::optional<ShardSlots> given;
   for (auto& shard : shards) {
     const RegionShardHeader& h = shard.shard.header;
     if (first_file.empty()) {
       first_file = shard.name;
       merged.run = h;
       slots.resize(h.shard_count);
+      given.emplace(h.shard_count);
     } else {
       check_same_region(h, shard.name, merged.run, first_file);
     }
-    const std::size_t i = h.shard_index - 1;
-    if (slots[i])
-      throw UserError(shard.name, 0, 0,
-                      "is shard " + slice_name(h.shard_index, h.shard_count) + " again (also " + slots[i]->name +
-                          "): give each shard once");
-    slots[i] = std::move(shard);
+    given->place(h.shard_index, shard.name);
+    slots[h.shard_index - 1] = std::move(shard);
   }
 
   // Every council has the same replication count (io/region_yaml.h); the first shard's says which.
   std::uint32_t total = 0;
   for (const auto& slot : slots)
     if (slot && total == 0) total = slot->shard.councils.front().header.total_replications;
-  std::string missing;
-  std::size_t missing_count = 0;
-  for (std::size_t i = 0; i < slots.size(); ++i)
-    if (!slots[i]) {
-      const auto index = static_cast<std::uint32_t>(i + 1);
-      const sim::ShardSlice slice = sim::shard_slice(total, index, merged.run.shard_count);
-      missing += (missing.empty() ? "" : ", ") + slice_name(index, merged.run.shard_count) + " (replications " +
-                 std::to_string(slice.first) + " to " + std::to_string(slice.first + slice.count - 1) + ")";
-      ++missing_count;
-    }
-  if (missing_count)
-    throw UserError("merge: " + std::to_string(missing_count) + " of the " + std::to_string(slots.size()) +
-                    " shards of this region run " + (missing_count == 1 ? "is" : "are") + " missing: " + missing +
-                    "; give every shard's folder (the run of " + first_file + ")");
+  given->check_complete(total, "region run", first_file);
 
   // Shard 1's header, whichever was given first: the region file as its run named it.
   merged.run = slots.front()->shard.header;

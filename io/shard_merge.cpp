@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "io/region_shard_file.h"
+#include "io/shard_slots.h"
 #include "io/user_error.h"
 #include "sim/engine/civil_date.h"
 #include "sim/shard_slice.h"
@@ -16,16 +17,6 @@ namespace caseflow::io {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string slice_name(std::uint32_t index, std::uint32_t count) {
-  return std::to_string(index) + "/" + std::to_string(count);
-}
-
-std::string joined(const std::vector<std::string>& labels) {
-  std::string s;
-  for (const auto& l : labels) s += (s.empty() ? "" : ",") + l;
-  return s;
-}
 
 // Throws when `h` (of `file`) is not of the same run as `first` (of `first_file`), naming what differs.
 void check_same_run(const ShardHeader& h, const std::string& file, const ShardHeader& first,
@@ -52,7 +43,7 @@ void check_same_run(const ShardHeader& h, const std::string& file, const ShardHe
   if (h.start_date != first.start_date)
     differs("start date", engine::to_iso(h.start_date), engine::to_iso(first.start_date));
   if (h.stage_labels != first.stage_labels)
-    differs("stage groups", joined(h.stage_labels), joined(first.stage_labels));
+    differs("stage groups", listed(h.stage_labels), listed(first.stage_labels));
 }
 
 }  // namespace
@@ -93,14 +84,14 @@ MergedShards merge_shard_files(std::vector<NamedShard> shards) {
   MergedShards merged;
   std::string first_file;
   std::vector<std::optional<ShardFile>> slots;  // by shard index - 1
-  std::vector<std::string> slot_files;
+  std::optional<ShardSlots> given;
   for (auto& [file, shard] : shards) {
     const ShardHeader& h = shard.header;
     if (first_file.empty()) {
       first_file = file;
       merged.run = h;
       slots.resize(h.shard_count);
-      slot_files.resize(h.shard_count);
+      given.emplace(h.shard_count);
     } else {
       check_same_run(h, file, merged.run, first_file);
     }
@@ -111,31 +102,11 @@ MergedShards merge_shard_files(std::vector<NamedShard> shards) {
                           std::to_string(h.first_replication + h.replications) + " (exclusive), not slice " +
                           slice_name(h.shard_index, h.shard_count) + " of " + std::to_string(h.total_replications) +
                           " replications: the header is corrupt");
-    const std::size_t i = h.shard_index - 1;
-    if (slots[i])
-      throw UserError(file, 0, 0,
-                      "is shard " + slice_name(h.shard_index, h.shard_count) + " again (also " + slot_files[i] +
-                          "): give each shard once");
+    given->place(h.shard_index, file);
     merged.wall_seconds += h.wall_seconds;
-    slot_files[i] = file;
-    slots[i] = std::move(shard);
+    slots[h.shard_index - 1] = std::move(shard);
   }
-
-  std::string missing;
-  std::size_t missing_count = 0;
-  for (std::size_t i = 0; i < slots.size(); ++i)
-    if (!slots[i]) {
-      const sim::ShardSlice slice =
-          sim::shard_slice(merged.run.total_replications, static_cast<std::uint32_t>(i + 1), merged.run.shard_count);
-      missing += (missing.empty() ? "" : ", ") + slice_name(static_cast<std::uint32_t>(i + 1), merged.run.shard_count) +
-                 " (replications " + std::to_string(slice.first) + " to " +
-                 std::to_string(slice.first + slice.count - 1) + ")";
-      ++missing_count;
-    }
-  if (missing_count)
-    throw UserError("merge: " + std::to_string(missing_count) + " of the " + std::to_string(slots.size()) +
-                    " shards of this run " + (missing_count == 1 ? "is" : "are") + " missing: " + missing +
-                    "; give every shard's folder (the run of " + first_file + ")");
+  given->check_complete(merged.run.total_replications, "run", first_file);
 
   // Shard 1's header, whichever was given first: its scenario file and threads are the outputs'
   // provenance (docs/scale.md).
