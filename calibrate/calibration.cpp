@@ -116,7 +116,8 @@ Calibration calibrate_council(const returns::History& history, const sim::Scenar
       if (!p.converged)
         c.estimates.warnings.push_back(p.key + ": the work at a normal pace did not settle within " + number_text(100 * p.tolerance, 2) + "% in " + std::to_string(p.rounds) +
                                        " simulations (the model's returns " + number_text(p.simulated_mean, 3) + " against the council's " +
-                                       number_text(p.observed_mean, 3) + "); the scale x " + number_text(p.work_scale, 4) + " stands");
+                                       number_text(p.observed_mean, 3) + " at x " + number_text(p.simulated_scale, 4) + "); the scale x " +
+                                       number_text(p.work_scale, 4) + ", a last step from there, stands");
     }
     write();
   }
