@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/commands.h"
+#include "app/counted.h"
 #include "app/memory_limit.h"
 #include "app/progress_line.h"
 #include "app/report_file.h"
@@ -116,7 +117,7 @@ void add_compare_command(CLI::App& app) {
     std::uint64_t events = base_runs.events;
     for (const auto& a : alt_runs) events += a.events;
     std::cout << "caseflow: compared " << alts.size() << " alternative(s) with '" << base.name << "': "
-              << options.replications << " paired replications x " << base.horizon_months << " months in "
+              << counted(options.replications, "paired replication") << " x " << counted(base.horizon_months, "month") << " in "
               << seconds << " s (" << events << " events); outputs in " << out << " (compare.md first)\n";
   });
 }

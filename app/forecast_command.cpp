@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "app/commands.h"
+#include "app/counted.h"
 #include "app/forecast_scenario.h"
 #include "app/seed_option.h"
 #include "io/demand_paths_csv.h"
@@ -213,8 +214,8 @@ void run_forecast(const ForecastCommandOptions& options, std::ostream& out) {
   }
   out << "demand.yaml: first contacts = fitted level x (1 - returning share " << format("%.4f", o.returning_share) << ")";
   if (scenario) {
-    out << ", measured (1 - expected first contacts / simulated contacts a replication, " << o.share_replications
-        << " replications x " << o.horizon_months << " months) in " << o.base_path;
+    out << ", measured (1 - expected first contacts / simulated contacts a replication, " << counted(o.share_replications, "replication")
+        << " x " << counted(o.horizon_months, "month") << ") in " << o.base_path;
     for (std::size_t i = 0; i < scenario->measurements.size(); ++i) {
       const auto& m = scenario->measurements[i];
       out << (i == 0 ? ": " : ", then with the forecast's demand: ") << format("%.0f", m.first_contacts) << " / "

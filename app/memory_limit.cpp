@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "io/user_error.h"
+#include "sim/engine/runner.h"
 #include "sim/memory_estimate.h"
 
 namespace caseflow::app {
@@ -59,7 +59,7 @@ void check_memory(const sim::Scenario& scenario, const sim::RunOptions& options,
   const bool given = limit.has_value();
   if (!given) limit = available_memory();
   if (!limit) return;  // not Linux: nothing to check against
-  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = engine::threads_for(options.threads);
   const sim::MemoryEstimate e = sim::estimate_memory(scenario, options.replications, threads, scenarios_kept);
   if (e.total() <= *limit) return;
   throw io::UserError(

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/commands.h"
+#include "app/counted.h"
 #include "io/output_dir.h"
 #include "io/region_outputs.h"
 #include "io/region_shard_merge.h"
@@ -84,8 +85,8 @@ void merge_region(const std::vector<std::string>& paths, const std::string& out,
   io::write_region_outputs(out, region);
   const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::cout << "caseflow: merged " << run.shard_count << " shards of region '" << run.region_name << "': "
-            << merged.councils.size() << " councils x " << first.total_replications << " replications x "
-            << first.horizon_months << " months in " << took << " s; outputs in " << out << "\n";
+            << counted(merged.councils.size(), "council") << " x " << counted(first.total_replications, "replication") << " x "
+            << counted(first.horizon_months, "month") << " in " << took << " s; outputs in " << out << "\n";
 }
 
 }  // namespace
@@ -128,7 +129,7 @@ void add_merge_command(CLI::App& app) {
                           {o->per_replication ? &merged.replications : nullptr, foreign, false});
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::cout << "caseflow: merged " << run.shard_count << " shards of '" << run.scenario_name << "': "
-              << run.total_replications << " replications x " << run.horizon_months << " months in " << seconds
+              << counted(run.total_replications, "replication") << " x " << counted(run.horizon_months, "month") << " in " << seconds
               << " s; outputs in " << o->out << "\n";
   });
 }

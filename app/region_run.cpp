@@ -3,6 +3,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "app/counted.h"
 #include "app/memory_limit.h"
 #include "app/progress_line.h"
 #include "app/shard_header.h"
@@ -132,8 +133,8 @@ void run_region(const SimulationOptions& o, const std::string& region_file) {
   for (const auto& r : runs.runs) councils.push_back(&r);
   const std::uint64_t events =
       write_region_run(o, plan, out, councils, runs.wall_seconds, seconds_since(t0), o.threads_used());
-  std::cout << "caseflow: ran region '" << plan.region.name << "': " << plan.region.councils.size()
-            << " councils x " << plan.replications() << " replications x " << runs.runs.front().months << " months in "
+  std::cout << "caseflow: ran region '" << plan.region.name << "': " << counted(plan.region.councils.size(), "council")
+            << " x " << counted(plan.replications(), "replication") << " x " << counted(runs.runs.front().months, "month") << " in "
             << seconds_since(t0) << " s (" << events << " events); outputs in " << out << "\n";
 }
 

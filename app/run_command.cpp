@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "app/commands.h"
+#include "app/counted.h"
 #include "app/memory_limit.h"
 #include "app/progress_line.h"
 #include "app/region_run.h"
@@ -115,8 +116,8 @@ void add_run_command(CLI::App& app) {
     io::write_run_outputs(out, scenario, options, summary, {o->scenario, seconds, o->threads_used()},
                           {o->per_replication ? &replications : nullptr, o->foreign(), o->xlsx});
     if (o->report) add_report_to_output_set(out);
-    std::cout << "caseflow: ran '" << scenario.name << "': " << options.replications << " replications x "
-              << scenario.horizon_months << " months in " << seconds << " s (" << summary.events
+    std::cout << "caseflow: ran '" << scenario.name << "': " << counted(options.replications, "replication") << " x "
+              << counted(scenario.horizon_months, "month") << " in " << seconds << " s (" << summary.events
               << " events); outputs in " << out << "\n";
   });
 }

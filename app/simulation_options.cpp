@@ -1,12 +1,12 @@
 #include "app/simulation_options.h"
 
 #include <algorithm>
-#include <thread>
 
 #include "app/memory_limit.h"
 #include "app/seed_option.h"
 #include "io/demand_paths_csv.h"
 #include "io/school_calendar_check.h"
+#include "sim/engine/runner.h"
 
 namespace caseflow::app {
 
@@ -22,7 +22,7 @@ void SimulationOptions::apply_horizon(sim::Scenario& scenario) const {
 }
 
 unsigned SimulationOptions::threads_used() const {
-  return threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+  return engine::threads_for(threads);
 }
 
 void add_simulation_options(CLI::App& cmd, SimulationOptions& o, const std::string& whose,

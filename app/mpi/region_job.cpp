@@ -6,6 +6,7 @@
 #include <sstream>
 #include <vector>
 
+#include "app/counted.h"
 #include "app/mpi/injected_failure.h"
 #include "app/progress_line.h"
 #include "app/region_run.h"
@@ -83,9 +84,9 @@ class RegionJob : public Job {
     const std::uint64_t events = write_region_run(o, *plan_, out_, councils, council_seconds, seconds,
                                                   o.threads_used());
     std::cout << "caseflow: ran region '" << plan_->region.name << "' on " << world.size()
-              << (world.size() == 1 ? " MPI rank: " : " MPI ranks: ") << plan_->region.councils.size()
-              << " councils x " << plan_->replications() << " replications x "
-              << merged.councils.front().replications.months << " months, " << seconds
+              << (world.size() == 1 ? " MPI rank: " : " MPI ranks: ") << counted(plan_->region.councils.size(), "council")
+              << " x " << counted(plan_->replications(), "replication") << " x "
+              << counted(merged.councils.front().replications.months, "month") << ", " << seconds
               << " s of simulation in all (" << events << " events), merged in " << seconds_since(t0)
               << " s; outputs in " << out_ << "\n";
   }

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <vector>
 
+#include "app/counted.h"
 #include "app/memory_limit.h"
 #include "app/mpi/injected_failure.h"
 #include "app/progress_line.h"
@@ -92,8 +93,8 @@ class ScenarioJob : public Job {
                           {o.per_replication ? &merged.replications : nullptr, o.foreign(), o.xlsx});
     if (o.report) add_report_to_output_set(out_);
     std::cout << "caseflow: ran '" << scenario_.name << "' on " << world.size()
-              << (world.size() == 1 ? " MPI rank: " : " MPI ranks: ") << whole_.replications << " replications x "
-              << scenario_.horizon_months << " months, " << merged.wall_seconds << " s of simulation in all ("
+              << (world.size() == 1 ? " MPI rank: " : " MPI ranks: ") << counted(whole_.replications, "replication") << " x "
+              << counted(scenario_.horizon_months, "month") << ", " << merged.wall_seconds << " s of simulation in all ("
               << summary.events << " events), merged in " << seconds_since(t0) << " s; outputs in " << out_ << "\n";
   }
 

@@ -13,13 +13,17 @@
 
 namespace caseflow::engine {
 
+// The threads a run asked for with `requested` uses: 0 means one per core (at least one).
+inline unsigned threads_for(unsigned requested) {
+  return requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+}
+
 // Calls body(i) for every i in [0, count) on a pool of threads (0 = one per core). Items are
 // handed out one at a time, so uneven items balance. The first exception stops the handing
 // out and is rethrown here once every thread has finished its current item.
 template <typename Body>
 void parallel_for(std::uint32_t count, unsigned threads, const Body& body) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, std::max<std::uint32_t>(count, 1));
+  threads = std::min<unsigned>(threads_for(threads), std::max<std::uint32_t>(count, 1));
   std::atomic<std::uint32_t> next{0};
   std::exception_ptr failure;
   std::mutex failure_mutex;

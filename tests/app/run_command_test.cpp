@@ -50,6 +50,16 @@ TEST(RunCommand, RunBadScenarioWritesNothing) {
   fs::remove_all(out);
 }
 
+// The one-line summary counts in words that agree with the count.
+TEST(RunCommand, TheSummaryLineSaysOneReplicationAndOneMonth) {
+  const fs::path out = fresh_dir("one");
+  ::testing::internal::CaptureStdout();
+  const int status = run({"run", source("scenarios/baseline.yaml"), "--reps", "1", "--horizon-months", "1", "--quiet", "--out", out.string()});
+  const std::string printed = ::testing::internal::GetCapturedStdout();
+  ASSERT_EQ(status, 0);
+  EXPECT_NE(printed.find("'baseline': 1 replication x 1 month in "), std::string::npos) << printed;
+}
+
 TEST(RunCommand, RunWritesFourFilesWithEveryMetric) {
   const fs::path out = fresh_dir("ok");
   ASSERT_EQ(run({"run", source("scenarios/baseline.yaml"), "--reps", "4", "--horizon-months", "6", "--threads", "2",
