@@ -116,10 +116,17 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
   plan.effective = plan.recruit_by < scenario.start_date ? scenario.start_date : plan.recruit_by;
   plan.scenario_posts = establishment_on(scenario, request.teams, plan.effective);
 
+  // A ceiling on the way up, so targets no staffing meets end the search in a dozen steps.
+  StaffingSearchLimits bounded = limits;
+  const int largest = *std::max_element(plan.scenario_posts.begin(), plan.scenario_posts.end());
+  bounded.max_posts = std::min(limits.max_posts, std::max(50, 4 * largest));
+
   // The last candidate that met the targets keeps its replications: the search's answer is
-  // the last one it accepted, so it rarely needs simulating again.
-  Staffing kept_staffing;
-  std::unique_ptr<Replications> kept, answer_runs;
+  // the last one it accepted, so it rarely needs simulating again. So does the ceiling when it
+  // fails them: then no staffing meets them, the ceiling is the answer, and its standing says
+  // which target fails.
+  Staffing kept_staffing, ceiling_staffing;
+  std::unique_ptr<Replications> kept, answer_runs, ceiling_runs;
   Staffing answer_staffing;
   const auto on_answer = [&](const Staffing& answer) {
     if (kept && kept_staffing == answer) {
@@ -138,14 +145,13 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
       if (keep && standing.meets) {
         kept_staffing = posts;
         kept = std::move(runs);
+      } else if (keep && std::all_of(posts.begin(), posts.end(), [&](int p) { return p >= bounded.max_posts; })) {
+        ceiling_staffing = posts;
+        ceiling_runs = std::move(runs);
       }
       return evaluation;
     };
   };
-  // A ceiling on the way up, so targets no staffing meets end the search in a dozen steps.
-  StaffingSearchLimits bounded = limits;
-  const int largest = *std::max_element(plan.scenario_posts.begin(), plan.scenario_posts.end());
-  bounded.max_posts = std::min(limits.max_posts, std::max(50, 4 * largest));
   Staffing start = plan.scenario_posts;
   if (request.screening_replications > 0 && request.screening_replications < options.replications) {
     RunOptions screening_options = options;
@@ -162,8 +168,10 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
 
   plan.planned = with_establishment(base, request.teams, plan.search.answer, plan.effective);
   kept.reset();
-  if (!plan.search.found) {  // the largest staffing tried, for the message that says which target fails
-    plan.planned_runs = simulate_replications(plan.planned, options, replication_done);
+  if (!plan.search.found) {  // the ceiling, for the message that says which target fails
+    plan.planned_runs = ceiling_runs && ceiling_staffing == plan.search.answer
+                            ? std::move(*ceiling_runs)
+                            : simulate_replications(plan.planned, options, replication_done);
     plan.standing =
         stand_against_targets(plan.planned_runs, request.targets, request.teams, plan.first_month, request.confidence);
     return plan;

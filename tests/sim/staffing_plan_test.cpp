@@ -5,6 +5,7 @@
 // before `from` less the lead time's 90th percentile.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
 #include <iostream>
 
@@ -104,6 +105,22 @@ TEST(StaffingPlan, ScreeningOnAQuarterEndsAtTheSameAnswerWithFewerFullSimulation
   std::cout << "answer " << full.search.answer[0] << ": " << full.search.evaluated.size()
             << " full simulations unscreened; " << screened.screening.evaluated.size() << " screened on 10 and "
             << screened.search.evaluated.size() << " on 40\n";
+}
+
+// When no staffing meets the targets, the answer is the ceiling the search tried last: its
+// replications are the ones the search ran, not simulated again for the standing.
+TEST(StaffingPlan, TargetsNoStaffingMeetsSimulateTheCeilingOnce) {
+  const Scenario base = testing::baseline_scenario(3);
+  PlanRequest request = small_request();
+  request.targets = {*parse_staffing_target("assessments_within_45wd_pct>=99").target};  // out of reach (tests/app/plan_command_test.cpp)
+  request.from = {2019, 4, 1};
+  const RunOptions options{2, 7, 2};
+  std::atomic<int> simulated{0};
+  const StaffingPlan plan = plan_staffing(base, request, options, {}, [&] { ++simulated; });
+  ASSERT_FALSE(plan.search.found);
+  EXPECT_EQ(simulated.load(), static_cast<int>(plan.search.evaluated.size() * options.replications));
+  EXPECT_FALSE(plan.standing.meets);
+  EXPECT_EQ(plan.planned_runs.count(), 2u);
 }
 
 TEST(StaffingPlan, AnAgencyCeilingCutToFivePercentNeedsMorePosts) {
