@@ -219,10 +219,10 @@ void write_demand_paths_csv(std::ostream& out, const sim::DemandLevelPaths& path
     }
 }
 
-void load_demand_paths(sim::Scenario& scenario, const std::string& scenario_file) {
+void load_demand_paths(sim::Scenario& scenario, const std::string& scenario_file, const std::filesystem::path& folder) {
   if (scenario.demand_level_paths_file.empty()) return;
   std::filesystem::path file(scenario.demand_level_paths_file);
-  if (file.is_relative()) file = std::filesystem::path(scenario_file).parent_path() / file;
+  if (file.is_relative()) file = folder / file;
   if (scenario.start_date.day != 1)
     throw UserError(scenario_file, 0, 0,
                     "demand.level_paths: start_date " + engine::to_iso(scenario.start_date) +

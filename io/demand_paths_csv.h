@@ -36,9 +36,10 @@ sim::DemandLevelPaths parse_demand_paths_csv(std::istream& in, const std::string
 
 void write_demand_paths_csv(std::ostream& out, const sim::DemandLevelPaths& paths);
 
-// Reads the file a scenario's demand.level_paths names (relative to `scenario_file`'s folder)
-// into scenario.demand_level_paths, and checks it covers the horizon (below). No-op without the key.
-void load_demand_paths(sim::Scenario& scenario, const std::string& scenario_file);
+// Reads the file a scenario's demand.level_paths names (relative to `folder`, that of the
+// scenario file naming it) into scenario.demand_level_paths, and checks it covers the horizon
+// (below); errors name `scenario_file`. No-op without the key.
+void load_demand_paths(sim::Scenario& scenario, const std::string& scenario_file, const std::filesystem::path& folder);
 
 // Throws a UserError naming `where` (the scenario file, or --horizon-months) when the paths
 // start after start_date or end before the horizon does, naming the last month they cover.

@@ -210,7 +210,7 @@ std::vector<KeyDeclaration> declare() {
             .bind([](Target& x) -> auto& { return x.scenario.initial.returns_due; }));
   t.add(Key("initial_stock.children", K::kText,
             "a CSV file of the children open on start_date, one a row (caseflow calibrate writes it): they replace the counted stocks, "
-            "which must equal its counts by stage; relative to the scenario file named on the command line")
+            "which must equal its counts by stage; relative to the scenario file that names it, as extends: is")
             .optional("\"\"")
             .bind([](Target& x) -> auto& { return x.scenario.initial.children_file; }));
   t.add(Key("initial_stock.cla_age", K::kSection, "age of the children looked after on start_date").check(age_bands()));
@@ -294,8 +294,8 @@ std::vector<KeyDeclaration> declare() {
   t.add(Key("demand.level_paths", K::kText,
             "a CSV of sampled monthly paths of expected first contacts by source (caseflow forecast --base writes "
             "demand_paths.csv): replication r follows path r mod the number of paths, each month's expected first "
-            "contacts from a source the file names become the path's; relative to the scenario file named on the "
-            "command line")
+            "contacts from a source the file names become the path's; relative to the scenario file that names it, as "
+            "extends: is")
             .optional("\"\"")
             .fixed()
             .note("the paths must cover start_date to the horizon's last month, and start_date must be a month's first day; "

@@ -50,6 +50,17 @@ std::vector<YamlLayer> load_chain(const fs::path& path) {
   return chain;
 }
 
+// The folder of the file that names `section.key`, the topmost layer (`layers` topmost first)
+// that does: a file a scenario names is relative to the file that names it, as `extends:` is,
+// so a what-if in another folder can extend a calibrated or forecast scenario and keep its CSV.
+fs::path folder_naming(const std::vector<YamlLayer>& layers, const char* section, const char* key) {
+  for (const YamlLayer& layer : layers) {
+    const YAML::Node s = static_cast<const YAML::Node&>(layer.node)[section];
+    if (s && s.IsMap() && static_cast<const YAML::Node&>(s)[key]) return fs::path(layer.file).parent_path();
+  }
+  return {};
+}
+
 // Deep merge for the resolved file: maps merge, everything else is replaced.
 YAML::Node merged(const YAML::Node& base, const YAML::Node& over) {
   if (!base || !base.IsMap() || !over.IsMap()) return YAML::Clone(over);
@@ -187,13 +198,13 @@ sim::Scenario load_scenario(const std::string& path) {
   read_scenario_keys(root, target);
   s.epochs.push_back({s.start_date, std::move(first)});
   if (!s.initial.children_file.empty()) {
-    // Relative to the scenario file named on the command line (calibrate writes both side by side).
+    // Relative to the file that names it (calibrate writes both side by side).
     std::filesystem::path file(s.initial.children_file);
-    if (file.is_relative()) file = std::filesystem::path(path).parent_path() / file;
+    if (file.is_relative()) file = folder_naming(layers, "initial_stock", "children") / file;
     s.initial.children = read_initial_children(file.string());
     check_initial_counts(s.initial, path);
   }
-  load_demand_paths(s, path);
+  load_demand_paths(s, path, folder_naming(layers, "demand", "level_paths"));
 
   // Each change stacks on everything before it: epoch k sees changes 1..k.
   std::vector<Change> changes = read_changes(chain);

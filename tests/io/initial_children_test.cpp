@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/scenario_yaml.h"
 #include "io/user_error.h"
 #include "tests/scratch_dir.h"
 
@@ -78,6 +79,21 @@ TEST(InitialChildren, CountedStocksMustMatchTheFile) {
   }
   stock.cp_plans = 1;
   EXPECT_NO_THROW(check_initial_counts(stock, "council.yaml"));
+}
+
+// A file a scenario names is relative to the file that names it, as extends: is: a what-if in
+// another folder extending a calibrated council keeps the council's children.
+TEST(InitialChildren, TheFileIsRelativeToTheScenarioThatNamesIt) {
+  const test::ScratchDir scratch;
+  scratch.write("council/council.children.csv", std::string(kHeader) + "C1,cp_plan,10,7,,0,\n");
+  scratch.write("council/council.yaml", "name: council\nextends: " + std::string(CASEFLOW_SOURCE_DIR) +
+                                            "/scenarios/baseline.yaml\ninitial_stock:\n  assessments: 0\n  cin_plans: 0\n  cp_plans: 1\n"
+                                            "  pre_proceedings: 0\n  proceedings: 0\n  cla: 0\n  care_leavers: 0\n"
+                                            "  children: council.children.csv\n");
+  const std::string what_if = scratch.write("what-ifs/more-staff.yaml", "name: more-staff\nextends: ../council/council.yaml\n");
+  const sim::Scenario s = load_scenario(what_if);
+  ASSERT_EQ(s.initial.children.size(), 1u);
+  EXPECT_EQ(s.initial.children[0].id, "C1");
 }
 
 }  // namespace
