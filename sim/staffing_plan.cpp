@@ -176,6 +176,7 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
         stand_against_targets(plan.planned_runs, request.targets, request.teams, plan.first_month, request.confidence);
     return plan;
   }
+  ceiling_runs.reset();  // an upper neighbour's, checked after the answer: not needed
   if (answer_runs && answer_staffing == plan.search.answer)
     plan.planned_runs = std::move(*answer_runs);
   else
