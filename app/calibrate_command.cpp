@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/commands.h"
+#include "app/counted.h"
 #include "calibrate/calibration.h"
 #include "calibrate/yaml_text.h"
 #include "io/returns/dates.h"
@@ -63,7 +64,7 @@ void run_calibrate(const Options& o) {
   for (const auto& w : c.estimates.warnings) std::cerr << "caseflow: warning: " << w << "\n";
   for (const auto& p : c.pace)
     std::cout << "caseflow: " << p.key << " at a normal pace: the returns' times x " << calibrate::number_text(p.work_scale, 4) << " (after "
-              << p.rounds << (p.rounds == 1 ? " round" : " rounds") << " of simulated returns, the last at x "
+              << counted(p.rounds, "round") << " of simulated returns, the last at x "
               << calibrate::number_text(p.simulated_scale, 4) << ": their mean " << calibrate::number_text(p.simulated_mean, 4)
               << " wd against the council's " << calibrate::number_text(p.observed_mean, 4) << ")\n";
   std::cout << "caseflow: calibrated " << c.estimates.keys.size() << " keys from " << c.observed.referrals << " referrals and "
