@@ -1,7 +1,9 @@
 // `caseflow backtest RETURNS_DIR --train-to DATE --out DIR [--horizon-months N] [--reps N]
-// [--years-back N] [--defaults FILE] [--threads T]`: calibrates on the council's returns up
-// to DATE, simulates from the day after, and compares with what the returns show afterwards
-// (docs/calibration.md, "The back-test"). Writes council.yaml (the training calibration),
+// [--years-back N] [--defaults FILE] [--parameter-draws K] [--threads T]`: calibrates on the
+// council's returns up to DATE, simulates from the day after, and compares with what the
+// returns show afterwards (docs/calibration.md, "The back-test"). The replications are shared
+// among K parameter draws (calibrate/parameter_draws.h), so that the bands carry the
+// calibration's uncertainty as well as the simulation's noise. Writes council.yaml (the training calibration),
 // backtest.csv (month by month) and backtest_summary.csv (per metric: MAPE and P10-P90
 // coverage), all at once or not at all, and prints the summary.
 #include <cmath>
@@ -12,6 +14,7 @@
 #include "calibrate/backtest.h"
 #include "calibrate/calibration.h"
 #include "calibrate/markov_projection.h"
+#include "calibrate/parameter_draws.h"
 #include "io/output_dir.h"
 #include "io/output_text.h"
 #include "io/returns/dates.h"
@@ -19,6 +22,7 @@
 #include "io/scenario_yaml.h"
 #include "io/user_error.h"
 #include "sim/engine/civil_date.h"
+#include "sim/pooled_run.h"
 
 namespace caseflow::app {
 
@@ -26,7 +30,7 @@ namespace {
 
 struct Options {
   std::string dir, train_to, out, defaults = "scenarios/baseline.yaml";
-  int horizon_months = 24, years_back = 3;
+  int horizon_months = 24, years_back = 3, parameter_draws = 20;
   std::uint32_t reps = 100;
   unsigned threads = 0;
 };
@@ -43,17 +47,26 @@ void run_backtest(const Options& o) {
   const returns::Day train_to = calibrate::command_line_date(o.train_to, "--train-to");
   if (o.horizon_months < 1 || o.horizon_months > 120) throw io::UserError("--horizon-months", 0, 0, "must be 1 to 120");
   if (o.reps < 1) throw io::UserError("--reps", 0, 0, "must be at least 1");
+  if (o.parameter_draws < 0 || static_cast<std::uint32_t>(o.parameter_draws) > o.reps)
+    throw io::UserError("--parameter-draws", 0, 0, "must be 0 to the replications (" + std::to_string(o.reps) + ")");
   const sim::Scenario defaults = calibrate::load_defaults(o.defaults);
   const returns::History history = returns::read_returns(o.dir);
-  const calibrate::Calibration c =
-      calibrate::calibrate_council(history, defaults, {o.dir, train_to, o.years_back, o.defaults, "council.children.csv"});
+  const calibrate::CalibrationRequest request{o.dir, train_to, o.years_back, o.defaults, "council.children.csv"};
+  const calibrate::Calibration c = calibrate::calibrate_council(history, defaults, request);
   const auto [data_start, data_end] = calibrate::returns_span(history);
   if (train_to + 31 > data_end)
     throw io::UserError("--train-to", 0, 0, "leaves no whole month of returns after it to compare with (they end " + returns::format_iso(data_end) + ")");
 
   sim::Scenario scenario = calibrate::load_calibrated(c);
   scenario.horizon_months = o.horizon_months;
-  const sim::RunSummary run = sim::run_scenario(scenario, {o.reps, scenario.seed, o.threads});
+  const sim::RunOptions run_options{o.reps, scenario.seed, o.threads};
+  const sim::RunSummary run =
+      o.parameter_draws == 0
+          ? sim::run_scenario(scenario, run_options)
+          : sim::summarise(sim::simulate_pooled(calibrate::parameter_draws(history, defaults, request, c, scenario,
+                                                                           {o.parameter_draws, scenario.seed, o.threads}),
+                                                run_options),
+                           o.threads);
   const calibrate::MarkovProjection markov = calibrate::project_markov(scenario);
   const calibrate::Backtest bt = calibrate::compare_with_returns(run, markov, history, train_to + 1, data_end);
 
@@ -73,7 +86,9 @@ void run_backtest(const Options& o) {
          << io::summary_number(s.markov_mape_pct) << '\n';
   });
   out.commit();
-  std::cout << "caseflow: back-test of " << o.dir << ": trained to " << o.train_to << ", " << o.reps << " replications, compared over "
+  std::cout << "caseflow: back-test of " << o.dir << ": trained to " << o.train_to << ", " << o.reps << " replications"
+            << (o.parameter_draws ? " over " + std::to_string(o.parameter_draws) + " parameter draws" : std::string(" of the central calibration"))
+            << ", compared over "
             << (bt.scores.empty() ? 0 : bt.scores.front().months) << " months; outputs in " << o.out << "\n"
             << std::left << std::setw(14) << "metric" << std::right << std::setw(8) << "months" << std::setw(10) << "MAPE %" << std::setw(16)
             << "in P10-P90 %" << std::setw(16) << "Markov MAPE %" << "\n";
@@ -98,6 +113,9 @@ void add_backtest_command(CLI::App& app) {
   cmd->add_option("--reps", o->reps, "Replications (default 100)");
   cmd->add_option("--years-back", o->years_back, "Years of history before the training date to estimate from (default 3)");
   cmd->add_option("--defaults", o->defaults, "Scenario giving what the returns cannot (default scenarios/baseline.yaml)");
+  cmd->add_option("--parameter-draws", o->parameter_draws,
+                  "Calibrations of resampled children whose parameters the replications share, so the bands carry the "
+                  "calibration's uncertainty (default 20; 0: the central calibration alone)");
   cmd->add_option("--threads", o->threads, "Worker threads (default: every core)");
   cmd->callback([o] { run_backtest(*o); });
 }

@@ -105,11 +105,17 @@ Calibration calibrate_council(const returns::History& history, const sim::Scenar
   for (const auto& [key, value] : c.estimates.keys) estimated.push_back(key);
   const auto keys = paced_keys(estimated);
   if (request.at_normal_pace && every_stage && !keys.empty()) {
-    c.pace = correct_for_pace(c.observed, keys, load_calibrated(c), [&](const std::vector<PaceCorrection>& corrections) {
-      refit_at_normal_pace(c.estimates, c.observed, corrections);
-      write();
-      return load_calibrated(c);
-    });
+    if (!request.known_pace.empty()) {
+      for (const PaceCorrection& p : request.known_pace)
+        if (std::find(keys.begin(), keys.end(), p.key) != keys.end()) c.pace.push_back(p);
+      refit_at_normal_pace(c.estimates, c.observed, c.pace);
+    } else {
+      c.pace = correct_for_pace(c.observed, keys, load_calibrated(c), [&](const std::vector<PaceCorrection>& corrections) {
+        refit_at_normal_pace(c.estimates, c.observed, corrections);
+        write();
+        return load_calibrated(c);
+      });
+    }
     for (const PaceCorrection& p : c.pace) {
       KeyEstimate& k = c.estimates.keys.at(p.key);
       k.comment = pace_comment(p) + k.comment;

@@ -23,6 +23,11 @@ struct CalibrationRequest {
   // Correct the paced durations for the model's own waits and slowing (calibrate/work_pace.h);
   // off only to show what the correction is worth.
   bool at_normal_pace = true;
+  // When given, the paced durations take these corrections' scales instead of simulating to
+  // measure them: a parameter draw (calibrate/parameter_draws.h) keeps its central
+  // calibration's pace, a property of the model and the council's staffing, not of which
+  // children were drawn.
+  std::vector<PaceCorrection> known_pace{};
 };
 
 struct Calibration {

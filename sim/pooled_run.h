@@ -1,0 +1,24 @@
+#pragma once
+// One run whose replications are shared among several versions of a scenario: the parameter
+// draws of a calibration's uncertainty (calibrate/parameter_draws.h). Each version runs a
+// block of the replication ids, in order (version k of K takes ids [k*R/K, (k+1)*R/K) of R),
+// with its own parameters and the run's seed, and the blocks are pooled as one run's
+// replications. The spread across them then carries both the parameters' uncertainty and the
+// simulation's own noise. With one version it is that version's own run, exactly.
+#include <vector>
+
+#include "sim/replications.h"
+#include "sim/runner.h"
+#include "sim/scenario.h"
+
+namespace caseflow::sim {
+
+// The first replication id of version k of `versions`, of `replications` in all (k = versions:
+// the end of the last block).
+std::uint32_t pooled_block_start(std::uint32_t replications, std::size_t versions, std::size_t k);
+
+// Throws std::invalid_argument when there are no versions, more versions than replications,
+// or versions that differ in start date, horizon or stage groups (they could not be pooled).
+Replications simulate_pooled(const std::vector<Scenario>& versions, const RunOptions& options);
+
+}  // namespace caseflow::sim
