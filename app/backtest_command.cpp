@@ -6,7 +6,9 @@
 // calibration's uncertainty as well as the simulation's noise. Writes council.yaml (the training calibration),
 // backtest.csv (month by month) and backtest_summary.csv (per metric: MAPE and P10-P90
 // coverage), all at once or not at all, and prints the summary.
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <iomanip>
 #include <iostream>
 
@@ -30,7 +32,8 @@ namespace {
 
 struct Options {
   std::string dir, train_to, out, defaults = "scenarios/baseline.yaml";
-  int horizon_months = 24, years_back = 3, parameter_draws = 20;
+  int horizon_months = 24, years_back = 3;
+  std::optional<int> parameter_draws;  // unset: 20, or every replication its own draw when fewer
   std::uint32_t reps = 100;
   unsigned threads = 0;
 };
@@ -47,8 +50,9 @@ void run_backtest(const Options& o) {
   const returns::Day train_to = calibrate::command_line_date(o.train_to, "--train-to");
   if (o.horizon_months < 1 || o.horizon_months > 120) throw io::UserError("--horizon-months", 0, 0, "must be 1 to 120");
   if (o.reps < 1) throw io::UserError("--reps", 0, 0, "must be at least 1");
-  if (o.parameter_draws < 0 || static_cast<std::uint32_t>(o.parameter_draws) > o.reps)
+  if (o.parameter_draws && (*o.parameter_draws < 0 || static_cast<std::uint32_t>(*o.parameter_draws) > o.reps))
     throw io::UserError("--parameter-draws", 0, 0, "must be 0 to the replications (" + std::to_string(o.reps) + ")");
+  const int draws = o.parameter_draws.value_or(static_cast<int>(std::min<std::uint32_t>(20, o.reps)));
   const sim::Scenario defaults = calibrate::load_defaults(o.defaults);
   const returns::History history = returns::read_returns(o.dir);
   const calibrate::CalibrationRequest request{o.dir, train_to, o.years_back, o.defaults, "council.children.csv"};
@@ -61,10 +65,10 @@ void run_backtest(const Options& o) {
   scenario.horizon_months = o.horizon_months;
   const sim::RunOptions run_options{o.reps, scenario.seed, o.threads};
   const sim::RunSummary run =
-      o.parameter_draws == 0
+      draws == 0
           ? sim::run_scenario(scenario, run_options)
           : sim::summarise(sim::simulate_pooled(calibrate::parameter_draws(history, defaults, request, c, scenario,
-                                                                           {o.parameter_draws, scenario.seed, o.threads}),
+                                                                           {draws, scenario.seed, o.threads}),
                                                 run_options),
                            o.threads);
   const calibrate::MarkovProjection markov = calibrate::project_markov(scenario);
@@ -87,7 +91,7 @@ void run_backtest(const Options& o) {
   });
   out.commit();
   std::cout << "caseflow: back-test of " << o.dir << ": trained to " << o.train_to << ", " << o.reps << " replications"
-            << (o.parameter_draws ? " over " + std::to_string(o.parameter_draws) + " parameter draws" : std::string(" of the central calibration"))
+            << (draws ? " over " + std::to_string(draws) + " parameter draws" : std::string(" of the central calibration"))
             << ", compared over "
             << (bt.scores.empty() ? 0 : bt.scores.front().months) << " months; outputs in " << o.out << "\n"
             << std::left << std::setw(14) << "metric" << std::right << std::setw(8) << "months" << std::setw(10) << "MAPE %" << std::setw(16)
@@ -115,7 +119,7 @@ void add_backtest_command(CLI::App& app) {
   cmd->add_option("--defaults", o->defaults, "Scenario giving what the returns cannot (default scenarios/baseline.yaml)");
   cmd->add_option("--parameter-draws", o->parameter_draws,
                   "Calibrations of resampled children whose parameters the replications share, so the bands carry the "
-                  "calibration's uncertainty (default 20; 0: the central calibration alone)");
+                  "calibration's uncertainty (default 20, or the replications when fewer; 0: the central calibration alone)");
   cmd->add_option("--threads", o->threads, "Worker threads (default: every core)");
   cmd->callback([o] { run_backtest(*o); });
 }

@@ -5,6 +5,7 @@
 # table gives each metric's mean MAPE and coverage over the seeds, beside the Markov
 # projection's MAPE, and how many seeds the simulation was at least as accurate on.
 # Usage: scripts/backtest-seeds.sh SCENARIO SEEDS... (e.g. scenarios/baseline.yaml 1 2 3 4 5)
+# BACKTEST_ARGS passes options to each backtest (e.g. BACKTEST_ARGS="--parameter-draws 0").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scenario=$1
@@ -14,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for seed in "$@"; do
   "$caseflow" synth "$scenario" --years 5 --seed "$seed" --out "$work/returns-$seed" > /dev/null
-  "$caseflow" backtest "$work/returns-$seed" --train-to 2022-03-31 --out "$work/backtest-$seed" > /dev/null
+  "$caseflow" backtest "$work/returns-$seed" --train-to 2022-03-31 --out "$work/backtest-$seed" ${BACKTEST_ARGS:-} > /dev/null
 done
 /usr/bin/python3 - "$work" "$@" <<'PY'
 import sys, pandas as pd

@@ -51,4 +51,9 @@ set +e
 (cd "$root" && "$caseflow" backtest "$dir" --train-to 2024-03-20 --out "$(dirname "$dir")/backtest-bad" > /dev/null 2> "$dir.err"); rc=$?
 set -e
 [ "$rc" -eq 2 ] && [ ! -e "$(dirname "$dir")/backtest-bad" ] || { cat "$dir.err"; echo "FAIL: a back-test with no month after it gave status $rc"; exit 1; }
+set +e
+(cd "$root" && "$caseflow" backtest "$dir" --train-to 2022-03-31 --reps 10 --parameter-draws 11 --out "$(dirname "$dir")/backtest-bad" > /dev/null 2> "$dir.err"); rc=$?
+set -e
+[ "$rc" -eq 2 ] && [ ! -e "$(dirname "$dir")/backtest-bad" ] && grep -q -- "--parameter-draws: must be 0 to the replications (10)" "$dir.err" ||
+  { cat "$dir.err"; echo "FAIL: more parameter draws than replications gave status $rc"; exit 1; }
 echo "synthetic council: written, read strictly with no problems, rewritten, calibrated, run and back-tested"
