@@ -46,19 +46,60 @@ FittedDuration fit_duration(const KaplanMeier& km, sim::TimeUnit unit, const std
     // rounds working days up (a draw of 24.3 wd ends on the 25th), so for them the edges are
     // the quantiles themselves: a draw in (a, b] rounds to a+1 to b, where edges half a day
     // up added half a working day to every assessment (1.7%).
-    constexpr double kLevels[] = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 1.0};
-    std::vector<double> edges, probs;
+    //
+    // Beyond the last of those the curve reaches: when the longest spell ended (the curve
+    // falls to 0), a last bin to it. When the longest were still open, the duration goes on
+    // past anything seen ended, so the rest is an exponential tail, its mean the time spent
+    // beyond that percentile over the spells that ended there (the constant hazard's
+    // maximum-likelihood estimate, open spells counting the time they were seen). A last bin
+    // to the longest ended spell instead ended every case open longer at once: at a warm start
+    // the council's longest-open CIN plans (2.5% of them past the 98th percentile) closed in
+    // the first weeks, where they have months to run (docs/calibration.md, "Durations").
+    //
+    // The tail's mean from d ended spells has a relative standard error of 1/sqrt(d), so it
+    // starts at the last percentile with at least kTailEvents ended beyond it (22% at most);
+    // the bins past that one are dropped into it. Later is better where there are enough:
+    // the tail's hazard is the one seen nearest the cases it extends.
+    constexpr double kLevels[] = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99};
+    constexpr double kTailEvents = 20;
+    const double half = unit == sim::TimeUnit::kWorkingDays ? 0.0 : 0.5;
+    std::vector<double> edges, probs, times;
     double below = 0;  // 1 - S at the previous edge
     for (const double level : kLevels) {
-      const bool last = level == 1.0;
-      const double t = last ? km.last_event_time() : km.quantile(level);
-      if (t < 0) continue;  // the curve does not fall that low: the last bin takes the rest
-      const double edge = t + (unit == sim::TimeUnit::kWorkingDays ? 0.0 : 0.5);
+      const double t = km.quantile(level);
+      if (t < 0) continue;  // the curve does not fall that low: the tail or the last bin takes the rest
+      const double edge = t + half;
       if (!edges.empty() && edge <= edges.back()) continue;
-      const double cumulative = last ? 1.0 : 1.0 - km.survival(t);  // mass beyond the last ended spell goes in the last bin
+      const double cumulative = 1.0 - km.survival(t);
       edges.push_back(edge);
       probs.push_back(cumulative - below);
+      times.push_back(t);
       below = cumulative;
+    }
+    KaplanMeier::Beyond beyond;
+    bool tail = false;
+    if (km.last_survival() > 1e-12)
+      for (std::size_t i = times.size(); i-- > 0;)
+        if ((beyond = km.beyond(times[i])).events >= kTailEvents) {
+          tail = true;
+          edges.resize(i + 1);
+          probs.resize(i + 1);
+          below = 1.0 - km.survival(times[i]);
+          break;
+        }
+    if (tail) {
+      out.distribution.tail_mean = std::stod(number_text(beyond.exposure / beyond.events, 5));
+      probs.push_back(1.0 - below);
+    } else {
+      // The longest ended spell, or, the longest still open but too few ended beyond any
+      // percentile to give a tail its hazard, the longest seen.
+      const double end = (km.last_survival() > 1e-12 ? km.longest_spell() : km.last_event_time()) + half;
+      if (end > edges.back()) {
+        edges.push_back(end);
+        probs.push_back(1.0 - below);
+      } else {
+        probs.back() += 1.0 - below;
+      }
     }
     double sum = 0;
     for (std::size_t i = 0; i + 1 < probs.size(); ++i) {
@@ -74,8 +115,14 @@ FittedDuration fit_duration(const KaplanMeier& km, sim::TimeUnit unit, const std
       e += (i ? ", " : "") + number_text(edges[i], 5);
       p += (i ? ", " : "") + share_text(probs[i]);
     }
-    out.yaml = "{dist: empirical, upper_" + u + ": [" + e + "], probs: [" + p + "]}";
+    if (tail) p += ", " + share_text(probs.back());
+    out.yaml = "{dist: empirical, upper_" + u + ": [" + e + "], probs: [" + p + "]" +
+               (tail ? ", tail_mean_" + u + ": " + number_text(out.distribution.tail_mean, 5) : std::string()) + "}";
     out.note += "; empirical at the deciles and the 95th, 98th and 99th percentiles (the data reach the upper tail)";
+    if (tail)
+      out.note += ", then, the longest still open, an exponential tail of " + share_text(probs.back()) + " beyond " + number_text(edges.back(), 5) +
+                  " " + u + " with a mean of " + number_text(out.distribution.tail_mean, 4) + " " + u + " there (" + count_text(static_cast<long long>(std::lround(beyond.events))) +
+                  " ended beyond)";
     out.fitted = true;
     return out;
   }

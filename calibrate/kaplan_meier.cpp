@@ -34,6 +34,17 @@ KaplanMeier::KaplanMeier(std::vector<Spell> spells) {
     }
     at_risk = std::max(0.0, at_risk - d - c);
   }
+  spells_ = std::move(spells);
+}
+
+KaplanMeier::Beyond KaplanMeier::beyond(double a) const {
+  Beyond out;
+  auto it = std::upper_bound(spells_.begin(), spells_.end(), a, [](double v, const Spell& sp) { return v < sp.length; });
+  for (; it != spells_.end(); ++it) {
+    out.exposure += it->weight * (it->length - a);
+    if (it->ended) out.events += it->weight;
+  }
+  return out;
 }
 
 double KaplanMeier::survival(double t) const {

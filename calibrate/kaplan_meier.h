@@ -45,8 +45,16 @@ class KaplanMeier {
   // The area under S(t) from 0 to `tau`: the mean length restricted to tau, which needs no
   // form for the tail beyond it (two curves compared over the same tau compare like with like).
   double restricted_mean(double tau) const;
+  // Beyond time `a`: the spells that ended there (weighted) and the time every spell spent
+  // there. Their ratio is the maximum-likelihood constant hazard beyond a, open spells
+  // counting the time they were seen: what an exponential tail needs.
+  struct Beyond {
+    double events = 0, exposure = 0;
+  };
+  Beyond beyond(double a) const;
 
  private:
+  std::vector<Spell> spells_;  // by length
   std::vector<Step> steps_;
   long long n_ = 0, events_ = 0;
   double longest_ = 0;

@@ -26,38 +26,10 @@ using models::markov::StepPmf;
 using sim::Distribution;
 using sim::Stage;
 
-constexpr double kZ90 = 1.2815515655446004;  // as sim/distribution.cpp
 // Durations are resolved to this many days (25 years): beyond any horizon, and long enough
 // that the residual of a stage in progress at the start is normalised over its whole tail.
 constexpr int kLongestDays = 9132;
 constexpr int kLongestWorkingDays = 6000;
-
-double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
-
-// P(D <= x) for a scenario duration, x in the distribution's own unit (sim/distribution.h).
-double cdf_in_unit(const Distribution& d, double x) {
-  using K = Distribution::Kind;
-  switch (d.kind) {
-    case K::kFixed: return x >= d.value ? 1.0 : 0.0;
-    case K::kExponential: return x <= 0 ? 0.0 : d.value > 0 ? -std::expm1(-x / d.value) : 1.0;
-    case K::kLognormal: {
-      if (x <= 0) return 0.0;
-      const double s = d.sigma > 0 ? d.sigma : std::log(d.p90 / d.value) / kZ90;
-      return normal_cdf(std::log(x / d.value) / s);
-    }
-    case K::kEmpirical: {
-      if (x <= 0) return 0.0;
-      double cumulative = 0, lo = 0;
-      for (std::size_t i = 0; i < d.upper.size(); ++i) {
-        if (x <= d.upper[i]) return cumulative + (d.upper[i] > lo ? d.probs[i] * (x - lo) / (d.upper[i] - lo) : d.probs[i]);
-        cumulative += d.probs[i];
-        lo = d.upper[i];
-      }
-      return 1.0;
-    }
-  }
-  return 1.0;
-}
 
 double days_per_unit(sim::TimeUnit unit) {
   switch (unit) {
@@ -86,7 +58,7 @@ StepPmf whole_working_days(const Distribution& d) {
   StepPmf pmf(kLongestWorkingDays + 1, 0.0);
   double below = 0;
   for (int n = 0; n <= kLongestWorkingDays; ++n) {
-    const double upto = std::max(below, cdf_in_unit(d, n));
+    const double upto = std::max(below, d.cdf(n));
     pmf[static_cast<std::size_t>(std::max(n, 1))] += upto - below;
     below = upto;
   }
@@ -106,7 +78,7 @@ struct Duration {
 Duration stage_duration(const Distribution& d, bool working_days_allowed = true) {
   if (d.unit == sim::TimeUnit::kWorkingDays && working_days_allowed) return {whole_working_days(d), true};
   const double unit = d.unit == sim::TimeUnit::kWorkingDays ? sim::kDaysPerYear / 253.0 : days_per_unit(d.unit);
-  return {trimmed(models::markov::rounded_pmf([&](double x) { return cdf_in_unit(d, x / unit); }, kLongestDays)), false};
+  return {trimmed(models::markov::rounded_pmf([&](double x) { return d.cdf(x / unit); }, kLongestDays)), false};
 }
 
 // Exits of `count` in progress at the start, by the equilibrium residual of their duration:
@@ -338,7 +310,7 @@ MarkovModel Builder::build() {
   const double delay_unit =
       delay.unit == sim::TimeUnit::kWorkingDays ? sim::kDaysPerYear / 253.0 : days_per_unit(delay.unit);
   const Duration returns_days{
-      models::markov::rounded_pmf([&](double x) { return cdf_in_unit(delay, (x - 0.5) / delay_unit); }, kLongestDays)};
+      models::markov::rounded_pmf([&](double x) { return delay.cdf((x - 0.5) / delay_unit); }, kLongestDays)};
 
   const char* flag_name[2] = {"", " (past CP plan)"};
   for (int f = 0; f < 2; ++f) {
@@ -546,7 +518,7 @@ void Builder::add_routing_changes() {
 
 bool same(const Distribution& a, const Distribution& b) {
   return a.kind == b.kind && a.unit == b.unit && a.value == b.value && a.p90 == b.p90 && a.sigma == b.sigma &&
-         a.upper == b.upper && a.probs == b.probs;
+         a.upper == b.upper && a.probs == b.probs && a.tail_mean == b.tail_mean;
 }
 
 bool Builder::durations_or_ages_change() const {

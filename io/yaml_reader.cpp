@@ -247,15 +247,29 @@ void YamlReader::read(const std::string& key, sim::Distribution& out, bool requi
     const auto unit = unit_of("upper");
     if (!unit) d.fail("dist", "empirical needs upper_days (or _wd, _weeks, _months) and probs");
     out.unit = *unit;
-    d.read("upper_" + sim::unit_suffix(*unit), out.upper);
+    const std::string suffix = sim::unit_suffix(*unit);
+    d.read("upper_" + suffix, out.upper);
     d.read("probs", out.probs);
-    if (out.upper.size() != out.probs.size()) d.fail("probs", "needs one probability per bin in upper_" + sim::unit_suffix(*unit));
+    // An exponential tail beyond the last edge (tail_mean_*), in the edges' unit, holds one
+    // more probability than there are bins.
+    const auto tail_unit = unit_of("tail_mean");
+    if (tail_unit) {
+      if (*tail_unit != *unit) d.fail("tail_mean_" + sim::unit_suffix(*tail_unit), "must use the unit of upper_" + suffix);
+      d.read("tail_mean_" + suffix, out.tail_mean);
+      if (!(out.tail_mean > 0)) d.fail("tail_mean_" + suffix, "the tail's mean must be greater than zero");
+    }
+    const std::size_t bins = out.upper.size() + (tail_unit ? 1 : 0);
+    if (out.probs.size() != bins)
+      d.fail("probs", tail_unit ? "needs one probability per bin in upper_" + suffix + " and one for the tail"
+                                : "needs one probability per bin in upper_" + suffix);
     double sum = 0.0, previous = 0.0;
     for (std::size_t i = 0; i < out.upper.size(); ++i) {
-      if (out.upper[i] <= previous) d.fail("upper_" + sim::unit_suffix(*unit), "bin edges must be positive and increasing");
-      if (out.probs[i] < 0) d.fail("probs", "probabilities must not be negative");
+      if (out.upper[i] <= previous) d.fail("upper_" + suffix, "bin edges must be positive and increasing");
       previous = out.upper[i];
-      sum += out.probs[i];
+    }
+    for (const double p : out.probs) {
+      if (p < 0) d.fail("probs", "probabilities must not be negative");
+      sum += p;
     }
     if (std::fabs(sum - 1.0) > 1e-6) d.fail("probs", "probabilities sum to " + std::to_string(sum) + ", not 1");
   } else {

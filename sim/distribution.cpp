@@ -39,6 +39,23 @@ double normal_quantile(double u) {
 
 double lognormal_sigma(const Distribution& d) { return d.sigma > 0 ? d.sigma : std::log(d.p90 / d.value) / kZ90; }
 
+// The largest double below 1: a tail's share of a uniform never reaches 1 (an infinite draw).
+constexpr double kBelowOne = 1.0 - 0x1.0p-53;
+
+// The length-biased exponential tail beyond `a` (density of the excess x proportional to
+// (a + x) e^(-x/m)): the x at which its distribution function 1 - e^(-x/m) (a + m + x) / (a + m)
+// reaches v, by bisection (the warm start's draws only; the function rises from 0 to 1).
+double length_biased_exponential_quantile(double a, double m, double v) {
+  auto below = [&](double x) { return 1.0 - std::exp(-x / m) * (a + m + x) / (a + m) < v; };
+  double lo = 0.0, hi = m;
+  while (below(hi)) hi *= 2;
+  for (int i = 0; i < 100 && hi - lo > 1e-9 * (1 + hi); ++i) {
+    const double mid = 0.5 * (lo + hi);
+    (below(mid) ? lo : hi) = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
 }  // namespace
 
 double Distribution::mean() const {
@@ -56,6 +73,7 @@ double Distribution::mean() const {
         m += probs[i] * 0.5 * (lo + upper[i]);
         lo = upper[i];
       }
+      if (tail_mean > 0) m += probs.back() * (lo + tail_mean);
       return m;
     }
   }
@@ -71,16 +89,19 @@ double Distribution::quantile(double u) const {
     case Kind::kLognormal:
       return value * std::exp(lognormal_sigma(*this) * normal_quantile(u));
     case Kind::kEmpirical: {
+      const bool tail = tail_mean > 0;
       double cumulative = 0.0, lo = 0.0;
       for (std::size_t i = 0; i < upper.size(); ++i) {
-        if (u <= cumulative + probs[i] || i + 1 == upper.size()) {
+        if (u <= cumulative + probs[i] || (!tail && i + 1 == upper.size())) {
           const double within = probs[i] > 0 ? (u - cumulative) / probs[i] : 0.0;
           return lo + std::clamp(within, 0.0, 1.0) * (upper[i] - lo);
         }
         cumulative += probs[i];
         lo = upper[i];
       }
-      return lo;
+      if (!tail) return lo;
+      const double within = probs.back() > 0 ? (u - cumulative) / probs.back() : 0.0;
+      return lo - tail_mean * std::log1p(-std::clamp(within, 0.0, kBelowOne));
     }
   }
   return value;
@@ -102,26 +123,31 @@ Distribution::InProgress Distribution::in_progress(double u_length, double u_ela
       break;
     }
     case Kind::kEmpirical: {
-      // Bin weights proportional to probability x midpoint; density within a bin proportional to x.
-      std::vector<double> weights(upper.size());
+      // Bin weights proportional to probability x midpoint; density within a bin proportional
+      // to x. The tail's weight is its probability x its mean, a + tail_mean.
+      const bool tail = tail_mean > 0;
+      std::vector<double> weights(upper.size() + (tail ? 1 : 0));
       double sum = 0.0, lo = 0.0;
       for (std::size_t i = 0; i < upper.size(); ++i) {
         weights[i] = probs[i] * 0.5 * (lo + upper[i]);
         sum += weights[i];
         lo = upper[i];
       }
+      if (tail) sum += weights.back() = probs.back() * (lo + tail_mean);
       double cumulative = 0.0;
       lo = 0.0;
       for (std::size_t i = 0; i < upper.size(); ++i) {
         const double w = weights[i] / sum;
-        if (u_length <= cumulative + w || i + 1 == upper.size()) {
+        if (u_length <= cumulative + w || (!tail && i + 1 == upper.size())) {
           const double v = std::clamp((u_length - cumulative) / w, 0.0, 1.0);
           total = std::sqrt(lo * lo + v * (upper[i] * upper[i] - lo * lo));
-          break;
+          return {total, total * u_elapsed};
         }
         cumulative += w;
         lo = upper[i];
       }
+      const double w = weights.back() / sum;  // 0 for a tail of no probability, reached only by rounding
+      total = w > 0 ? lo + length_biased_exponential_quantile(lo, tail_mean, std::clamp((u_length - cumulative) / w, 0.0, kBelowOne)) : lo;
       break;
     }
   }
@@ -144,6 +170,7 @@ double Distribution::cdf(double x) const {
         cumulative += probs[i];
         lo = upper[i];
       }
+      if (tail_mean > 0) return std::min(1.0, cumulative - probs.back() * std::expm1(-(x - lo) / tail_mean));
       return 1.0;
     }
   }

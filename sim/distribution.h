@@ -17,7 +17,11 @@ struct Distribution {
   double p90 = 0.0;         // lognormal 90th percentile
   double sigma = 0.0;       // lognormal log-scale spread, ln(p90 / median) / z90; 0 = work it out
   std::vector<double> upper;  // empirical: upper edge of each bin (first bin starts at 0)
-  std::vector<double> probs;  // empirical: probability of each bin
+  std::vector<double> probs;  // empirical: probability of each bin, then the tail's when it has one
+  // empirical: > 0 when the distribution goes on beyond its last edge in an exponential tail
+  // of this mean (beyond the edge), holding probs.back(): a duration whose longest cases were
+  // still open when the data stopped (calibrate/duration_fit.h). 0: the last edge ends it.
+  double tail_mean = 0.0;
 
   double mean() const;
   // The value at cumulative probability u (0 < u < 1), in this distribution's unit.

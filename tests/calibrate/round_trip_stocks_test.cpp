@@ -99,13 +99,15 @@ TEST_P(CalibrateRoundTripStocks, SixtyMonthStocksInsideTheTrueBands) {
   std::printf("%d of 7 inside\n", inside);
 }
 
-// Known outside, measured (docs/calibration.md, "The round trip"): CIN plans low in both, the
-// baseline's -4.4% (713.6 against a P10 of 716.9; -3.9%, just inside, before the warm start
-// seeded CIN plans' step-ups under way, session 12), the different scenario's -4.1% (this
+// Known outside, measured (docs/calibration.md, "The round trip"): the baseline's CIN plans,
+// -4.4% (713.6 against a P10 of 716.9; -3.9%, just inside, before the warm start seeded CIN
+// plans' step-ups under way, session 12). The different scenario's CIN plans came just
+// inside (-3.7%, 744.0 against a P10 of 741.0) when the fitted durations took an exponential
+// tail where their longest spells were still open (session 14; -4.3% before): this
 // replication's CIN plans ended 4% sooner than the scenario's on average, 2.4 standard
-// errors, and 1.8% fewer began: the large council's ten times more plans give the mean
+// errors, and 1.8% fewer began; the large council's ten times more plans give the mean
 // within 0.1% and CIN within 1%, and the different scenario at ten times its size -1.1%,
-// inside); in the different scenario (care exits by age at entry,
+// inside. In the different scenario (care exits by age at entry,
 // calibrated per band of age at entry), care leavers +11.2%: the same calibrated scenario
 // with the true bands put in its place gives care leavers +0.2% and children looked after
 // -0.4%, so the miss is the band fit from three years (951 periods, 60% open or cut at 18),
@@ -114,7 +116,7 @@ TEST_P(CalibrateRoundTripStocks, SixtyMonthStocksInsideTheTrueBands) {
 // earlier different scenario).
 INSTANTIATE_TEST_SUITE_P(Scenarios, CalibrateRoundTripStocks,
                          ::testing::Values(Case{"scenarios/baseline.yaml", {"cin_open"}},
-                                           Case{"tests/data/calibrate-different.yaml", {"cin_open", "care_leavers_open"}}),
+                                           Case{"tests/data/calibrate-different.yaml", {"care_leavers_open"}}),
                          [](const ::testing::TestParamInfo<Case>& param) { return param.index == 0 ? std::string("Baseline") : std::string("Different"); });
 
 }  // namespace

@@ -45,7 +45,7 @@ fs::path scratch_dir() {
 
 bool same(const sim::Distribution& a, const sim::Distribution& b) {
   return a.kind == b.kind && a.unit == b.unit && a.value == b.value && a.p90 == b.p90 && a.sigma == b.sigma &&
-         a.upper == b.upper && a.probs == b.probs;
+         a.upper == b.upper && a.probs == b.probs && a.tail_mean == b.tail_mean;
 }
 bool same(const std::vector<sim::DemandShock>& a, const std::vector<sim::DemandShock>& b) {
   if (a.size() != b.size()) return false;

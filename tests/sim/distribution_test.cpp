@@ -98,3 +98,64 @@ TEST(DistributionResidual, TotalGivenElapsedIsTheConditionalDistribution) {
 
 }  // namespace
 }  // namespace caseflow::sim
+
+namespace caseflow::sim {
+namespace {
+
+// An empirical distribution whose last 5% goes on beyond 365 days in an exponential tail of
+// mean 200 days there: a duration fitted from data whose longest cases were still open.
+Distribution with_tail() {
+  Distribution d;
+  d.kind = Distribution::Kind::kEmpirical;
+  d.upper = {91, 183, 365};
+  d.probs = {0.25, 0.25, 0.45, 0.05};
+  d.tail_mean = 200;
+  return d;
+}
+
+TEST(DistributionTail, QuantileCdfAndMeanCarryTheTail) {
+  const Distribution d = with_tail();
+  EXPECT_DOUBLE_EQ(d.quantile(0.5), 183.0);  // the bins are as without a tail
+  EXPECT_NEAR(d.quantile(0.95), 365.0, 1e-9);
+  // Beyond the last edge: 365 + 200 x ln(0.05 / (1 - u)); the tail's median is 200 ln 2 past it.
+  EXPECT_NEAR(d.quantile(0.975), 365.0 + 200.0 * std::log(2.0), 1e-9);
+  for (double u : {0.1, 0.6, 0.96, 0.999}) EXPECT_NEAR(d.cdf(d.quantile(u)), u, 1e-9);
+  EXPECT_LT(d.cdf(5000), 1.0);
+  // Mean: the bins' midpoints, and the tail at 365 + 200.
+  EXPECT_NEAR(d.mean(), 0.25 * 45.5 + 0.25 * 137 + 0.45 * 274 + 0.05 * 565, 1e-9);
+  // Draws far out stay finite.
+  EXPECT_TRUE(std::isfinite(d.quantile(1.0 - 1e-16)));
+}
+
+TEST(DistributionTail, ACaseOpenPastTheLastEdgeHasTheTailStillToRun) {
+  // Without the tail it would end at once (TotalGivenElapsedIsTheConditionalDistribution);
+  // with it, memoryless beyond the edge: 500 days open, 200 x ln 2 more at the median.
+  const Distribution d = with_tail();
+  EXPECT_NEAR(d.total_given_elapsed(500, 0.5), 500 + 200 * std::log(2.0), 1e-6);
+  EXPECT_NEAR(d.total_given_elapsed(400, 0.9) - 400, 200 * std::log(10.0), 1e-6);
+}
+
+TEST(DistributionTail, InProgressDrawsTheLengthBiasedTail) {
+  // The length-biased mean is E[T^2] / E[T]: the bins' uniform second moments, and the
+  // tail's (a + X)^2 with X exponential of mean m: a^2 + 2am + 2m^2. The draws over a grid of
+  // 200,000 uniforms must give it to 0.1% (the grid's error in the tail's far end).
+  const Distribution d = with_tail();
+  const double a = 365, m = 200;
+  auto uniform_second = [](double lo, double hi) { return (lo * lo + lo * hi + hi * hi) / 3; };
+  const double second = 0.25 * uniform_second(0, 91) + 0.25 * uniform_second(91, 183) + 0.45 * uniform_second(183, 365) +
+                        0.05 * (a * a + 2 * a * m + 2 * m * m);
+  const int n = 200000;
+  double sum = 0, beyond = 0;
+  for (int i = 0; i < n; ++i) {
+    const auto p = d.in_progress((i + 0.5) / n, 0.5);
+    EXPECT_NEAR(p.elapsed, 0.5 * p.total, 1e-9);
+    sum += p.total;
+    beyond += p.total > a;
+  }
+  EXPECT_NEAR(sum / n, second / d.mean(), 0.001 * second / d.mean());
+  // The share of cases in progress that are in the tail: its weight, 0.05 x 565 / mean.
+  EXPECT_NEAR(beyond / n, 0.05 * (a + m) / d.mean(), 1e-4);
+}
+
+}  // namespace
+}  // namespace caseflow::sim
