@@ -86,8 +86,8 @@ TEST(ParameterDraws, CentreOnTheCentralCalibrationAndSpreadAboutIt) {
     const double at_centre = centre.stock(static_cast<Eigen::Index>(stage), 23);
     // Centred: the mean of 20 draws is within 4 of its standard errors of the central
     // calibration (a chance failure about once in 16,000 a stage). Measured: every stage
-    // within 1.4 (CIN 748.6 for 755.8, sd 23.3; children looked after 433.4 for 432.2, sd
-    // 26.3). A resample that lost its repeated children would shift every stock by a third.
+    // within 1.1 (CIN 771.3 for 777.1, sd 23.3; children looked after 432.4 for 431.4, sd
+    // 26.4). A resample that lost its repeated children would shift every stock by a third.
     EXPECT_NEAR(mean, at_centre, 4 * sd / std::sqrt(double(k))) << centre.stages[stage];
     // Spread: the draws differ, by about what three years of one council's counts leave
     // uncertain (a few percent of each stock after two years; children looked after 6%).
