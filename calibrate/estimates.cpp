@@ -14,6 +14,7 @@
 #include "calibrate/share_estimate.h"
 #include "calibrate/yaml_text.h"
 #include "io/returns/dates.h"
+#include "io/returns/oc3_scope.h"
 #include "io/user_error.h"
 #include "models/forecast/forecaster.h"
 #include "sim/durations.h"
@@ -781,6 +782,7 @@ class Estimator {
       if (plo_outcomes[i] == "proceedings") court_share = plo_route.outcome_shares[i];
     out_.open_children = o_.open_children;
     split_legal_stages(out_.open_children, plo_route.duration, p_.routes[sim::stage_index(sim::Stage::kProceedings)].duration, court_share);
+    const long long unseen = unseen_care_leavers();
     std::map<sim::Stage, long long> n;
     for (const auto& c : out_.open_children) n[c.stage] += 1;
     const std::string at = " open at " + returns::format_iso(o_.as_of) + ", one stage a child (the furthest on)";
@@ -803,9 +805,46 @@ class Estimator {
     if (has_903()) {
       count("cla", sim::Stage::kCla, "children looked after", lac_);
       count("care_leavers", sim::Stage::kCareLeaver,
-            "young people who left care at 18 or later and are supported (the year's OC3 record not NREQ, under 25; without OC3, under 21)",
+            "young people who left care at 18 or later and are supported (the year's OC3 record not NREQ, under 25; returns without "
+            "any OC3 record: under 21 after 13 weeks in care)" +
+                (unseen > 0 ? ", and " + std::to_string(unseen) + " who left care before the returns begin (" +
+                                  returns::format_iso(o_.ssda903_first_day) + "), estimated (docs/calibration.md, \"The open caseload\")"
+                            : std::string()),
             lac_);
     }
+  }
+
+  // Care leavers the returns cannot show: those who left care before the SSDA903 returns
+  // begin, and those past the year of their 21st birthday, whom the OC3 no longer follows
+  // (io/returns/oc3_scope.h). They are still supported if their support lasts that long: those
+  // supported to 25 past 22 or past the returns' years, those supported to 21 on returns of
+  // under 3 years. Their number is the window's care leavers a year x the share supported to
+  // each age (the defaults' extend_to_25_prob) x the years of support the returns do not
+  // reach; each is listed at an age spread evenly over those years, supported to the age of
+  // its group. Without them the demo council's returns started with 15-20% fewer care leavers
+  // than the replication held (8 seeds), the to-25 group past 22 missing.
+  long long unseen_care_leavers() {
+    if (!has_903() || o_.ssda903_first_day == 0 || o_.months <= 0) return 0;
+    const double per_year = static_cast<double>(o_.care_leavers_started) * 12.0 / o_.months;
+    const double seen_years = (o_.as_of - o_.ssda903_first_day + 1) / sim::kDaysPerYear;
+    const double to_21 = p_.care_leavers.support_to_age, extend = p_.care_leavers.extend_to_25_prob;
+    const double oc3_ends = returns::kOc3OldestAge + 1.0;  // the age the OC3 stops following a care leaver
+    long long added = 0;
+    for (const auto& [to_age, share] : {std::pair{to_21, 1.0 - extend}, std::pair{25.0, extend}}) {
+      const double from_age = std::min(18.0 + seen_years, oc3_ends);
+      if (from_age >= to_age) continue;
+      const auto count = static_cast<long long>(std::llround(per_year * share * (to_age - from_age)));
+      for (long long i = 0; i < count; ++i) {
+        sim::InitialChild row;
+        row.id = "C" + std::to_string(out_.open_children.size() + 1);
+        row.stage = sim::Stage::kCareLeaver;
+        row.age_years = from_age + (static_cast<double>(i) + 0.5) / static_cast<double>(count) * (to_age - from_age);
+        row.days_in_stage = (row.age_years - 18.0) * sim::kDaysPerYear;
+        out_.open_children.push_back(row);
+      }
+      added += count;
+    }
+    return added;
   }
 
   // Children due back at the start: in a running service the returns waiting are their flow

@@ -91,6 +91,11 @@ struct Observations {
     long long moves = 0;
   };
   std::vector<CareExposure> care_exposures;
+  // Young people who became care leavers in the window (left care at 18 or later, supported at
+  // leaving as supported_leaver counts them), and the first day the SSDA903 returns read reach
+  // back to: a care leaver who left care before it is not in them.
+  long long care_leavers_started = 0;
+  returns::Day ssda903_first_day = 0;
 
   // The open caseload at the as-of date, child by child (pseudonymised ids C1, C2 ...): each
   // child in one stage, the furthest on (care, then care leaver, CP, PLO or proceedings, CIN,
@@ -98,7 +103,7 @@ struct Observations {
   std::vector<sim::InitialChild> open_children;
   // The open caseload at the as-of date, record by record (a child on a CIN plan and in care
   // counts in both).
-  long long open_assessments = 0, open_cin_plans = 0, open_cp_plans = 0, open_cla = 0, open_legal = 0, care_leavers = 0;
+  long long open_assessments = 0, open_cin_plans = 0, open_cp_plans = 0, open_cla = 0, open_legal = 0;
 };
 
 Observations observe(const returns::History& history, returns::Day first_day, returns::Day as_of);

@@ -5,6 +5,7 @@
 
 #include "io/returns/buffered_writer.h"
 #include "io/returns/dates.h"
+#include "io/returns/oc3_scope.h"
 #include "io/returns/writer_checks.h"
 #include "io/returns/writer_codes.h"
 #include "sim/engine/civil_date.h"
@@ -15,9 +16,6 @@ namespace {
 
 // SWEpisodes were first collected in 2023-24 (collection year 2024).
 constexpr int kFirstSocialWorkerYear = 2024;
-// OC3 follows up care leavers in the year of their 17th to 21st birthdays.
-constexpr int kYoungestCareLeaverAge = 17;
-constexpr int kOldestCareLeaverAge = 21;
 
 struct Year {
   int year;
@@ -27,12 +25,6 @@ struct Year {
   bool ended(const MaybeDay& end) const { return end && *end <= last; }  // written closed this year
 };
 
-// The age a person born on `birth` turns on the birthday that falls in the collection year.
-int age_at_birthday_in(Day birth, int collection_year) {
-  const auto b = engine::civil_from_days(birth);
-  const int calendar_year = b.month >= 4 ? collection_year - 1 : collection_year;
-  return calendar_year - b.year;
-}
 
 
 [[noreturn]] void child_missing(const ChildHistory& child, std::string_view field) {
@@ -211,12 +203,6 @@ class Tables {
 
 }  // namespace
 
-bool oc3_collects(const ChildHistory& child, const CareLeaverRecord& r, int collection_year) {
-  if (r.collection_year != collection_year) return false;
-  if (!child.birth) return true;  // counted, so that the missing DOB is reported, not passed over
-  const int age = age_at_birthday_in(*child.birth, collection_year);
-  return age >= kYoungestCareLeaverAge && age <= kOldestCareLeaverAge;
-}
 
 void write_ssda903_year(const History& history, int collection_year, const std::filesystem::path& folder) {
   const Year year{collection_year, collection_year_start(collection_year),

@@ -27,10 +27,6 @@
 
 namespace caseflow::returns {
 
-// Whether the year's OC3 holds this care-leaver record: a record of that collection year for a
-// young person turning 17 to 21 in it (the years the DfE collects OC3 for).
-bool oc3_collects(const ChildHistory& child, const CareLeaverRecord& r, int collection_year);
-
 // Writes the year's seven tables into `folder` (which must exist). std::logic_error naming the
 // child and field when the History lacks a field the return requires (writer_checks.h).
 void write_ssda903_year(const History& history, int collection_year, const std::filesystem::path& folder);

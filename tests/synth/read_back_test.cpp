@@ -9,9 +9,9 @@
 #include <string>
 
 #include "io/returns/flow_counts.h"
+#include "io/returns/oc3_scope.h"
 #include "io/returns/returns_reader.h"
 #include "io/returns/returns_writer.h"
-#include "io/returns/ssda903_writer.h"
 #include "io/scenario_yaml.h"
 #include "io/synth/synth.h"
 #include "sim/metrics.h"
