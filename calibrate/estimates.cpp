@@ -807,7 +807,7 @@ class Estimator {
       count("care_leavers", sim::Stage::kCareLeaver,
             "young people who left care at 18 or later and are supported (the year's OC3 record not NREQ, under 25; returns without "
             "any OC3 record: under 21 after 13 weeks in care)" +
-                (unseen > 0 ? ", and " + std::to_string(unseen) + " who left care before the returns begin (" +
+                (unseen > 0 ? ", and " + std::to_string(unseen) + " the OC3 cannot show (supported past 22, or left care before the returns begin, " +
                                   returns::format_iso(o_.ssda903_first_day) + "), estimated (docs/calibration.md, \"The open caseload\")"
                             : std::string()),
             lac_);
