@@ -740,7 +740,9 @@ class Estimator {
   void ages() {
     long long n = 0;
     const std::string referral = age_shares(o_.referral_age_years, p_.referral_age.band_edges_years, n);
-    if (n >= kMinCount) set("referral_age.probs", referral, "age at referral, " + count_text(n) + " referrals in the default bands (" + cin_ + ")");
+    if (n >= kMinCount)
+      set("referral_age.probs", referral,
+          "age at a first referral (none earlier in the returns), " + count_text(n) + " in the window's last year, in the default bands (" + cin_ + ")");
     else defaulted("referral_age.probs", "too few referrals with a birth date");
     const std::string cla = age_shares(o_.cla_age_years_at_as_of, in_.defaults.initial.cla_age.band_edges_years, n);
     if (n >= kMinCount) set("initial_stock.cla_age.probs", cla, "age of the " + count_text(n) + " children looked after at the as-of date (" + lac_ + ")");
