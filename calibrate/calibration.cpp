@@ -105,9 +105,12 @@ Calibration calibrate_council(const returns::History& history, const sim::Scenar
   for (const auto& [key, value] : c.estimates.keys) estimated.push_back(key);
   const auto keys = paced_keys(estimated);
   if (request.at_normal_pace && every_stage && !keys.empty()) {
-    if (!request.known_pace.empty()) {
-      for (const PaceCorrection& p : request.known_pace)
-        if (std::find(keys.begin(), keys.end(), p.key) != keys.end()) c.pace.push_back(p);
+    if (request.known_pace) {
+      for (const std::string& key : keys) {
+        const auto known = std::find_if(request.known_pace->begin(), request.known_pace->end(), [&](const auto& p) { return p.key == key; });
+        if (known != request.known_pace->end()) c.pace.push_back(*known);
+        else c.estimates.warnings.push_back(key + ": no known scale for the work at a normal pace; it stays as the returns show it");
+      }
       refit_at_normal_pace(c.estimates, c.observed, c.pace);
     } else {
       c.pace = correct_for_pace(c.observed, keys, load_calibrated(c), [&](const std::vector<PaceCorrection>& corrections) {

@@ -2,6 +2,7 @@
 // The whole calibration of one council at one date, from its History: the window, what the
 // returns show in it, the estimates, and council.yaml's text. `caseflow calibrate` writes the
 // text; `caseflow backtest` calibrates at the end of its training window and runs it.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,11 +24,11 @@ struct CalibrationRequest {
   // Correct the paced durations for the model's own waits and slowing (calibrate/work_pace.h);
   // off only to show what the correction is worth.
   bool at_normal_pace = true;
-  // When given, the paced durations take these corrections' scales instead of simulating to
+  // When set, the paced durations take these corrections' scales instead of simulating to
   // measure them: a parameter draw (calibrate/parameter_draws.h) keeps its central
   // calibration's pace, a property of the model and the council's staffing, not of which
-  // children were drawn.
-  std::vector<PaceCorrection> known_pace{};
+  // children were drawn. A paced key with no scale here stays as observed, with a warning.
+  std::optional<std::vector<PaceCorrection>> known_pace{};
 };
 
 struct Calibration {

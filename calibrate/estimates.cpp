@@ -822,15 +822,19 @@ class Estimator {
   // supported to 25 past 22 or past the returns' years, those supported to 21 on returns of
   // under 3 years. Their number is the window's care leavers a year x the share supported to
   // each age (the defaults' extend_to_25_prob) x the years of support the returns do not
-  // reach; each is listed at an age spread evenly over those years, supported to the age of
-  // its group. Without them the demo council's returns started with 15-20% fewer care leavers
+  // reach; each is listed at an age spread evenly over those years (the warm start then gives
+  // those under 21 support to 25 by the same share, and those older support to 25). Without them the demo council's returns started with 15-20% fewer care leavers
   // than the replication held (8 seeds), the to-25 group past 22 missing.
   long long unseen_care_leavers() {
     if (!has_903() || o_.ssda903_first_day == 0 || o_.months <= 0) return 0;
     const double per_year = static_cast<double>(o_.care_leavers_started) * 12.0 / o_.months;
     const double seen_years = (o_.as_of - o_.ssda903_first_day + 1) / sim::kDaysPerYear;
     const double to_21 = p_.care_leavers.support_to_age, extend = p_.care_leavers.extend_to_25_prob;
-    const double oc3_ends = returns::kOc3OldestAge + 1.0;  // the age the OC3 stops following a care leaver
+    // The age past which the returns show no care leaver: in the as-of date's collection year
+    // the OC3 holds those turning 21 in it, so up to 21 and the part of the year gone by (22 at
+    // 31 March); returns with no OC3 at all count care leavers only under 21 (observations.cpp).
+    const returns::Day year_start = returns::collection_year_start(returns::collection_year_of(o_.as_of));
+    const double oc3_ends = o_.returns_have_oc3 ? returns::kOc3OldestAge + (o_.as_of + 1 - year_start) / sim::kDaysPerYear : 21.0;
     long long added = 0;
     for (const auto& [to_age, share] : {std::pair{to_21, 1.0 - extend}, std::pair{25.0, extend}}) {
       const double from_age = std::min(18.0 + seen_years, oc3_ends);

@@ -498,6 +498,7 @@ Observations observe(const returns::History& history, returns::Day first_day, re
   Observer observer(first_day, as_of, oc3);
   for (const auto& c : history.children) observer.child(c);
   Observations o = observer.take();
+  o.returns_have_oc3 = oc3;
   if (!history.ssda903_years.empty())
     o.ssda903_first_day = returns::collection_year_start(*std::min_element(history.ssda903_years.begin(), history.ssda903_years.end()));
   return o;

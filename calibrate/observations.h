@@ -96,6 +96,7 @@ struct Observations {
   // back to: a care leaver who left care before it is not in them.
   long long care_leavers_started = 0;
   returns::Day ssda903_first_day = 0;
+  bool returns_have_oc3 = false;  // any OC3 record in the years the DfE collects it
 
   // The open caseload at the as-of date, child by child (pseudonymised ids C1, C2 ...): each
   // child in one stage, the furthest on (care, then care leaver, CP, PLO or proceedings, CIN,

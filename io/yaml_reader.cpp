@@ -253,6 +253,7 @@ void YamlReader::read(const std::string& key, sim::Distribution& out, bool requi
     // An exponential tail beyond the last edge (tail_mean_*), in the edges' unit, holds one
     // more probability than there are bins.
     const auto tail_unit = unit_of("tail_mean");
+    if (d.has("tail_mean")) d.fail("tail_mean", "needs its unit, as upper_" + suffix + " has: tail_mean_" + suffix);
     if (tail_unit) {
       if (*tail_unit != *unit) d.fail("tail_mean_" + sim::unit_suffix(*tail_unit), "must use the unit of upper_" + suffix);
       d.read("tail_mean_" + suffix, out.tail_mean);

@@ -139,7 +139,7 @@ Distribution::InProgress Distribution::in_progress(double u_length, double u_ela
       for (std::size_t i = 0; i < upper.size(); ++i) {
         const double w = weights[i] / sum;
         if (u_length <= cumulative + w || (!tail && i + 1 == upper.size())) {
-          const double v = std::clamp((u_length - cumulative) / w, 0.0, 1.0);
+          const double v = w > 0 ? std::clamp((u_length - cumulative) / w, 0.0, 1.0) : 0.0;
           total = std::sqrt(lo * lo + v * (upper[i] * upper[i] - lo * lo));
           return {total, total * u_elapsed};
         }
@@ -178,6 +178,9 @@ double Distribution::cdf(double x) const {
 }
 
 double Distribution::total_given_elapsed(double elapsed, double u) const {
+  // In an exponential tail the time left is the tail's own, whatever has passed (memoryless):
+  // taken directly, since far out cdf() rounds to 1 and the conditional draw would lose it.
+  if (kind == Kind::kEmpirical && tail_mean > 0 && elapsed >= upper.back()) return elapsed - tail_mean * std::log1p(-u);
   const double done = cdf(elapsed);
   if (done >= 1.0 - 1e-12) return elapsed;
   return std::max(elapsed, quantile(done + u * (1.0 - done)));

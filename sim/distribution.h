@@ -37,7 +37,8 @@ struct Distribution {
   double cdf(double x) const;
   // The total duration of a case known to have lasted `elapsed` already (its residual life):
   // the draw at u from the distribution conditioned on exceeding `elapsed` (>= elapsed).
-  // Where the distribution holds no mass beyond `elapsed`, the case ends at once (elapsed).
+  // Where the distribution holds no mass beyond `elapsed`, the case ends at once (elapsed);
+  // past the last edge of an exponential tail the time left is the tail's (memoryless).
   double total_given_elapsed(double elapsed, double u) const;
 };
 

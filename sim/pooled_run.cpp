@@ -1,6 +1,5 @@
 #include "sim/pooled_run.h"
 
-#include <algorithm>
 #include <stdexcept>
 
 #include "sim/stage_table.h"
@@ -22,23 +21,14 @@ Replications simulate_pooled(const std::vector<Scenario>& versions, const RunOpt
         v.stages->group_labels() != first.stages->group_labels())
       throw std::invalid_argument("simulate_pooled: the versions differ in start date, horizon or stage groups");
 
-  Replications pooled;
-  for (std::size_t k = 0; k < versions.size(); ++k) {
-    const std::uint32_t from = pooled_block_start(options.replications, versions.size(), k);
-    const std::uint32_t to = pooled_block_start(options.replications, versions.size(), k + 1);
-    RunOptions block = options;
-    block.first_replication = options.first_replication + from;
-    block.replications = to - from;
-    Replications part = simulate_replications(versions[k], block);
-    if (k == 0) {
-      pooled = std::move(part);
-      continue;
-    }
-    pooled.events += part.events;
-    pooled.peak_child_records = std::max(pooled.peak_child_records, part.peak_child_records);
-    for (auto& m : part.monthly) pooled.monthly.push_back(std::move(m));
-  }
-  return pooled;
+  std::vector<const Scenario*> pointers;
+  for (const Scenario& v : versions) pointers.push_back(&v);
+  std::vector<std::size_t> version_of(options.replications);
+  for (std::size_t k = 0; k < versions.size(); ++k)
+    for (std::uint32_t i = pooled_block_start(options.replications, versions.size(), k);
+         i < pooled_block_start(options.replications, versions.size(), k + 1); ++i)
+      version_of[i] = k;
+  return simulate_versions(pointers, [&](std::uint32_t i) { return version_of[i]; }, options);
 }
 
 }  // namespace caseflow::sim

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "sim/engine/runner.h"
 #include "sim/engine/statistics.h"
@@ -11,8 +12,21 @@ namespace caseflow::sim {
 
 Replications simulate_replications(const Scenario& scenario, const RunOptions& options,
                                    const std::function<void()>& replication_done) {
-  const engine::Calendar calendar(scenario.start_date, 5, scenario.horizon_months / 12 + 30);
-  const DemandModel demand = prepared_demand(scenario, calendar);
+  return simulate_versions({&scenario}, [](std::uint32_t) { return std::size_t{0}; }, options, replication_done);
+}
+
+Replications simulate_versions(const std::vector<const Scenario*>& versions, const std::function<std::size_t(std::uint32_t)>& version_of,
+                               const RunOptions& options, const std::function<void()>& replication_done) {
+  // Each version's calendar and demand, prepared once. The demand refers to its calendar, so
+  // each pair stays where it was made.
+  struct Prepared {
+    explicit Prepared(const Scenario& v)
+        : calendar(v.start_date, 5, v.horizon_months / 12 + 30), demand(prepared_demand(v, calendar)) {}
+    engine::Calendar calendar;
+    DemandModel demand;
+  };
+  std::vector<std::unique_ptr<const Prepared>> prepared;
+  for (const Scenario* v : versions) prepared.push_back(std::make_unique<const Prepared>(*v));
   // Each replication's series are made compact on the thread that ran it, as it finishes, so
   // that the run never holds more than the running replications' full series.
   struct Kept {
@@ -21,12 +35,14 @@ Replications simulate_replications(const Scenario& scenario, const RunOptions& o
     std::size_t peak_child_records = 0;
   };
   auto results = engine::run_replications<Kept>(options.replications, options.threads, [&](std::uint32_t i) {
-    ReplicationResult result = run_replication(scenario, calendar, demand, options.seed, options.first_replication + i);
+    const std::size_t k = version_of(i);
+    ReplicationResult result = run_replication(*versions[k], prepared[k]->calendar, prepared[k]->demand, options.seed, options.first_replication + i);
     Kept kept{CompactSeries(result.monthly), result.events, result.peak_child_records};
     if (replication_done) replication_done();
     return kept;
   });
 
+  const Scenario& scenario = *versions.front();
   Replications r = replications_frame(scenario.horizon_months, scenario.start_date, options.seed,
                                       scenario.stages->group_labels());
   r.first_id = options.first_replication;

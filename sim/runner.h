@@ -49,6 +49,11 @@ struct RunSummary {
 // `replication_done` is called as each replication finishes, from the thread that ran it.
 Replications simulate_replications(const Scenario& scenario, const RunOptions& options,
                                    const std::function<void()>& replication_done = {});
+// The same with replication i (of options.replications, from options.first_replication) run by
+// versions[version_of(i)]: versions of one scenario sharing its start date, horizon and stage
+// groups (sim/pooled_run.h checks them), all on one pool of threads.
+Replications simulate_versions(const std::vector<const Scenario*>& versions, const std::function<std::size_t(std::uint32_t)>& version_of,
+                               const RunOptions& options, const std::function<void()>& replication_done = {});
 // Their summary across replications (threads: for the per-series work; results do not depend on it).
 RunSummary summarise(const Replications& replications, unsigned threads);
 // Both.

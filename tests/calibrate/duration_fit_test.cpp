@@ -72,6 +72,18 @@ TEST(DurationFit, WhenTheLongestAreStillOpenTheFormGoesOnInAnExponentialTail) {
   EXPECT_EQ(fit.distribution.probs.size(), fit.distribution.upper.size() + 1);
   EXPECT_NE(fit.yaml.find("tail_mean_days: "), std::string::npos) << fit.yaml;
   EXPECT_NE(fit.note.find("exponential tail"), std::string::npos) << fit.note;
+  // It starts at the last percentile with 20 or more ended beyond it, here the 98th (fewer
+  // end beyond the 99th), holding the curve's survival there, with the mean time at risk beyond it
+  // per spell ended there.
+  const KaplanMeier km(lognormal_spells(150, 400, 1095, 20000, 11));
+  const double t98 = km.quantile(0.98);
+  ASSERT_GT(t98, 0);
+  EXPECT_LT(km.beyond(km.quantile(0.99)).events, 20);
+  EXPECT_DOUBLE_EQ(fit.distribution.upper.back(), t98 + 0.5);
+  EXPECT_NEAR(fit.distribution.probs.back(), km.survival(t98), 1e-4);  // written to 4 decimals
+  const KaplanMeier::Beyond beyond = km.beyond(t98);
+  EXPECT_GE(beyond.events, 20);
+  EXPECT_NEAR(fit.distribution.tail_mean, beyond.exposure / beyond.events, 0.01);
   // The mean is kept (a bin to the longest ended spell cut it): within 3%, about three times
   // the sample mean's error at this n with a tenth of the spells censored.
   EXPECT_NEAR(fit.distribution.mean(), 201.0, 0.03 * 201) << fit.yaml;
@@ -94,6 +106,39 @@ TEST(DurationFit, WhenTheLongestAreStillOpenTheFormGoesOnInAnExponentialTail) {
   }
   EXPECT_GT(fitted_left / n, 0.7 * true_left / n) << fit.yaml;
   EXPECT_LT(fitted_left / n, 1.3 * true_left / n) << fit.yaml;
+}
+
+TEST(DurationFit, WhenTheLongestSpellEndedThereIsNoTail) {
+  // Seed 9, no censoring at all (a window far past every spell): the curve falls to 0 at the
+  // longest spell, so the last bin ends there.
+  std::vector<Spell> spells = lognormal_spells(25, 55, 10000, 5000, 9);
+  for (Spell& s : spells) s.ended = true;
+  const KaplanMeier km(spells);
+  const auto fit = fit_duration(km, sim::TimeUnit::kWorkingDays, "assessments");
+  ASSERT_TRUE(fit.fitted);
+  EXPECT_EQ(fit.distribution.tail_mean, 0);
+  EXPECT_EQ(fit.distribution.probs.size(), fit.distribution.upper.size());
+  EXPECT_DOUBLE_EQ(fit.distribution.upper.back(), km.last_event_time());
+  EXPECT_EQ(fit.yaml.find("tail_mean"), std::string::npos);
+}
+
+TEST(DurationFit, TooFewEndedSpellsBeyondAnyPercentileGiveALastBinToTheLongest) {
+  // 21 spells ended (1 to 21 days) and the 2 longest still open (300 and 301 days): the curve
+  // falls to 2/23, below 10%, so the form is empirical, but only 18 end beyond its first decile,
+  // too few for a tail's hazard; the last bin runs to the longest spell seen, open or not.
+  std::vector<Spell> spells;
+  for (int i = 1; i <= 21; ++i) spells.push_back({static_cast<double>(i), true});
+  spells.push_back({300.0, false});
+  spells.push_back({301.0, false});
+  const KaplanMeier km(spells);
+  const auto fit = fit_duration(km, sim::TimeUnit::kDays, "plans");
+  ASSERT_TRUE(fit.fitted) << fit.note;
+  ASSERT_EQ(fit.distribution.kind, sim::Distribution::Kind::kEmpirical) << fit.note;
+  EXPECT_EQ(fit.distribution.tail_mean, 0);
+  EXPECT_DOUBLE_EQ(fit.distribution.upper.back(), 301.5);
+  double sum = 0;
+  for (double p : fit.distribution.probs) sum += p;
+  EXPECT_NEAR(sum, 1.0, 1e-9);
 }
 
 TEST(DurationFit, TooFewEndedSpellsAreNotFitted) {

@@ -115,11 +115,11 @@ long long care_leavers_open(const Observations& o) {
 }
 
 TEST(OpenCaseload, ReturnsWithOc3CountOnlyTheYoungPeopleTheirOc3Supports) {
-  // Three left care at 18: one the OC3 shows in touch, one no longer needing services, one
-  // with no OC3 record at all (in the model, a child who aged out after a few weeks in care
-  // is not a care leaver). Only the first is open at the as-of date.
+  // Three left care at 18 after years in care: one the OC3 shows in touch, one no longer
+  // needing services, one with no OC3 record at all, whom returns that carry OC3 do not show
+  // as a care leaver (in synth's, a child the model did not make one). Only the first is open.
   const Observations o = observe_all({left_care_at_18("1", day(2019, 6, 1), "YES"), left_care_at_18("2", day(2019, 6, 1), "NREQ"),
-                                      left_care_at_18("3", day(2022, 4, 10), nullptr)});
+                                      left_care_at_18("3", day(2019, 6, 1), nullptr)});
   EXPECT_EQ(care_leavers_open(o), 1);
   EXPECT_EQ(o.care_leavers_started, 2);  // both with an OC3 record became care leavers
 }

@@ -79,6 +79,8 @@ TEST(ParameterDraws, CentreOnTheCentralCalibrationAndSpreadAboutIt) {
     double sum = 0, sum2 = 0;
     for (const auto& d : draws) {
       EXPECT_EQ(d.initial.children.size(), scenario.initial.children.size()) << "the council's own open children";
+      EXPECT_EQ(d.horizon_months, scenario.horizon_months);
+      EXPECT_EQ(d.seed, scenario.seed);
       const double v = project_markov(d).stock(static_cast<Eigen::Index>(stage), 23);
       sum += v, sum2 += v * v;
     }
