@@ -100,13 +100,13 @@ TEST_P(CalibrateRoundTripStocks, SixtyMonthStocksInsideTheTrueBands) {
 }
 
 // Known outside, measured (docs/calibration.md, "The round trip"): the baseline's CIN plans,
-// -4.2% (715.2 against a P10 of 716.9). It is this replication's: over eight other seeds of
+// -4.6% (712.4 against a P10 of 716.9). It is this replication's: over eight other seeds of
 // the baseline's returns the calibrated CIN plans at month 60 average -0.1% of the truth
-// (from -5.4% to +5.9%); this replication's CIN plans ended 4% sooner than the scenario's on
+// (from -5.5% to +5.5%); this replication's CIN plans ended 4% sooner than the scenario's on
 // average, 2.4 standard errors, and 1.8% fewer began.
 // The different scenario is 7 of 7 inside since session 14. Its CIN plans came inside
 // (-3.5%) when the fitted durations took an exponential tail where their longest spells were
-// still open; its care leavers (+11.1% before, +5.9% now) when the warm start stopped counting
+// still open; its care leavers (+11.1% before, +6.0% now) when the warm start stopped counting
 // young people without an OC3 record as care leavers to 21 and added those who left care
 // before the returns begin. The rest of the care leavers' excess is the 16+ band's fit from
 // three years (951 periods, 60% open or cut at 18): with the true bands in its place they
