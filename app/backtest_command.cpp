@@ -3,8 +3,8 @@
 // council's returns up to DATE, simulates from the day after, and compares with what the
 // returns show afterwards (docs/calibration.md, "The back-test"). The replications are shared
 // among K parameter draws (calibrate/parameter_draws.h), so that the bands carry the
-// calibration's uncertainty as well as the simulation's noise. Writes council.yaml (the training calibration),
-// backtest.csv (month by month) and backtest_summary.csv (per metric: MAPE and P10-P90
+// calibration's uncertainty as well as the simulation's noise. Writes council.yaml (the training
+// calibration, with council.draws.yaml beside it when it has draws), backtest.csv (month by month) and backtest_summary.csv (per metric: MAPE and P10-P90
 // coverage), all at once or not at all, and prints the summary.
 #include <algorithm>
 #include <cmath>
@@ -61,21 +61,22 @@ void run_backtest(const Options& o) {
   if (train_to + 31 > data_end)
     throw io::UserError("--train-to", 0, 0, "leaves no whole month of returns after it to compare with (they end " + returns::format_iso(data_end) + ")");
 
-  sim::Scenario scenario = calibrate::load_calibrated(c);
+  const std::string draws_text =
+      draws == 0 ? "" : calibrate::parameter_draws_yaml(history, defaults, request, c, {draws, defaults.seed, o.threads});
+  io::LoadedScenario loaded = draws == 0 ? io::LoadedScenario{calibrate::load_calibrated(c), {}} : calibrate::load_calibrated(c, draws_text);
+  sim::Scenario& scenario = loaded.scenario;
   scenario.horizon_months = o.horizon_months;
+  for (sim::Scenario& draw : loaded.draws) draw.horizon_months = o.horizon_months;
   const sim::RunOptions run_options{o.reps, scenario.seed, o.threads};
-  const sim::RunSummary run =
-      draws == 0
-          ? sim::run_scenario(scenario, run_options)
-          : sim::summarise(sim::simulate_pooled(calibrate::parameter_draws(history, defaults, request, c, scenario,
-                                                                           {draws, scenario.seed, o.threads}),
-                                                run_options),
-                           o.threads);
+  const sim::RunSummary run = draws == 0 ? sim::run_scenario(scenario, run_options)
+                                         : sim::summarise(sim::simulate_pooled(loaded.draws, run_options), o.threads);
   const calibrate::MarkovProjection markov = calibrate::project_markov(scenario);
   const calibrate::Backtest bt = calibrate::compare_with_returns(run, markov, history, train_to + 1, data_end);
 
   io::OutputDir out(o.out);
-  out.write("council.yaml", [&](std::ostream& os) { os << c.yaml; });
+  // The training calibration as `caseflow run` would read it, with its draws beside it.
+  out.write("council.yaml", [&](std::ostream& os) { os << (draws_text.empty() ? c.yaml : calibrate::naming_parameter_draws(c.yaml, "council.draws.yaml")); });
+  if (!draws_text.empty()) out.write("council.draws.yaml", [&](std::ostream& os) { os << draws_text; });
   if (!c.children.empty()) out.write("council.children.csv", [&](std::ostream& os) { os << c.children; });
   out.write("backtest.csv", [&](std::ostream& os) {
     os << "month,metric,actual,mean,p10,p50,p90,markov\n";

@@ -3,6 +3,7 @@
 // file (top-level `region:`) runs every council and the region's total, or with --shard its
 // slice of every council (app/region_run.h).
 #include <chrono>
+#include <functional>
 #include <iostream>
 #include <optional>
 
@@ -21,6 +22,7 @@
 #include "io/scenario_yaml.h"
 #include "io/shard_outputs.h"
 #include "io/user_error.h"
+#include "sim/pooled_run.h"
 #include "sim/runner.h"
 #include "sim/shard_slice.h"
 
@@ -37,6 +39,28 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// The run's replications (a shard's slice of `whole_run`), shared among the scenario's
+// parameter draws when it names some (sim/pooled_run.h): each draw runs its block of ids.
+sim::Replications simulate(const io::LoadedScenario& loaded, const sim::RunOptions& options, std::uint32_t whole_run,
+                           const std::function<void()>& replication_done) {
+  if (loaded.draws.empty()) return sim::simulate_replications(loaded.scenario, options, replication_done);
+  return sim::simulate_pooled(loaded.draws, options, whole_run, replication_done);
+}
+
+// Every draw needs a replication of its own.
+void check_draws_fit(const io::LoadedScenario& loaded, const Options& o, std::uint32_t replications) {
+  if (loaded.draws.size() > replications)
+    throw io::UserError(o.scenario, 0, 0,
+                        "parameter_draws: " + std::to_string(loaded.draws.size()) + " draws in " +
+                            loaded.scenario.parameter_draws_file + " but " + std::to_string(replications) +
+                            " replications: each draw needs one at least, so run --reps " +
+                            std::to_string(loaded.draws.size()) + " or more");
+}
+
+std::string over_draws(const io::LoadedScenario& loaded) {
+  return loaded.draws.empty() ? "" : " over " + counted(loaded.draws.size(), "parameter draw");
+}
+
 // A shard writes only its replications; what needs them all is asked of the merge, or made from its folder.
 void refuse_whole_run_options(const Options& o) {
   if (o.per_replication)
@@ -47,7 +71,8 @@ void refuse_whole_run_options(const Options& o) {
 }
 
 // --shard K/N: the replications of slice K, written with what merge checks.
-void run_shard(const Options& o, const sim::Scenario& scenario, const sim::RunOptions& whole, const std::string& out) {
+void run_shard(const Options& o, const io::LoadedScenario& loaded, const sim::RunOptions& whole, const std::string& out) {
+  const sim::Scenario& scenario = loaded.scenario;
   const ShardOption shard = *o.shard;
   if (shard.count > whole.replications)
     throw io::UserError("--shard " + std::to_string(shard.index) + "/" + std::to_string(shard.count) + ": " +
@@ -62,7 +87,7 @@ void run_shard(const Options& o, const sim::Scenario& scenario, const sim::RunOp
   check_memory(scenario, options, o.max_memory);
   const auto t0 = std::chrono::steady_clock::now();
   ProgressLine progress(options.replications, ProgressLine::shown_on_stderr(o.quiet), std::cerr);
-  const sim::Replications replications = sim::simulate_replications(scenario, options, progress.callback());
+  const sim::Replications replications = simulate(loaded, options, whole.replications, progress.callback());
   progress.finish();
 
   const io::ShardHeader h = shard_header(scenario, o.scenario, whole, shard, slice, replications, o.threads_used(),
@@ -70,7 +95,7 @@ void run_shard(const Options& o, const sim::Scenario& scenario, const sim::RunOp
   io::write_shard_outputs(out, h, replications, o.foreign());
   std::cout << "caseflow: ran shard " << shard.index << "/" << shard.count << " of '" << scenario.name
             << "': replications " << slice.first << " to " << slice.first + slice.count - 1 << " of "
-            << whole.replications << " x " << scenario.horizon_months << " months in " << h.wall_seconds << " s ("
+            << whole.replications << over_draws(loaded) << " x " << scenario.horizon_months << " months in " << h.wall_seconds << " s ("
             << h.events << " events); shard in " << out << " (caseflow merge writes the outputs)\n";
 }
 
@@ -95,28 +120,31 @@ void add_run_command(CLI::App& app) {
       refuse_whole_run_options(*o);
       return run_region_shard(*o, o->scenario, *o->shard);
     }
-    sim::Scenario scenario = io::load_scenario(o->scenario);
-    o->apply_horizon(scenario);
+    io::LoadedScenario loaded = io::load_scenario_and_draws(o->scenario);
+    const sim::Scenario& scenario = loaded.scenario;
+    o->apply_horizon(loaded.scenario);
+    for (sim::Scenario& draw : loaded.draws) o->apply_horizon(draw);
     const sim::RunOptions options = o->run_options(scenario);
+    check_draws_fit(loaded, *o, options.replications);
     if (o->shard) {
       refuse_whole_run_options(*o);
       const std::string part = scenario.name + "-shard-" + std::to_string(o->shard->index) + "-of-" +
                                std::to_string(o->shard->count);
-      return run_shard(*o, scenario, options, o->out.empty() ? io::default_output_folder(part) : o->out);
+      return run_shard(*o, loaded, options, o->out.empty() ? io::default_output_folder(part) : o->out);
     }
     const std::string out = o->out.empty() ? io::default_output_folder(scenario.name) : o->out;
     io::check_output_folder(out, o->foreign());  // before the replications run, not after
     check_memory(scenario, options, o->max_memory);
     const auto t0 = std::chrono::steady_clock::now();
     ProgressLine progress(options.replications, ProgressLine::shown_on_stderr(o->quiet), std::cerr);
-    const sim::Replications replications = sim::simulate_replications(scenario, options, progress.callback());
+    const sim::Replications replications = simulate(loaded, options, options.replications, progress.callback());
     progress.finish();
     const sim::RunSummary summary = sim::summarise(replications, options.threads);
     const double seconds = seconds_since(t0);
     io::write_run_outputs(out, scenario, options, summary, {o->scenario, seconds, o->threads_used()},
                           {o->per_replication ? &replications : nullptr, o->foreign(), o->xlsx});
     if (o->report) add_report_to_output_set(out);
-    std::cout << "caseflow: ran '" << scenario.name << "': " << counted(options.replications, "replication") << " x "
+    std::cout << "caseflow: ran '" << scenario.name << "': " << counted(options.replications, "replication") << over_draws(loaded) << " x "
               << counted(scenario.horizon_months, "month") << " in " << seconds << " s (" << summary.events
               << " events); outputs in " << out << "\n";
   });

@@ -22,9 +22,11 @@ void add_validate_command(CLI::App& app) {
       std::cout << "; " << first.horizon_months << " months from " << engine::to_iso(first.start_date) << "\n";
       return;
     }
-    const sim::Scenario s = io::load_scenario(*file);
+    const io::LoadedScenario loaded = io::load_scenario_and_draws(*file);
+    const sim::Scenario& s = loaded.scenario;
     std::cout << *file << ": ok: scenario '" << s.name << "', " << s.epochs.size() << " dated period(s), "
-              << s.horizon_months << " months from " << engine::to_iso(s.start_date) << "\n";
+              << s.horizon_months << " months from " << engine::to_iso(s.start_date)
+              << (loaded.draws.empty() ? "" : ", " + std::to_string(loaded.draws.size()) + " parameter draws") << "\n";
   });
 }
 

@@ -43,9 +43,13 @@ std::pair<returns::Day, returns::Day> returns_span(const returns::History& histo
   return {returns::collection_year_start(first_year), returns::collection_year_end(last_year)};
 }
 
-sim::Scenario load_calibrated(const Calibration& calibration) {
-  // A scratch folder of this process's own (a counter for the calls within it), removed
-  // whatever happens: the children file is named relative to council.yaml.
+namespace {
+
+// The calibrated files written to a scratch folder of this process's own (a counter for the
+// calls within it), loaded by `load`, and removed whatever happens: the children and draws
+// files are named relative to council.yaml.
+template <typename Load>
+auto load_from_scratch(const Calibration& calibration, const std::string& council_yaml, const std::string& draws_yaml, Load load) {
   static std::atomic<unsigned> calls{0};
   const auto scratch = std::filesystem::temp_directory_path() /
                        ("caseflow-calibrated-" + std::to_string(::getpid()) + "-" + std::to_string(calls++));
@@ -55,15 +59,32 @@ sim::Scenario load_calibrated(const Calibration& calibration) {
   if (std::filesystem::path(children).has_parent_path()) throw std::logic_error("load_calibrated: the children file must be a plain file name: " + children);
   std::filesystem::create_directories(scratch);
   try {
-    std::ofstream(scratch / "council.yaml") << calibration.yaml;
+    std::ofstream(scratch / "council.yaml") << council_yaml;
     if (!children.empty()) std::ofstream(scratch / children) << calibration.children;
-    sim::Scenario scenario = io::load_scenario((scratch / "council.yaml").string());
+    if (!draws_yaml.empty()) std::ofstream(scratch / "council.draws.yaml") << draws_yaml;
+    auto loaded = load((scratch / "council.yaml").string());
     std::filesystem::remove_all(scratch);
-    return scenario;
+    return loaded;
   } catch (...) {
     std::filesystem::remove_all(scratch);
     throw;
   }
+}
+
+}  // namespace
+
+sim::Scenario load_calibrated(const Calibration& calibration) {
+  return load_from_scratch(calibration, calibration.yaml, "", [](const std::string& file) { return io::load_scenario(file); });
+}
+
+std::string naming_parameter_draws(const std::string& council_yaml, const std::string& draws_file) {
+  return council_yaml + "parameter_draws: " + draws_file +
+         "  # calibrations of resamples of the council's children, sharing the replications (docs/calibration.md, \"Parameter draws\")\n";
+}
+
+io::LoadedScenario load_calibrated(const Calibration& calibration, const std::string& draws_yaml) {
+  return load_from_scratch(calibration, naming_parameter_draws(calibration.yaml, "council.draws.yaml"), draws_yaml,
+                           [](const std::string& file) { return io::load_scenario_and_draws(file); });
 }
 
 Calibration calibrate_council(const returns::History& history, const sim::Scenario& defaults, const CalibrationRequest& request) {

@@ -10,6 +10,7 @@
 #include "calibrate/observations.h"
 #include "calibrate/work_pace.h"
 #include "io/returns/history.h"
+#include "io/scenario_yaml.h"
 #include "sim/scenario.h"
 
 namespace caseflow::calibrate {
@@ -46,6 +47,12 @@ Calibration calibrate_council(const returns::History& history, const sim::Scenar
 
 // The calibrated scenario, loaded as `caseflow run` loads council.yaml and its children file.
 sim::Scenario load_calibrated(const Calibration& calibration);
+// With its parameter draws (the text calibrate/parameter_draws.h makes), as `caseflow run`
+// loads council.yaml beside council.draws.yaml.
+io::LoadedScenario load_calibrated(const Calibration& calibration, const std::string& draws_yaml);
+
+// council.yaml's text with the line that names its parameter draws' file.
+std::string naming_parameter_draws(const std::string& council_yaml, const std::string& draws_file);
 
 // A date given on the command line as YYYY-MM-DD, for `option` (--as-of, --train-to).
 returns::Day command_line_date(const std::string& text, const std::string& option);

@@ -1,15 +1,23 @@
 #pragma once
-// The calibration's uncertainty, sampled: versions of a calibrated scenario, each calibrated
-// afresh from a bootstrap resample of the council's children (calibrate/children_resample.h),
-// and each started from the council's own open caseload and staff, which are known, not
-// estimated. Run pooled (sim/pooled_run.h), the replications' spread carries what the returns
-// leave uncertain about the parameters beside the simulation's own noise. Without it a
-// back-test's P10-P90 bands held the children looked after in about half the months, not
-// about 80% (docs/validation.md).
+// The calibration's uncertainty, sampled: parameter draws of a calibrated scenario, each the
+// estimates of a fresh calibration of a bootstrap resample of the council's children
+// (calibrate/children_resample.h). `caseflow calibrate --parameter-draws K` writes them beside
+// council.yaml (io/parameter_draws_file.h), and `caseflow run` and `caseflow backtest` share
+// their replications among them (sim/pooled_run.h): the replications' spread then carries
+// what the returns leave uncertain about the parameters beside the simulation's own noise.
+// Without them a back-test's P10-P90 bands held the children looked after in about half the
+// months, not about 80% (docs/validation.md).
+//
+// A draw holds only the keys its calibration estimated: the open caseload and staff are known,
+// not estimated, and every draw starts from the council's own; a key the resample could not
+// estimate keeps the central calibration's value.
 #include <cstdint>
-#include <vector>
+#include <string>
+
+#include <yaml-cpp/yaml.h>
 
 #include "calibrate/calibration.h"
+#include "calibrate/estimates.h"
 #include "io/returns/history.h"
 #include "sim/scenario.h"
 
@@ -21,13 +29,15 @@ struct DrawsRequest {
   unsigned threads = 0;    // calibrations at once (0: one per core)
 };
 
-// `draws` versions of `central_scenario` (the central calibration, loaded and set up for the
-// run: its horizon, seed and open caseload are kept). Each takes the estimates of calibrating
-// resample k with the same request, and the central calibration's work at a normal pace
-// (CalibrationRequest::known_pace). Throws io::UserError naming the draw when one resample
-// cannot be calibrated.
-std::vector<sim::Scenario> parameter_draws(const returns::History& history, const sim::Scenario& defaults,
-                                           const CalibrationRequest& request, const Calibration& central,
-                                           const sim::Scenario& central_scenario, const DrawsRequest& draws);
+// One draw's parameters, laid out as in a scenario file: every key `estimates` holds that is a
+// parameter (not the open caseload's counts and file).
+YAML::Node draw_parameters(const CouncilEstimates& estimates);
+
+// The draws file's text: a header saying what the draws are, then `draws:`. Each draw is the
+// calibration of resample k with the same request and the central calibration's work at a
+// normal pace (CalibrationRequest::known_pace). Throws io::UserError naming the draw when one
+// resample cannot be calibrated.
+std::string parameter_draws_yaml(const returns::History& history, const sim::Scenario& defaults,
+                                 const CalibrationRequest& request, const Calibration& central, const DrawsRequest& draws);
 
 }  // namespace caseflow::calibrate

@@ -172,6 +172,16 @@ std::vector<KeyDeclaration> declare() {
             .optional("100")
             .bind([](Target& x) -> auto& { return x.scenario.replications; }));
   t.add(Key("changes", K::kChangeList, "dated changes to parameters; see \"changes\" above").optional("[]"));
+  t.add(Key("parameter_draws", K::kText,
+            "a file of the calibration's parameter draws (caseflow calibrate --parameter-draws writes it beside council.yaml): "
+            "the replications are shared among them, each draw's parameters laid over the file that names this key, so the "
+            "bands carry what the returns leave uncertain; relative to the scenario file that names it, as extends: is; \"\" "
+            "runs the scenario as its files give it")
+            .optional("\"\"")
+            .note("docs/calibration.md, \"Parameter draws\"; `caseflow run` (whole, --shard and validate) reads them, and every "
+                  "other command refuses a scenario that names draws: give it a file that extends this one with "
+                  "`parameter_draws: \"\"` to use the central calibration alone")
+            .bind([](Target& x) -> auto& { return x.scenario.parameter_draws_file; }));
 
   t.add(Key("prices", K::kSection, "dated price indices: the yearly rises applied to the cost keys")
             .optional("")

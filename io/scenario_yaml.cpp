@@ -4,10 +4,12 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "io/demand_paths_csv.h"
 #include "io/initial_children.h"
 #include "io/key_reader.h"
+#include "io/parameter_draws_file.h"
 #include "io/scenario_keys.h"
 #include "io/user_error.h"
 #include "io/yaml_file.h"
@@ -186,8 +188,11 @@ std::string text_hash(const std::string& text) {
   return out.str();
 }
 
-sim::Scenario load_scenario(const std::string& path) {
-  std::vector<YamlLayer> chain = load_chain(path);
+namespace {
+
+// The scenario the chain of files (root first) makes. `read_children`: read the open children's
+// file (a parameter draw takes its scenario's instead of reading the same file again).
+sim::Scenario resolve(const std::vector<YamlLayer>& chain, const std::string& path, bool read_children) {
   std::vector<YamlLayer> layers;  // topmost first
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) layers.push_back(*it);
   YamlReader root(layers, "");
@@ -197,7 +202,7 @@ sim::Scenario load_scenario(const std::string& path) {
   Target target{s, first};
   read_scenario_keys(root, target);
   s.epochs.push_back({s.start_date, std::move(first)});
-  if (!s.initial.children_file.empty()) {
+  if (read_children && !s.initial.children_file.empty()) {
     // Relative to the file that names it (calibrate writes both side by side).
     std::filesystem::path file(s.initial.children_file);
     if (file.is_relative()) file = folder_naming(layers, "initial_stock", "children") / file;
@@ -245,6 +250,67 @@ sim::Scenario load_scenario(const std::string& path) {
   s.resolved_yaml = std::string(emitter.c_str()) + "\n";
   s.hash = text_hash(s.resolved_yaml);
   return s;
+}
+
+// The layer (index in the chain, root first) whose `parameter_draws:` applies: the topmost
+// that names the key. Only called when the key is set.
+std::size_t layer_naming_draws(const std::vector<YamlLayer>& chain) {
+  for (std::size_t i = chain.size(); i-- > 0;)
+    if (static_cast<const YAML::Node&>(chain[i].node)["parameter_draws"]) return i;
+  throw std::logic_error("layer_naming_draws: no layer names parameter_draws");
+}
+
+FileReference draws_line(const YamlLayer& layer) {
+  const YAML::Mark mark = static_cast<const YAML::Node&>(layer.node)["parameter_draws"].Mark();
+  return {layer.file, mark.line + 1, mark.column + 1};
+}
+
+}  // namespace
+
+sim::Scenario load_scenario(const std::string& path) {
+  const std::vector<YamlLayer> chain = load_chain(path);
+  sim::Scenario s = resolve(chain, path, true);
+  if (!s.parameter_draws_file.empty()) {
+    const FileReference at = draws_line(chain[layer_naming_draws(chain)]);
+    throw UserError(at.file, at.line, at.column,
+                    "parameter_draws: only `caseflow run` and `caseflow validate` read a scenario's parameter draws yet, and "
+                    "this command would run the central calibration alone: give it a file that extends " + path +
+                        " with `parameter_draws: \"\"` to do that knowingly");
+  }
+  return s;
+}
+
+LoadedScenario load_scenario_and_draws(const std::string& path) {
+  const std::vector<YamlLayer> chain = load_chain(path);
+  LoadedScenario loaded{resolve(chain, path, true), {}};
+  sim::Scenario& central = loaded.scenario;
+  if (central.parameter_draws_file.empty()) return loaded;
+  const std::size_t naming = layer_naming_draws(chain);
+  std::filesystem::path file(central.parameter_draws_file);
+  if (file.is_relative()) file = fs::path(chain[naming].file).parent_path() / file;
+  const std::vector<YAML::Node> draws = read_parameter_draws(file, draws_line(chain[naming]));
+  // The draws are part of what the run is: shards of different draws must not merge.
+  std::string draws_text;
+  for (const YAML::Node& draw : draws) {
+    YAML::Emitter e;
+    e << draw;
+    draws_text += std::string(e.c_str()) + "\n";
+  }
+  central.hash = text_hash(central.resolved_yaml + draws_text);
+  for (const YAML::Node& draw : draws) {
+    // The draw lies just above the file that names it: that file's values give way to the
+    // draw's, and a file that extends it (a what-if) still overrides both.
+    std::vector<YamlLayer> with_draw;  // built by appending, never by inserting (see load_chain)
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+      with_draw.push_back(chain[i]);
+      if (i == naming) with_draw.push_back({draw, file.string()});
+    }
+    sim::Scenario version = resolve(with_draw, path, false);
+    version.initial.children = central.initial.children;
+    version.hash = central.hash;
+    loaded.draws.push_back(std::move(version));
+  }
+  return loaded;
 }
 
 }  // namespace caseflow::io

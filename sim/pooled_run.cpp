@@ -10,11 +10,15 @@ std::uint32_t pooled_block_start(std::uint32_t replications, std::size_t version
   return static_cast<std::uint32_t>(std::uint64_t{replications} * k / versions);
 }
 
-Replications simulate_pooled(const std::vector<Scenario>& versions, const RunOptions& options) {
+Replications simulate_pooled(const std::vector<Scenario>& versions, const RunOptions& options, std::uint32_t whole_run,
+                             const std::function<void()>& replication_done) {
+  if (whole_run == 0) whole_run = options.first_replication + options.replications;
   if (versions.empty()) throw std::invalid_argument("simulate_pooled: no versions of the scenario");
-  if (versions.size() > options.replications)
+  if (versions.size() > whole_run)
     throw std::invalid_argument("simulate_pooled: " + std::to_string(versions.size()) + " versions for " +
-                                std::to_string(options.replications) + " replications");
+                                std::to_string(whole_run) + " replications");
+  if (std::uint64_t{options.first_replication} + options.replications > whole_run)
+    throw std::invalid_argument("simulate_pooled: the slice runs past the whole run's replications");
   const Scenario& first = versions.front();
   for (const Scenario& v : versions)
     if (v.start_date != first.start_date || v.horizon_months != first.horizon_months ||
@@ -25,10 +29,11 @@ Replications simulate_pooled(const std::vector<Scenario>& versions, const RunOpt
   for (const Scenario& v : versions) pointers.push_back(&v);
   std::vector<std::size_t> version_of(options.replications);
   for (std::size_t k = 0; k < versions.size(); ++k)
-    for (std::uint32_t i = pooled_block_start(options.replications, versions.size(), k);
-         i < pooled_block_start(options.replications, versions.size(), k + 1); ++i)
-      version_of[i] = k;
-  return simulate_versions(pointers, [&](std::uint32_t i) { return version_of[i]; }, options);
+    for (std::uint32_t id = pooled_block_start(whole_run, versions.size(), k);
+         id < pooled_block_start(whole_run, versions.size(), k + 1); ++id)
+      if (id >= options.first_replication && id - options.first_replication < options.replications)
+        version_of[id - options.first_replication] = k;
+  return simulate_versions(pointers, [&](std::uint32_t i) { return version_of[i]; }, options, replication_done);
 }
 
 }  // namespace caseflow::sim

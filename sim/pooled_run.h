@@ -5,6 +5,8 @@
 // with its own parameters and the run's seed, and the blocks are pooled as one run's
 // replications. The spread across them then carries both the parameters' uncertainty and the
 // simulation's own noise. With one version it is that version's own run, exactly.
+#include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "sim/replications.h"
@@ -17,8 +19,13 @@ namespace caseflow::sim {
 // the end of the last block).
 std::uint32_t pooled_block_start(std::uint32_t replications, std::size_t versions, std::size_t k);
 
-// Throws std::invalid_argument when there are no versions, more versions than replications,
-// or versions that differ in start date, horizon or stage groups (they could not be pooled).
-Replications simulate_pooled(const std::vector<Scenario>& versions, const RunOptions& options);
+// The replications `options` asks for (ids options.first_replication on: a shard's slice), each
+// run by the version whose block of the whole run's ids holds it. `whole_run`: the whole run's
+// replications (0: options.replications, a run that is not a shard). Throws
+// std::invalid_argument when there are no versions, more versions than the whole run's
+// replications, a slice beyond the whole run, or versions that differ in start date, horizon or
+// stage groups (they could not be pooled).
+Replications simulate_pooled(const std::vector<Scenario>& versions, const RunOptions& options, std::uint32_t whole_run = 0,
+                             const std::function<void()>& replication_done = {});
 
 }  // namespace caseflow::sim

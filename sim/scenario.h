@@ -364,8 +364,11 @@ struct Scenario {
   // (null without the key: every draw is then as it was before the key existed).
   std::string demand_level_paths_file;
   std::shared_ptr<const DemandLevelPaths> demand_level_paths;
+  // `parameter_draws`: the file of the calibration's parameter draws as written in the
+  // scenario, or "" (io/parameter_draws_file.h; io::load_scenario_and_draws reads them).
+  std::string parameter_draws_file;
   std::string resolved_yaml;  // the fully resolved scenario, for repeatability
-  std::string hash;           // of resolved_yaml
+  std::string hash;           // of resolved_yaml, and of the parameter draws' file when it names one
 };
 
 }  // namespace caseflow::sim

@@ -69,10 +69,12 @@ TEST(ParameterDraws, CentreOnTheCentralCalibrationAndSpreadAboutIt) {
   const returns::History& h = five_years().history;
   const CalibrationRequest request{"synthetic", engine::days_from_civil({2022, 3, 31}), 3, baseline, "council.children.csv"};
   const Calibration central = calibrate_council(h, defaults, request);
-  sim::Scenario scenario = load_calibrated(central);
-  scenario.horizon_months = 24;
   const int k = 20;
-  const std::vector<sim::Scenario> draws = parameter_draws(h, defaults, request, central, scenario, {k, 20190401, 0});
+  io::LoadedScenario loaded = load_calibrated(central, parameter_draws_yaml(h, defaults, request, central, {k, 20190401, 0}));
+  sim::Scenario& scenario = loaded.scenario;
+  scenario.horizon_months = 24;
+  std::vector<sim::Scenario>& draws = loaded.draws;
+  for (auto& d : draws) d.horizon_months = 24;
   ASSERT_EQ(draws.size(), static_cast<std::size_t>(k));
   const MarkovProjection centre = project_markov(scenario);
   for (std::size_t stage = 0; stage < centre.stages.size(); ++stage) {

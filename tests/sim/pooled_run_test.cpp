@@ -51,6 +51,25 @@ TEST(PooledRun, OneVersionIsAPlainRun) {
   for (std::size_t rep = 0; rep < plain.count(); ++rep) EXPECT_TRUE(same(pooled.monthly[rep].values(), plain.monthly[rep].values()));
 }
 
+TEST(PooledRun, ShardsOfAPooledRunAreItsSlices) {
+  // A shard runs its slice of the whole run's ids, each with the version whose block holds it:
+  // three slices of 10 replications over 3 versions (blocks 0-2, 3-5, 6-9) that cut across
+  // the blocks are the whole run's replications, in order.
+  Scenario low = testing::baseline_scenario(6), high = low;
+  for (auto& epoch : high.epochs)
+    for (double& per_month : epoch.parameters.demand.contacts_per_month) per_month *= 1.5;
+  const std::vector<Scenario> versions{low, high, low};
+  const Replications whole = simulate_pooled(versions, {10, 9, 0});
+  std::size_t rep = 0;
+  for (const auto& [first, count] : {std::pair<std::uint32_t, std::uint32_t>{0, 4}, {4, 3}, {7, 3}}) {
+    const Replications slice = simulate_pooled(versions, {count, 9, 0, first}, 10);
+    ASSERT_EQ(slice.count(), count);
+    for (std::size_t i = 0; i < slice.count(); ++i, ++rep)
+      EXPECT_TRUE(same(slice.monthly[i].values(), whole.monthly[rep].values())) << "replication " << rep;
+  }
+  EXPECT_THROW(simulate_pooled(versions, {3, 9, 0, 8}, 10), std::invalid_argument) << "a slice past the whole run";
+}
+
 TEST(PooledRun, VersionsThatCannotBePooledAreRefused) {
   const Scenario s = testing::baseline_scenario(6);
   Scenario longer = s;

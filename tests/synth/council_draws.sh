@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# A council's forecast with the calibration's uncertainty (docs/calibration.md, "Parameter
+# draws"), as a council would run it: calibrate --parameter-draws writes council.draws.yaml
+# beside council.yaml; run shares its replications among the draws; shards of it merge to the whole run byte for byte;
+# fewer replications than draws, a broken draws file and a command that does not read draws
+# yet are each exit status 2 with nothing written.
+# Usage: council_draws.sh CASEFLOW ROOT
+set -euo pipefail
+caseflow=$1 root=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+"$caseflow" synth "$root/scenarios/baseline.yaml" --years 5 --out "$work/returns" > /dev/null
+(cd "$root" && "$caseflow" calibrate "$work/returns" --as-of 2024-03-31 --out "$work/council.yaml" --parameter-draws 8 > "$work/calibrate.txt" 2> /dev/null)
+grep -q "8 parameter draws" "$work/calibrate.txt" || fail "calibrate did not say it wrote the draws"
+[ "$(grep -c '^  - ' "$work/council.draws.yaml")" -eq 8 ] || fail "council.draws.yaml does not hold 8 draws"
+grep -q "^parameter_draws: council.draws.yaml" "$work/council.yaml" || fail "council.yaml does not name its draws"
+"$caseflow" validate "$work/council.yaml" | grep -q "8 parameter draws" || fail "validate does not see the draws"
+
+# The whole run, and the central calibration alone (a file that extends council.yaml without its draws).
+printf 'extends: council.yaml\nparameter_draws: ""\n' > "$work/central.yaml"
+"$caseflow" run "$work/council.yaml" --reps 24 --horizon-months 24 --threads 2 --out "$work/drawn" | grep -q "over 8 parameter draws" ||
+  fail "run did not share its replications among the draws"
+"$caseflow" run "$work/central.yaml" --reps 24 --horizon-months 24 --threads 2 --out "$work/central" > /dev/null
+# The draws change the run (their spread is measured in docs/calibration.md, "Parameter draws",
+# and tested in ParameterDraws.*): a run that ignored them would equal the central one.
+! cmp -s "$work/drawn/monthly.csv" "$work/central/monthly.csv" || fail "the drawn run equals the central calibration's"
+
+# Shards of the drawn run merge to it byte for byte (each draw's block cut across shards).
+for k in 1 2 3; do "$caseflow" run "$work/council.yaml" --reps 24 --horizon-months 24 --shard "$k/3" --out "$work/part$k" > /dev/null; done
+"$caseflow" merge "$work/part1" "$work/part2" "$work/part3" --out "$work/merged" > /dev/null
+for f in monthly.csv annual.csv; do cmp -s "$work/drawn/$f" "$work/merged/$f" || fail "merged $f differs from the whole run's"; done
+
+# Bad input: exit status 2, a message naming the problem, and no outputs.
+expect_refusal() {  # OUT PATTERN COMMAND...
+  local out=$1 pattern=$2; shift 2
+  set +e; "$@" > /dev/null 2> "$work/err"; local rc=$?; set -e
+  [ "$rc" -eq 2 ] && [ ! -e "$out" ] && grep -q "$pattern" "$work/err" || { cat "$work/err"; fail "$* gave status $rc"; }
+}
+expect_refusal "$work/few" "each draw needs one at least" "$caseflow" run "$work/council.yaml" --reps 4 --out "$work/few"
+expect_refusal "$work/cmp" "parameter_draws" "$caseflow" compare "$work/council.yaml" "$work/central.yaml" --reps 8 --out "$work/cmp"
+sed -i '0,/^  - /s//  - horizon_months: 12\n    /' "$work/council.draws.yaml"
+expect_refusal "$work/bad" "council.draws.yaml:[0-9]*:[0-9]*: parameter draw: 'horizon_months' is not a parameter" \
+  "$caseflow" run "$work/council.yaml" --reps 24 --out "$work/bad"
+echo "council draws: calibrated, run pooled over its draws, sharded and merged exactly, bad input refused"
