@@ -8,6 +8,7 @@
 
 #include "app/commands.h"
 #include "app/counted.h"
+#include "app/drawn_run.h"
 #include "app/memory_limit.h"
 #include "app/progress_line.h"
 #include "app/report_file.h"
@@ -76,21 +77,28 @@ void add_compare_command(CLI::App& app) {
   add_simulation_options(*cmd, *o, "the base's", "out/BASE-vs-ALT");
   cmd->callback([o] {
     const std::string& base_file = o->scenarios.front();
-    sim::Scenario base = io::load_scenario(base_file);
-    std::vector<sim::Scenario> alts;
+    io::LoadedScenario base_loaded = io::load_scenario_and_draws(base_file);
+    std::vector<io::LoadedScenario> alts_loaded;
     std::set<std::string> names;
     for (std::size_t i = 1; i < o->scenarios.size(); ++i) {
-      alts.push_back(io::load_scenario(o->scenarios[i]));
-      if (!names.insert(alts.back().name).second)
+      alts_loaded.push_back(io::load_scenario_and_draws(o->scenarios[i]));
+      if (!names.insert(alts_loaded.back().scenario.name).second)
         throw io::UserError(o->scenarios[i], 0, 0,
-                            "another alternative is also named '" + alts.back().name +
+                            "another alternative is also named '" + alts_loaded.back().scenario.name +
                                 "': the outputs tell alternatives apart by name, so give each its own `name:`");
     }
-    o->apply_horizon(base);
-    for (auto& alt : alts) o->apply_horizon(alt);
+    apply_horizon(*o, base_loaded);
+    for (auto& alt : alts_loaded) apply_horizon(*o, alt);
+    const sim::Scenario& base = base_loaded.scenario;
+    std::vector<sim::Scenario> alts;  // for the outputs, which name and describe each
+    for (const auto& alt : alts_loaded) alts.push_back(alt.scenario);
     for (std::size_t i = 0; i < alts.size(); ++i) check_comparable(base, base_file, alts[i], o->scenarios[i + 1]);
 
     const sim::RunOptions options = o->run_options(base);
+    // Replication r of every scenario runs with draw r's block, so a what-if that extends a
+    // calibrated council pairs with it draw by draw as well as by random numbers.
+    check_draws_fit(base_loaded, base_file, options.replications);
+    for (std::size_t i = 0; i < alts_loaded.size(); ++i) check_draws_fit(alts_loaded[i], o->scenarios[i + 1], options.replications);
     const std::string out = o->out.empty() ? default_folder(base, alts) : o->out;
     io::check_output_folder(out, o->foreign());  // before the replications run, not after
     check_memory(base, options, o->max_memory, 1 + alts.size());
@@ -99,11 +107,11 @@ void add_compare_command(CLI::App& app) {
     ProgressLine progress(std::uint64_t{options.replications} * (1 + alts.size()), ProgressLine::shown_on_stderr(o->quiet),
                           std::cerr);
     // The one runner, with the same options for every scenario: that is the pairing.
-    const sim::Replications base_runs = sim::simulate_replications(base, options, progress.callback());
+    const sim::Replications base_runs = simulate_drawn(base_loaded, options, options.replications, progress.callback());
     std::vector<sim::Replications> alt_runs;
     std::vector<sim::Comparison> comparisons;
-    for (const auto& alt : alts) {
-      alt_runs.push_back(sim::simulate_replications(alt, options, progress.callback()));
+    for (const auto& alt : alts_loaded) {
+      alt_runs.push_back(simulate_drawn(alt, options, options.replications, progress.callback()));
       comparisons.push_back(sim::compare_replications(base_runs, alt_runs.back(), options.threads));
     }
     progress.finish();

@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "app/commands.h"
+#include "app/counted.h"
+#include "app/drawn_run.h"
 #include "app/memory_limit.h"
 #include "app/progress_line.h"
 #include "app/report_file.h"
@@ -121,8 +123,9 @@ void add_plan_command(CLI::App& app) {
     if (!(o->confidence > 0.0 && o->confidence <= 1.0))
       throw io::UserError(quoted("--confidence", (std::ostringstream() << o->confidence).str()) +
                           ": must be above 0 and at most 1 (the share of replications meeting each target)");
-    sim::Scenario scenario = io::load_scenario(o->scenario);
-    o->apply_horizon(scenario);
+    io::LoadedScenario loaded = io::load_scenario_and_draws(o->scenario);
+    apply_horizon(*o, loaded);
+    const sim::Scenario& scenario = loaded.scenario;
     sim::PlanRequest request;
     request.targets = targets;
     request.teams = parse_teams(o->teams, scenario, o->scenario);
@@ -142,6 +145,7 @@ void add_plan_command(CLI::App& app) {
                           engine::to_iso(scenario.start_date) + " to " + engine::to_iso(end) + ")");
     }
     const sim::RunOptions options = o->run_options(scenario);
+    check_draws_fit(loaded, o->scenario, options.replications);
     request.screening_replications = sim::default_screening_replications(options.replications);
     const std::string out = o->out.empty() ? io::default_output_folder(scenario.name + "-plan") : o->out;
     io::check_output_folder(out, o->foreign());  // before the simulations run, not after
@@ -149,13 +153,14 @@ void add_plan_command(CLI::App& app) {
 
     const auto t0 = std::chrono::steady_clock::now();
     ProgressLine progress(0, ProgressLine::shown_on_stderr(o->quiet), std::cerr);  // the search's length is not known
-    const sim::StaffingPlan plan = sim::plan_staffing(scenario, request, options, {}, progress.callback());
+    const sim::StaffingPlan plan = sim::plan_staffing(scenario, loaded.draws, request, options, {}, progress.callback());
     progress.finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!plan.search.found) throw io::UserError(io::unmet_targets_message(plan));
     io::write_plan_outputs(out, scenario, o->scenario, plan, options, {seconds, o->threads_used(), o->foreign(), o->xlsx});
     if (o->report) add_report_to_output_set(out);
     std::cout << "caseflow: planned '" << scenario.name << "': ";
+    if (!loaded.draws.empty()) std::cout << "over " << counted(loaded.draws.size(), "parameter draw") << ", ";
     if (!plan.screening.evaluated.empty())
       std::cout << plan.screening.evaluated.size() << " staffings screened on " << request.screening_replications
                 << " replications, then ";

@@ -3,12 +3,12 @@
 // file (top-level `region:`) runs every council and the region's total, or with --shard its
 // slice of every council (app/region_run.h).
 #include <chrono>
-#include <functional>
 #include <iostream>
 #include <optional>
 
 #include "app/commands.h"
 #include "app/counted.h"
+#include "app/drawn_run.h"
 #include "app/memory_limit.h"
 #include "app/progress_line.h"
 #include "app/region_run.h"
@@ -22,7 +22,6 @@
 #include "io/scenario_yaml.h"
 #include "io/shard_outputs.h"
 #include "io/user_error.h"
-#include "sim/pooled_run.h"
 #include "sim/runner.h"
 #include "sim/shard_slice.h"
 
@@ -37,28 +36,6 @@ struct Options : SimulationOptions {
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-// The run's replications (a shard's slice of `whole_run`), shared among the scenario's
-// parameter draws when it names some (sim/pooled_run.h): each draw runs its block of ids.
-sim::Replications simulate(const io::LoadedScenario& loaded, const sim::RunOptions& options, std::uint32_t whole_run,
-                           const std::function<void()>& replication_done) {
-  if (loaded.draws.empty()) return sim::simulate_replications(loaded.scenario, options, replication_done);
-  return sim::simulate_pooled(loaded.draws, options, whole_run, replication_done);
-}
-
-// Every draw needs a replication of its own.
-void check_draws_fit(const io::LoadedScenario& loaded, const Options& o, std::uint32_t replications) {
-  if (loaded.draws.size() > replications)
-    throw io::UserError(o.scenario, 0, 0,
-                        "parameter_draws: " + std::to_string(loaded.draws.size()) + " draws in " +
-                            loaded.scenario.parameter_draws_file + " but " + std::to_string(replications) +
-                            " replications: each draw needs one at least, so run --reps " +
-                            std::to_string(loaded.draws.size()) + " or more");
-}
-
-std::string over_draws(const io::LoadedScenario& loaded) {
-  return loaded.draws.empty() ? "" : " over " + counted(loaded.draws.size(), "parameter draw");
 }
 
 // A shard writes only its replications; what needs them all is asked of the merge, or made from its folder.
@@ -87,7 +64,7 @@ void run_shard(const Options& o, const io::LoadedScenario& loaded, const sim::Ru
   check_memory(scenario, options, o.max_memory);
   const auto t0 = std::chrono::steady_clock::now();
   ProgressLine progress(options.replications, ProgressLine::shown_on_stderr(o.quiet), std::cerr);
-  const sim::Replications replications = simulate(loaded, options, whole.replications, progress.callback());
+  const sim::Replications replications = simulate_drawn(loaded, options, whole.replications, progress.callback());
   progress.finish();
 
   const io::ShardHeader h = shard_header(scenario, o.scenario, whole, shard, slice, replications, o.threads_used(),
@@ -122,10 +99,9 @@ void add_run_command(CLI::App& app) {
     }
     io::LoadedScenario loaded = io::load_scenario_and_draws(o->scenario);
     const sim::Scenario& scenario = loaded.scenario;
-    o->apply_horizon(loaded.scenario);
-    for (sim::Scenario& draw : loaded.draws) o->apply_horizon(draw);
+    apply_horizon(*o, loaded);
     const sim::RunOptions options = o->run_options(scenario);
-    check_draws_fit(loaded, *o, options.replications);
+    check_draws_fit(loaded, o->scenario, options.replications);
     if (o->shard) {
       refuse_whole_run_options(*o);
       const std::string part = scenario.name + "-shard-" + std::to_string(o->shard->index) + "-of-" +
@@ -137,7 +113,7 @@ void add_run_command(CLI::App& app) {
     check_memory(scenario, options, o->max_memory);
     const auto t0 = std::chrono::steady_clock::now();
     ProgressLine progress(options.replications, ProgressLine::shown_on_stderr(o->quiet), std::cerr);
-    const sim::Replications replications = simulate(loaded, options, options.replications, progress.callback());
+    const sim::Replications replications = simulate_drawn(loaded, options, options.replications, progress.callback());
     progress.finish();
     const sim::RunSummary summary = sim::summarise(replications, options.threads);
     const double seconds = seconds_since(t0);

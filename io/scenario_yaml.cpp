@@ -273,7 +273,7 @@ sim::Scenario load_scenario(const std::string& path) {
   if (!s.parameter_draws_file.empty()) {
     const FileReference at = draws_line(chain[layer_naming_draws(chain)]);
     throw UserError(at.file, at.line, at.column,
-                    "parameter_draws: only `caseflow run` and `caseflow validate` read a scenario's parameter draws yet, and "
+                    "parameter_draws: `caseflow run`, `compare`, `plan`, `validate` and caseflow-mpi read a scenario's parameter draws, but not this command yet, and "
                     "this command would run the central calibration alone: give it a file that extends " + path +
                         " with `parameter_draws: \"\"` to do that knowingly");
   }

@@ -8,6 +8,7 @@
 #include "sim/dated_change.h"
 #include "sim/durations.h"
 #include "sim/engine/calendar.h"
+#include "sim/pooled_run.h"
 
 namespace caseflow::sim {
 
@@ -105,10 +106,30 @@ std::uint32_t default_screening_replications(std::uint32_t replications) {
 
 StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request, const RunOptions& options,
                            const StaffingSearchLimits& limits, const std::function<void()>& replication_done) {
+  return plan_staffing(scenario, {}, request, options, limits, replication_done);
+}
+
+StaffingPlan plan_staffing(const Scenario& scenario, const std::vector<Scenario>& draws, const PlanRequest& request,
+                           const RunOptions& options, const StaffingSearchLimits& limits,
+                           const std::function<void()>& replication_done) {
   StaffingPlan plan;
   plan.request = request;
   // What the candidates vary: the scenario under the agency path, if one is given.
   const Scenario base = with_agency_share_path(scenario, request.agency_share_path);
+  // A staffing's replications: the scenario that `make` makes of the scenario, or with
+  // parameter draws of each draw, pooled (sim/pooled_run.h).
+  const auto simulate = [&](const std::function<Scenario(const Scenario&)>& make, const RunOptions& run_options) {
+    if (draws.empty()) return simulate_replications(make(scenario), run_options, replication_done);
+    std::vector<Scenario> versions;
+    for (const Scenario& draw : draws) versions.push_back(make(draw));
+    return simulate_pooled(versions, run_options, 0, replication_done);
+  };
+  const auto with_posts = [&](const Staffing& posts) {
+    return [&, posts](const Scenario& s) {
+      return with_establishment(with_agency_share_path(s, request.agency_share_path), request.teams, posts, plan.effective);
+    };
+  };
+  const auto as_it_is = [](const Scenario& s) { return s; };
   plan.first_month = month_of(scenario, request.from);
   if (plan.first_month < 0) throw std::invalid_argument("plan_staffing: `from` is outside the horizon");
   plan.lead_days = permanent_lead_days(scenario, request.from, request.lead_time_quantile);
@@ -137,8 +158,7 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
   // Evaluates on the given replications; `keep`: the full runs, whose last met candidate is kept.
   const auto evaluator = [&](const RunOptions& run_options, bool keep) -> StaffingEvaluator {
     return [&, run_options, keep](const Staffing& posts) {
-      const Scenario candidate = with_establishment(base, request.teams, posts, plan.effective);
-      auto runs = std::make_unique<Replications>(simulate_replications(candidate, run_options, replication_done));
+      auto runs = std::make_unique<Replications>(simulate(with_posts(posts), run_options));
       const TargetsStanding standing =
           stand_against_targets(*runs, request.targets, request.teams, plan.first_month, request.confidence);
       StaffingEvaluation evaluation{standing.meets, standing.score, weakest_check(scenario, *runs, request, standing)};
@@ -153,7 +173,9 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
     };
   };
   Staffing start = plan.scenario_posts;
-  if (request.screening_replications > 0 && request.screening_replications < options.replications) {
+  // Screening runs on fewer replications; with draws, only when every draw has one of them.
+  if (request.screening_replications > 0 && request.screening_replications < options.replications &&
+      draws.size() <= request.screening_replications) {
     RunOptions screening_options = options;
     screening_options.replications = request.screening_replications;
     StaffingSearchLimits screening_limits = bounded;
@@ -171,7 +193,7 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
   if (!plan.search.found) {  // the ceiling, for the message that says which target fails
     plan.planned_runs = ceiling_runs && ceiling_staffing == plan.search.answer
                             ? std::move(*ceiling_runs)
-                            : simulate_replications(plan.planned, options, replication_done);
+                            : simulate(with_posts(plan.search.answer), options);
     plan.standing =
         stand_against_targets(plan.planned_runs, request.targets, request.teams, plan.first_month, request.confidence);
     return plan;
@@ -180,11 +202,11 @@ StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request,
   if (answer_runs && answer_staffing == plan.search.answer)
     plan.planned_runs = std::move(*answer_runs);
   else
-    plan.planned_runs = simulate_replications(plan.planned, options, replication_done);
+    plan.planned_runs = simulate(with_posts(plan.search.answer), options);
   answer_runs.reset();
   plan.standing =
       stand_against_targets(plan.planned_runs, request.targets, request.teams, plan.first_month, request.confidence);
-  plan.scenario_runs = simulate_replications(scenario, options, replication_done);
+  plan.scenario_runs = simulate(as_it_is, options);
   return plan;
 }
 

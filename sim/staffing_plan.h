@@ -99,5 +99,12 @@ struct StaffingPlan {
 // `replication_done` is called after every replication of every staffing simulated (progress).
 StaffingPlan plan_staffing(const Scenario& scenario, const PlanRequest& request, const RunOptions& options,
                            const StaffingSearchLimits& limits = {}, const std::function<void()>& replication_done = {});
+// With the scenario's parameter draws (io::LoadedScenario's; empty: none): every staffing is
+// simulated over them, each candidate made of each draw as of the scenario, the replications
+// shared among the draws (sim/pooled_run.h). Screening is skipped when it would have fewer
+// replications than draws. `plan.planned` is the scenario's own, with the answer.
+StaffingPlan plan_staffing(const Scenario& scenario, const std::vector<Scenario>& draws, const PlanRequest& request,
+                           const RunOptions& options, const StaffingSearchLimits& limits = {},
+                           const std::function<void()>& replication_done = {});
 
 }  // namespace caseflow::sim

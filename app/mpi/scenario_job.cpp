@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/counted.h"
+#include "app/drawn_run.h"
 #include "app/memory_limit.h"
 #include "app/mpi/injected_failure.h"
 #include "app/progress_line.h"
@@ -34,9 +35,10 @@ class ScenarioJob : public Job {
   // rank; the output folder only on rank 0, which writes it. Each rank checks the memory it
   // will hold: its slice, and on rank 0 every replication, which it merges.
   void set_up(const Options& o, const World& world) override {
-    scenario_ = io::load_scenario(o.scenario);
-    o.apply_horizon(scenario_);
-    whole_ = o.run_options(scenario_);
+    loaded_ = io::load_scenario_and_draws(o.scenario);
+    apply_horizon(o, loaded_);
+    whole_ = o.run_options(loaded_.scenario);
+    check_draws_fit(loaded_, o.scenario, whole_.replications);
     const auto ranks = static_cast<std::uint32_t>(world.size());
     if (ranks > whole_.replications)
       throw io::UserError(std::to_string(ranks) + " MPI ranks for " + std::to_string(whole_.replications) +
@@ -44,14 +46,14 @@ class ScenarioJob : public Job {
                           std::to_string(whole_.replications) + " ranks, or more --reps");
     shard_ = {static_cast<std::uint32_t>(world.rank()) + 1, ranks};
     slice_ = sim::shard_slice(whole_.replications, shard_.index, shard_.count);
-    out_ = o.out.empty() ? io::default_output_folder(scenario_.name) : o.out;
+    out_ = o.out.empty() ? io::default_output_folder(loaded_.scenario.name) : o.out;
     if (world.root()) {
       io::check_output_folder(out_, o.foreign());
-      check_memory(scenario_, whole_, o.max_memory);
+      check_memory(loaded_.scenario, whole_, o.max_memory);
     } else {
       sim::RunOptions mine = whole_;
       mine.replications = slice_.count;
-      check_memory(scenario_, mine, o.max_memory);
+      check_memory(loaded_.scenario, mine, o.max_memory);
     }
   }
 
@@ -62,10 +64,10 @@ class ScenarioJob : public Job {
     options.replications = slice_.count;
     const auto t0 = std::chrono::steady_clock::now();
     ProgressLine progress(options.replications, world.root() && ProgressLine::shown_on_stderr(o.quiet), std::cerr);
-    sim::Replications replications = sim::simulate_replications(scenario_, options, progress.callback());
+    sim::Replications replications = simulate_drawn(loaded_, options, whole_.replications, progress.callback());
     progress.finish();
     fail_if_injected(world.rank());
-    io::ShardHeader header = shard_header(scenario_, o.scenario, whole_, shard_, slice_, replications,
+    io::ShardHeader header = shard_header(loaded_.scenario, o.scenario, whole_, shard_, slice_, replications,
                                           o.threads_used(), seconds_since(t0));
     shards_.push_back({"MPI rank " + std::to_string(world.rank()), {std::move(header), std::move(replications)}});
   }
@@ -89,17 +91,18 @@ class ScenarioJob : public Job {
     const auto t0 = std::chrono::steady_clock::now();
     const io::MergedShards merged = io::merge_shard_files(std::move(shards_));
     const sim::RunSummary summary = sim::summarise(merged.replications, whole_.threads);
-    io::write_run_outputs(out_, scenario_, whole_, summary, {o.scenario, merged.wall_seconds, o.threads_used()},
+    io::write_run_outputs(out_, loaded_.scenario, whole_, summary, {o.scenario, merged.wall_seconds, o.threads_used()},
                           {o.per_replication ? &merged.replications : nullptr, o.foreign(), o.xlsx});
     if (o.report) add_report_to_output_set(out_);
-    std::cout << "caseflow: ran '" << scenario_.name << "' on " << world.size()
-              << (world.size() == 1 ? " MPI rank: " : " MPI ranks: ") << counted(whole_.replications, "replication") << " x "
-              << counted(scenario_.horizon_months, "month") << ", " << merged.wall_seconds << " s of simulation in all ("
+    std::cout << "caseflow: ran '" << loaded_.scenario.name << "' on " << world.size()
+              << (world.size() == 1 ? " MPI rank: " : " MPI ranks: ") << counted(whole_.replications, "replication")
+              << over_draws(loaded_) << " x "
+              << counted(loaded_.scenario.horizon_months, "month") << ", " << merged.wall_seconds << " s of simulation in all ("
               << summary.events << " events), merged in " << seconds_since(t0) << " s; outputs in " << out_ << "\n";
   }
 
  private:
-  sim::Scenario scenario_;
+  io::LoadedScenario loaded_;  // the scenario, and its parameter draws when it names some
   sim::RunOptions whole_;  // every replication of the run
   ShardOption shard_;      // this rank's slice: rank k is shard k+1 of N
   sim::ShardSlice slice_;

@@ -62,6 +62,18 @@ for np in 2 3; do
   same_outputs "$work/single" "$work/np$np"
 done
 
+# A scenario with parameter draws (docs/calibration.md, "Parameter draws"; here three written
+# by hand): the ranks' slices cut across the draws' blocks, and the outputs are the single
+# run's byte for byte.
+printf 'extends: %s\nname: drawn\nparameter_draws: drawn.draws.yaml\n' "$baseline" > "$work/drawn.yaml"
+printf 'draws:\n  - referral: {nfa_prob: 0.05}\n  - referral: {nfa_prob: 0.09}\n  - care: {placement_moves_per_year: 0.9}\n' \
+  > "$work/drawn.draws.yaml"
+"$caseflow" run "$work/drawn.yaml" "${run_options[@]}" --out "$work/drawn-single" > /dev/null || fail "the single run with draws"
+"${mpirun[@]}" -np 3 "$caseflow_mpi" run "$work/drawn.yaml" "${run_options[@]}" --out "$work/drawn-np3" > "$work/drawn-np3.log" 2>&1 ||
+  { fail "-np 3 with draws exited $?"; cat "$work/drawn-np3.log"; }
+grep -q "over 3 parameter draws" "$work/drawn-np3.log" || fail "caseflow-mpi did not run the draws: $(cat "$work/drawn-np3.log")"
+same_outputs "$work/drawn-single" "$work/drawn-np3"
+
 # A refused job: exit status $1, the message ($2, a fixed string) printed exactly once, and
 # nothing in the output folder $3 but what was there before (its listing and checksums in
 # $3.before, or no folder at all).

@@ -107,6 +107,30 @@ TEST(StaffingPlan, ScreeningOnAQuarterEndsAtTheSameAnswerWithFewerFullSimulation
             << screened.search.evaluated.size() << " on 40\n";
 }
 
+// With parameter draws every staffing is simulated over them: one draw that is the scenario
+// itself plans exactly as without draws, and draws with more demand need more posts.
+TEST(StaffingPlan, OverParameterDrawsEachStaffingIsSimulatedOnEveryDraw) {
+  const Scenario base = testing::baseline_scenario(12);
+  const RunOptions options{20, 7, 2};
+  const StaffingPlan plain = plan_staffing(base, small_request(), options);
+  const StaffingPlan one_draw = plan_staffing(base, {base}, small_request(), options);
+  ASSERT_TRUE(plain.search.found && one_draw.search.found);
+  EXPECT_EQ(one_draw.search.answer, plain.search.answer);
+  EXPECT_EQ(one_draw.search.evaluated.size(), plain.search.evaluated.size());
+  EXPECT_EQ(one_draw.planned_runs.events, plain.planned_runs.events);
+  EXPECT_EQ(one_draw.scenario_runs.events, plain.scenario_runs.events);
+
+  Scenario busier = base;
+  for (auto& epoch : busier.epochs)
+    for (double& per_month : epoch.parameters.demand.contacts_per_month) per_month *= 1.4;
+  const StaffingPlan drawn = plan_staffing(base, {base, busier}, small_request(), options);
+  ASSERT_TRUE(drawn.search.found);
+  // Half the replications carry 40% more contacts: the 80%-of-replications answer must staff
+  // for them (measured: more posts than the plain plan's).
+  EXPECT_GT(drawn.search.answer[0], plain.search.answer[0]);
+  EXPECT_EQ(drawn.planned.name, plain.planned.name) << "the planned scenario is the scenario's own";
+}
+
 // When no staffing meets the targets, the answer is the ceiling the search tried last: its
 // replications are the ones the search ran, not simulated again for the standing.
 TEST(StaffingPlan, TargetsNoStaffingMeetsSimulateTheCeilingOnce) {

@@ -3,7 +3,8 @@
 # draws"), as a council would run it: calibrate --parameter-draws writes council.draws.yaml
 # beside council.yaml; run shares its replications among the draws; shards of it merge to the whole run byte for byte;
 # fewer replications than draws, a broken draws file and a command that does not read draws
-# yet are each exit status 2 with nothing written.
+# yet (project) are each exit status 2 with nothing written; compare pairs a what-if that
+# extends council.yaml with it draw by draw, and plan searches over the draws.
 # Usage: council_draws.sh CASEFLOW ROOT
 set -euo pipefail
 caseflow=$1 root=$2
@@ -31,6 +32,21 @@ for k in 1 2 3; do "$caseflow" run "$work/council.yaml" --reps 24 --horizon-mont
 "$caseflow" merge "$work/part1" "$work/part2" "$work/part3" --out "$work/merged" > /dev/null
 for f in monthly.csv annual.csv; do cmp -s "$work/drawn/$f" "$work/merged/$f" || fail "merged $f differs from the whole run's"; done
 
+# compare pairs a what-if that extends council.yaml with it draw by draw: its base is the
+# drawn run itself, replication for replication.
+printf 'extends: council.yaml\nname: fewer-referrals-closed\nreferral:\n  nfa_prob: 0.03\n' > "$work/what-if.yaml"
+"$caseflow" compare "$work/council.yaml" "$work/what-if.yaml" --reps 24 --horizon-months 24 --per-replication --out "$work/cmp" > /dev/null
+"$caseflow" run "$work/council.yaml" --reps 24 --horizon-months 24 --per-replication --out "$work/drawn-pr" > /dev/null
+# Each replication's base figures in the comparison are the drawn run's own.
+cut -d, -f2-7 "$work/cmp/per_replication_annual.csv" | tail -n +2 > "$work/cmp-base.csv"
+tail -n +2 "$work/drawn-pr/per_replication_annual.csv" > "$work/run-values.csv"
+cmp -s "$work/cmp-base.csv" "$work/run-values.csv" || fail "compare's base is not the drawn run, replication for replication"
+awk -F, 'NR > 1 && $9 != 0 { found = 1 } END { exit !found }' "$work/cmp/per_replication_annual.csv" || fail "the what-if made no difference"
+
+# plan searches the staffing over the draws: every staffing it simulates is each draw's.
+"$caseflow" plan "$work/council.yaml" --target 'caseload_per_fte<=18' --reps 16 --horizon-months 12 --out "$work/plan" |
+  grep -q "over 8 parameter draws" || fail "plan did not simulate over the draws"
+
 # Bad input: exit status 2, a message naming the problem, and no outputs.
 expect_refusal() {  # OUT PATTERN COMMAND...
   local out=$1 pattern=$2; shift 2
@@ -38,7 +54,7 @@ expect_refusal() {  # OUT PATTERN COMMAND...
   [ "$rc" -eq 2 ] && [ ! -e "$out" ] && grep -q "$pattern" "$work/err" || { cat "$work/err"; fail "$* gave status $rc"; }
 }
 expect_refusal "$work/few" "each draw needs one at least" "$caseflow" run "$work/council.yaml" --reps 4 --out "$work/few"
-expect_refusal "$work/cmp" "parameter_draws" "$caseflow" compare "$work/council.yaml" "$work/central.yaml" --reps 8 --out "$work/cmp"
+expect_refusal "$work/project" "parameter_draws" "$caseflow" project "$work/council.yaml" --out "$work/project"
 sed -i '0,/^  - /s//  - horizon_months: 12\n    /' "$work/council.draws.yaml"
 expect_refusal "$work/bad" "council.draws.yaml:[0-9]*:[0-9]*: parameter draw: 'horizon_months' is not a parameter" \
   "$caseflow" run "$work/council.yaml" --reps 24 --out "$work/bad"
