@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/drawn_run.h"
 #include "calibrate/backtest.h"
 #include "calibrate/calibration.h"
 #include "calibrate/markov_projection.h"
@@ -24,7 +25,6 @@
 #include "io/scenario_yaml.h"
 #include "io/user_error.h"
 #include "sim/engine/civil_date.h"
-#include "sim/pooled_run.h"
 
 namespace caseflow::app {
 
@@ -68,8 +68,7 @@ void run_backtest(const Options& o) {
   scenario.horizon_months = o.horizon_months;
   for (sim::Scenario& draw : loaded.draws) draw.horizon_months = o.horizon_months;
   const sim::RunOptions run_options{o.reps, scenario.seed, o.threads};
-  const sim::RunSummary run = draws == 0 ? sim::run_scenario(scenario, run_options)
-                                         : sim::summarise(sim::simulate_pooled(loaded.draws, run_options), o.threads);
+  const sim::RunSummary run = sim::summarise(simulate_drawn(loaded, run_options, o.reps), o.threads);
   const calibrate::MarkovProjection markov = calibrate::project_markov(scenario);
   const calibrate::Backtest bt = calibrate::compare_with_returns(run, markov, history, train_to + 1, data_end);
 

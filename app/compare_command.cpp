@@ -92,7 +92,15 @@ void add_compare_command(CLI::App& app) {
     const sim::Scenario& base = base_loaded.scenario;
     std::vector<sim::Scenario> alts;  // for the outputs, which name and describe each
     for (const auto& alt : alts_loaded) alts.push_back(alt.scenario);
-    for (std::size_t i = 0; i < alts.size(); ++i) check_comparable(base, base_file, alts[i], o->scenarios[i + 1]);
+    for (std::size_t i = 0; i < alts.size(); ++i) {
+      check_comparable(base, base_file, alts[i], o->scenarios[i + 1]);
+      if (alts_loaded[i].draws.size() != base_loaded.draws.size())
+        throw io::UserError(o->scenarios[i + 1], 0, 0,
+                            "it has " + counted(alts_loaded[i].draws.size(), "parameter draw") + " and the base (" + base_file +
+                                ") " + std::to_string(base_loaded.draws.size()) +
+                                ": compare pairs replications draw by draw, so give both the same draws (a what-if that "
+                                "extends the base has its draws)");
+    }
 
     const sim::RunOptions options = o->run_options(base);
     // Replication r of every scenario runs with draw r's block, so a what-if that extends a
@@ -125,7 +133,7 @@ void add_compare_command(CLI::App& app) {
     std::uint64_t events = base_runs.events;
     for (const auto& a : alt_runs) events += a.events;
     std::cout << "caseflow: compared " << alts.size() << " alternative(s) with '" << base.name << "': "
-              << counted(options.replications, "paired replication") << " x " << counted(base.horizon_months, "month") << " in "
+              << counted(options.replications, "paired replication") << over_draws(base_loaded) << " x " << counted(base.horizon_months, "month") << " in "
               << seconds << " s (" << events << " events); outputs in " << out << " (compare.md first)\n";
   });
 }

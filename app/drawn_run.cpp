@@ -13,11 +13,10 @@ void apply_horizon(const SimulationOptions& o, io::LoadedScenario& loaded) {
 
 void check_draws_fit(const io::LoadedScenario& loaded, const std::string& file, std::uint32_t replications) {
   if (loaded.draws.size() > replications)
-    throw io::UserError(file, 0, 0,
-                        "parameter_draws: " + std::to_string(loaded.draws.size()) + " draws in " +
-                            loaded.scenario.parameter_draws_file + " but " + std::to_string(replications) +
-                            " replications: each draw needs one at least, so run --reps " +
-                            std::to_string(loaded.draws.size()) + " or more");
+    throw io::UserError("--reps", 0, 0,
+                        std::to_string(replications) + " replications, but " + file + " has " +
+                            counted(loaded.draws.size(), "parameter draw") +
+                            ": each draw needs one at least, so run --reps " + std::to_string(loaded.draws.size()) + " or more");
 }
 
 sim::Replications simulate_drawn(const io::LoadedScenario& loaded, const sim::RunOptions& options, std::uint32_t whole_run,

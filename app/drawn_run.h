@@ -17,8 +17,9 @@ namespace caseflow::app {
 // --horizon-months on the scenario and on every draw.
 void apply_horizon(const SimulationOptions& o, io::LoadedScenario& loaded);
 
-// Every draw needs a replication of its own: a user error naming `file` when the whole run
-// has fewer replications than draws.
+// Every draw needs a replication of its own: a user error naming --reps when the whole run
+// has fewer replications than `file`'s draws (the scenario's own `replications:` is checked
+// when it is loaded).
 void check_draws_fit(const io::LoadedScenario& loaded, const std::string& file, std::uint32_t replications);
 
 // The replications `options` asks for, of a whole run of `whole_run` (a shard's or rank's

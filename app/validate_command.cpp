@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/counted.h"
 #include "io/region_yaml.h"
 #include "io/scenario_yaml.h"
 
@@ -26,7 +27,7 @@ void add_validate_command(CLI::App& app) {
     const sim::Scenario& s = loaded.scenario;
     std::cout << *file << ": ok: scenario '" << s.name << "', " << s.epochs.size() << " dated period(s), "
               << s.horizon_months << " months from " << engine::to_iso(s.start_date)
-              << (loaded.draws.empty() ? "" : ", " + std::to_string(loaded.draws.size()) + " parameter draws") << "\n";
+              << (loaded.draws.empty() ? "" : ", " + counted(loaded.draws.size(), "parameter draw")) << "\n";
   });
 }
 

@@ -31,7 +31,9 @@ sim::Scenario load_defaults(const std::string& path) {
     throw io::UserError(path, 0, 0,
                         "the defaults file (--defaults) does not exist; run from the caseflow folder, where scenarios/baseline.yaml is the "
                         "default, or name one");
-  return io::load_scenario(path);
+  // A calibrated council may serve as the defaults of another calibration: what it gives is the
+  // keys the returns cannot, which its parameter draws do not vary, so its central file is read.
+  return io::load_scenario_and_draws(path).scenario;
 }
 
 std::pair<returns::Day, returns::Day> returns_span(const returns::History& history) {

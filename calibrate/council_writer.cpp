@@ -90,7 +90,9 @@ void write_council_yaml(std::ostream& out, const CouncilFile& file, const Counci
   };
   for (const io::ConcreteKey& key : io::concrete_keys()) {
     const io::KeyDeclaration& d = *key.declaration;
-    if (d.type == io::KeyType::kSection || key.key == "extends" || key.key == "changes") continue;
+    if (d.type == io::KeyType::kSection || key.key == "extends" || key.key == "changes" ||
+        key.key == "parameter_draws")  // the defaults' own draws are not this council's
+      continue;
     const auto parts = split(key.key);
     if (key.key == "name" || key.key == "description" || key.key == "start_date") {
       const std::string value = key.key == "name" ? file.name : key.key == "description" ? file.description : file.start_date;

@@ -8,11 +8,13 @@
 // Without them a back-test's P10-P90 bands held the children looked after in about half the
 // months, not about 80% (docs/validation.md).
 //
-// A draw holds only the keys its calibration estimated: the open caseload and staff are known,
-// not estimated, and every draw starts from the council's own; a key the resample could not
-// estimate keeps the central calibration's value.
+// A draw holds only the keys its calibration estimated otherwise than the central one did: the
+// open caseload and staff are known, not estimated, and every draw starts from the council's
+// own; a key the resample could not estimate keeps the central calibration's value.
 #include <cstdint>
+#include <set>
 #include <string>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
 
@@ -29,11 +31,17 @@ struct DrawsRequest {
   unsigned threads = 0;    // calibrations at once (0: one per core)
 };
 
-// One draw's parameters, laid out as in a scenario file: every key `estimates` holds that is a
-// parameter (not the open caseload's counts and file).
-YAML::Node draw_parameters(const CouncilEstimates& estimates);
+// The keys the draws vary: those `central` estimated that some draw estimates otherwise (the
+// workforce, from the census, which is not resampled, and keys no resample moves, stay
+// council.yaml's, so that an analyst's edit of them in council.yaml takes effect).
+std::set<std::string> drawn_keys(const CouncilEstimates& central, const std::vector<CouncilEstimates>& draws);
 
-// The draws file's text: a header saying what the draws are, then `draws:`. Each draw is the
+// One draw's values of `keys`, laid out as in a scenario file (a key the draw did not estimate
+// is left out: it keeps council.yaml's value).
+YAML::Node draw_parameters(const CouncilEstimates& estimates, const std::set<std::string>& keys);
+
+// The draws file's text: a header saying what the draws are, `central:` (council.yaml's values of
+// the drawn keys, which a run checks council.yaml still gives), then `draws:`. Each draw is the
 // calibration of resample k with the same request and the central calibration's work at a
 // normal pace (CalibrationRequest::known_pace). Throws io::UserError naming the draw when one
 // resample cannot be calibrated.

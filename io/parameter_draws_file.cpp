@@ -28,7 +28,7 @@ void check_parameters_only(const YAML::Node& map, const std::string& prefix, con
 
 }  // namespace
 
-std::vector<YAML::Node> read_parameter_draws(const std::filesystem::path& path, const FileReference& referrer) {
+ParameterDrawsFile read_parameter_draws(const std::filesystem::path& path, const FileReference& referrer) {
   const YAML::Node root = load_yaml_file(path, referrer);
   const std::string file = path.string();
   auto fail = [&](const YAML::Node& at, const std::string& message) {
@@ -36,18 +36,25 @@ std::vector<YAML::Node> read_parameter_draws(const std::filesystem::path& path, 
   };
   if (!root.IsMap() || !root["draws"])
     throw UserError(file, 1, 1, "parameter draws: expected a map with a list under `draws:` (caseflow calibrate --parameter-draws writes it)");
-  for (const auto& item : root)
-    if (item.first.as<std::string>() != "draws")
-      fail(item.first, "parameter draws: unknown key '" + item.first.as<std::string>() + "' (the file holds `draws:` only)");
+  for (const auto& item : root) {
+    const std::string key = item.first.as<std::string>();
+    if (key != "draws" && key != "central")
+      fail(item.first, "parameter draws: unknown key '" + key + "' (the file holds `central:` and `draws:`)");
+  }
+  ParameterDrawsFile out;
+  if (root["central"]) {
+    out.central = root["central"];
+    if (!out.central.IsMap()) fail(out.central, "central: expected a map of parameters, laid out as in a scenario file");
+    check_parameters_only(out.central, "", file);
+  }
   const YAML::Node list = root["draws"];
   if (!list.IsSequence() || list.size() == 0) fail(list, "draws: expected a list of at least one draw, each a map of parameters");
-  std::vector<YAML::Node> draws;
   for (const auto& draw : list) {
-    if (!draw.IsMap() || draw.size() == 0) fail(draw, "draws[" + std::to_string(draws.size() + 1) + "]: expected a map of parameters");
+    if (!draw.IsMap() || draw.size() == 0) fail(draw, "draws[" + std::to_string(out.draws.size() + 1) + "]: expected a map of parameters");
     check_parameters_only(draw, "", file);
-    draws.push_back(draw);
+    out.draws.push_back(draw);
   }
-  return draws;
+  return out;
 }
 
 }  // namespace caseflow::io

@@ -8,6 +8,9 @@
 //     - referral: {nfa_prob: 0.081, s47_prob: 0.62}
 //       cin_plan: {duration: {...}}
 //     - referral: {nfa_prob: 0.079, s47_prob: 0.64}
+// An optional `central:` map, laid out the same way, holds the values of the scenario the draws
+// were drawn around (calibrate writes it): a run checks that the file naming the draws still
+// gives them, since a draw's value would otherwise hide an edit made there since.
 // A draw sets parameters only (the keys a dated `changes:` could hold, and the fixed ones of the
 // same sections): the start date, horizon, seed, replications and open caseload are the
 // scenario's own, shared by every draw. Each mistake is an error naming the file, line and
@@ -21,7 +24,12 @@
 
 namespace caseflow::io {
 
-// The draws' maps, in order (at least one). `referrer` is the `parameter_draws:` line.
-std::vector<YAML::Node> read_parameter_draws(const std::filesystem::path& path, const FileReference& referrer);
+struct ParameterDrawsFile {
+  YAML::Node central;             // null when the file has no `central:`
+  std::vector<YAML::Node> draws;  // in order, at least one
+};
+
+// `referrer` is the `parameter_draws:` line.
+ParameterDrawsFile read_parameter_draws(const std::filesystem::path& path, const FileReference& referrer);
 
 }  // namespace caseflow::io

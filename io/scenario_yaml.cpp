@@ -12,6 +12,7 @@
 #include "io/parameter_draws_file.h"
 #include "io/scenario_keys.h"
 #include "io/user_error.h"
+#include "io/yaml_dotted.h"
 #include "io/yaml_file.h"
 #include "sim/stage_table.h"
 #include "io/yaml_reader.h"
@@ -79,23 +80,6 @@ struct Change {
   YAML::Node set;  // nested map built from dotted keys
   std::string file;
 };
-
-void set_dotted(YAML::Node& root, const std::string& dotted, const YAML::Node& value) {
-  YAML::Node node;
-  node.reset(root);
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t dot = dotted.find('.', start);
-    const std::string part = dotted.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    if (dot == std::string::npos) {
-      node[part] = value;
-      return;
-    }
-    if (!node[part] || !node[part].IsMap()) node[part] = YAML::Node(YAML::NodeType::Map);
-    node.reset(node[part]);  // rebind: plain assignment would overwrite the parent's content
-    start = dot + 1;
-  }
-}
 
 // `changes:` may set a key iff its declaration says so; the error names the keys that can.
 std::string changeable_keys_text(const std::string& key) {
@@ -260,6 +244,55 @@ std::size_t layer_naming_draws(const std::vector<YamlLayer>& chain) {
   throw std::logic_error("layer_naming_draws: no layer names parameter_draws");
 }
 
+std::string flow_text(const YAML::Node& node) {
+  YAML::Emitter e;
+  e.SetMapFormat(YAML::Flow);
+  e.SetSeqFormat(YAML::Flow);
+  e << node;
+  return e.c_str();
+}
+
+// Where `layer` sets the dotted key (its line and column), or where it names the draws.
+FileReference line_setting(const YamlLayer& layer, const std::string& dotted) {
+  YAML::Node node;
+  node.reset(layer.node);
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t dot = dotted.find('.', start);
+    const YAML::Node& here = node;  // const: looking a key up must not add it
+    const YAML::Node next = here.IsMap() ? here[dotted.substr(start, dot == std::string::npos ? std::string::npos : dot - start)] : YAML::Node();
+    if (!next) {
+      const YAML::Mark m = static_cast<const YAML::Node&>(layer.node)["parameter_draws"].Mark();
+      return {layer.file, m.line + 1, m.column + 1};
+    }
+    if (dot == std::string::npos) return {layer.file, next.Mark().line + 1, next.Mark().column + 1};
+    node.reset(next);
+    start = dot + 1;
+  }
+}
+
+// Each value of `central` (the draws file's: what the draws were drawn around) against what the
+// files up to the one naming the draws give: a draw's value lies above them and would hide an
+// edit made there since the draws were written.
+void check_drawn_around(const YAML::Node& central, const YAML::Node& given, const std::string& prefix,
+                        const YamlLayer& naming, const std::string& draws_file) {
+  for (const auto& item : central) {
+    const std::string key = prefix + item.first.as<std::string>();
+    const YAML::Node there = given.IsMap() ? static_cast<const YAML::Node&>(given)[item.first.as<std::string>()] : YAML::Node();
+    if (item.second.IsMap() && there && there.IsMap()) {
+      check_drawn_around(item.second, there, key + ".", naming, draws_file);
+      continue;
+    }
+    if (there && flow_text(there) == flow_text(item.second)) continue;
+    const FileReference at = line_setting(naming, key);
+    throw UserError(at.file, at.line, at.column,
+                    key + ": " + naming.file + " gives " + (there ? flow_text(there) : std::string("none")) +
+                        ", but its parameter draws (" + draws_file + ") were drawn around " + flow_text(item.second) +
+                        ", and each draw's own value would hide the edit: make the change in a file that extends " +
+                        naming.file + " (it then applies in every draw), or calibrate again");
+  }
+}
+
 FileReference draws_line(const YamlLayer& layer) {
   const YAML::Mark mark = static_cast<const YAML::Node&>(layer.node)["parameter_draws"].Mark();
   return {layer.file, mark.line + 1, mark.column + 1};
@@ -273,9 +306,9 @@ sim::Scenario load_scenario(const std::string& path) {
   if (!s.parameter_draws_file.empty()) {
     const FileReference at = draws_line(chain[layer_naming_draws(chain)]);
     throw UserError(at.file, at.line, at.column,
-                    "parameter_draws: `caseflow run`, `compare`, `plan`, `validate` and caseflow-mpi read a scenario's parameter draws, but not this command yet, and "
-                    "this command would run the central calibration alone: give it a file that extends " + path +
-                        " with `parameter_draws: \"\"` to do that knowingly");
+                    "parameter_draws: this use of the scenario does not read parameter draws yet (`caseflow run`, `compare`, `plan`, "
+                    "`validate` and caseflow-mpi do), and would take the central calibration alone: give it a file that extends " +
+                        path + " with `parameter_draws: \"\"` to do that knowingly");
   }
   return s;
 }
@@ -288,7 +321,25 @@ LoadedScenario load_scenario_and_draws(const std::string& path) {
   const std::size_t naming = layer_naming_draws(chain);
   std::filesystem::path file(central.parameter_draws_file);
   if (file.is_relative()) file = fs::path(chain[naming].file).parent_path() / file;
-  const std::vector<YAML::Node> draws = read_parameter_draws(file, draws_line(chain[naming]));
+  const ParameterDrawsFile drawn = read_parameter_draws(file, draws_line(chain[naming]));
+  const std::vector<YAML::Node>& draws = drawn.draws;
+  if (drawn.central) {
+    YAML::Node below;  // what the files up to the one naming the draws give
+    for (std::size_t i = 0; i <= naming; ++i) below = merged(below, chain[i].node);
+    check_drawn_around(drawn.central, below, "", chain[naming], file.string());
+  }
+  if (draws.size() > central.replications) {
+    std::size_t giving = chain.size();  // the topmost file that sets `replications:`, if one does
+    for (std::size_t i = chain.size(); i-- > 0 && giving == chain.size();)
+      if (static_cast<const YAML::Node&>(chain[i].node)["replications"]) giving = i;
+    const FileReference at = giving < chain.size() ? FileReference{chain[giving].file,
+                                                                   static_cast<const YAML::Node&>(chain[giving].node)["replications"].Mark().line + 1, 1}
+                                                   : draws_line(chain[naming]);
+    throw UserError(at.file, at.line, at.column,
+                    "replications: " + std::to_string(central.replications) + ", but " + std::to_string(draws.size()) +
+                        " parameter draws (" + file.string() + "): each draw needs a replication of its own, so give at least " +
+                        std::to_string(draws.size()));
+  }
   // The draws are part of what the run is: shards of different draws must not merge.
   std::string draws_text;
   for (const YAML::Node& draw : draws) {

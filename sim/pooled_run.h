@@ -21,7 +21,7 @@ std::uint32_t pooled_block_start(std::uint32_t replications, std::size_t version
 
 // The replications `options` asks for (ids options.first_replication on: a shard's slice), each
 // run by the version whose block of the whole run's ids holds it. `whole_run`: the whole run's
-// replications (0: options.replications, a run that is not a shard). Throws
+// replications (0: those up to the last asked for, a run that is not a shard). Throws
 // std::invalid_argument when there are no versions, more versions than the whole run's
 // replications, a slice beyond the whole run, or versions that differ in start date, horizon or
 // stage groups (they could not be pooled).

@@ -197,7 +197,7 @@ void read_plan(const std::string& folder, const FileSource& files, ReportInput& 
   as_is.has_bands = false;
   planned.scenario_file = join_path(folder, "plan.yaml");
   try {  // the plan extends its scenario: resolved, for the assumptions, when the scenario is still there
-    const sim::Scenario scenario = load_scenario(planned.scenario_file);
+    const sim::Scenario scenario = load_scenario_and_draws(planned.scenario_file).scenario;
     planned.resolved_yaml = scenario.resolved_yaml;
     planned.label = scenario.name;
   } catch (const UserError&) {

@@ -17,6 +17,10 @@ grep -q "8 parameter draws" "$work/calibrate.txt" || fail "calibrate did not say
 [ "$(grep -c '^  - ' "$work/council.draws.yaml")" -eq 8 ] || fail "council.draws.yaml does not hold 8 draws"
 grep -q "^parameter_draws: council.draws.yaml" "$work/council.yaml" || fail "council.yaml does not name its draws"
 "$caseflow" validate "$work/council.yaml" | grep -q "8 parameter draws" || fail "validate does not see the draws"
+# The draws vary the estimates, not the staff (the census is not resampled): an edit of the
+# establishment in council.yaml takes effect.
+! grep -q "establishment_fte" "$work/council.draws.yaml" || fail "the draws carry the staff, which they do not vary"
+grep -q "^central:" "$work/council.draws.yaml" || fail "the draws file does not say what it was drawn around"
 
 # The whole run, and the central calibration alone (a file that extends council.yaml without its draws).
 printf 'extends: council.yaml\nparameter_draws: ""\n' > "$work/central.yaml"
@@ -55,6 +59,18 @@ expect_refusal() {  # OUT PATTERN COMMAND...
 }
 expect_refusal "$work/few" "each draw needs one at least" "$caseflow" run "$work/council.yaml" --reps 4 --out "$work/few"
 expect_refusal "$work/project" "parameter_draws" "$caseflow" project "$work/council.yaml" --out "$work/project"
+expect_refusal "$work/cmp2" "compare pairs replications draw by draw" \
+  "$caseflow" compare "$work/council.yaml" "$work/central.yaml" --reps 24 --out "$work/cmp2"
+# An edit of a drawn key in council.yaml would be hidden by every draw: refused at its line.
+cp "$work/council.yaml" "$work/council.yaml.kept"
+sed -i 's/^  nfa_prob: [0-9.]*/  nfa_prob: 0.2/' "$work/council.yaml"
+expect_refusal "$work/edited" "council.yaml:[0-9]*:[0-9]*: referral.nfa_prob: .* were drawn around" \
+  "$caseflow" run "$work/council.yaml" --reps 24 --out "$work/edited"
+cp "$work/council.yaml.kept" "$work/council.yaml"
+# A calibrated council with draws serves as another calibration's defaults (its central file).
+(cd "$root" && "$caseflow" calibrate "$work/returns" --as-of 2023-03-31 --out "$work/again.yaml" --defaults "$work/council.yaml" > /dev/null 2>&1) ||
+  fail "a council with draws as --defaults"
+! grep -q "^parameter_draws" "$work/again.yaml" || fail "calibrate copied the defaults' parameter_draws"
 sed -i '0,/^  - /s//  - horizon_months: 12\n    /' "$work/council.draws.yaml"
 expect_refusal "$work/bad" "council.draws.yaml:[0-9]*:[0-9]*: parameter draw: 'horizon_months' is not a parameter" \
   "$caseflow" run "$work/council.yaml" --reps 24 --out "$work/bad"
