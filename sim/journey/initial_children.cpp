@@ -13,6 +13,28 @@
 
 namespace caseflow::sim {
 
+// A referral of the last few working days may still await its strategy discussion: the returns
+// record the s47 enquiry a discussion starts, not the discussion, so such a child shows as an
+// assessment with no enquiry. Among the children the returns show so, the share awaiting one is
+// the referrals with harm suspected whose delay outlasts the working days since the referral,
+// against all that would show no enquiry by now (no harm suspected; harm suspected, discussed,
+// no s47). Left out, the first weeks held about a seventh fewer strategy discussions than a
+// running service, and fewer ICPCs after them (docs/calibration.md). Returns the day of the
+// discussion (its delay drawn given that it outlasts the time gone), or -1.
+double Journey::awaited_strategy(Child& c, const InitialChild& row, double u_awaits, double u_delay) {
+  const auto& r = params().referral;
+  const double harm = std::min(1.0, r.strategy_discussion_prob * (c.cp_plans > 0 ? r.repeat_harm_multiplier : 1.0));
+  const double gone = calendar_.working_days_between(-row.days_in_stage, 0.0);
+  const double done_by_now = r.strategy_delay.cdf(gone);
+  const double awaiting = harm * (1.0 - done_by_now);
+  const double no_enquiry = (1.0 - harm) + awaiting + (harm - awaiting) * (1.0 - r.s47_prob);
+  if (awaiting <= 0 || u_awaits * no_enquiry >= awaiting) return -1.0;
+  c.harm_suspected = true;
+  c.strategy_done = false;
+  const int delay = static_cast<int>(std::ceil(r.strategy_delay.quantile(done_by_now + u_delay * (1.0 - done_by_now))));
+  return std::max(0.0, static_cast<double>(calendar_.add_working_days(-row.days_in_stage, delay)));
+}
+
 void Journey::seed_initial_children(const std::vector<InitialChild>& children) {
   const auto& p = params();
   std::uint64_t entity = 0;
@@ -65,7 +87,9 @@ void Journey::seed_initial_children(const std::vector<InitialChild>& children) {
           c.work_duration = std::max(0.0, enquiry.total_given_elapsed(gone, u(3)) - gone);
           c.enquiry_resumes = true;
         }
+        const double strategy_at = row.s47_days < 0 && !row.step_up ? awaited_strategy(c, row, u(7), u(8)) : -1.0;
         enter(id, Stage::kAssessment, 0.0);
+        if (strategy_at >= 0) queue_.schedule(strategy_at, kStageClass, kStrategy, id, children_[id].version);
         break;
       }
       case Stage::kCp: {

@@ -91,6 +91,7 @@ class Journey {
   // The warm start from a council's open children, one by one (sim/journey/initial_children.cpp),
   // and the children due back, which both warm starts seed from a count.
   void seed_initial_children(const std::vector<InitialChild>& children);
+  double awaited_strategy(Child& c, const InitialChild& row, double u_awaits, double u_delay);
   void seed_returns_due(const InitialStock& stock, std::uint64_t& entity);
   void free_child(std::uint32_t id);
   void enter(std::uint32_t id, Stage stage, double now);
