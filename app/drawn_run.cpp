@@ -21,8 +21,7 @@ void check_draws_fit(const io::LoadedScenario& loaded, const std::string& file, 
 
 sim::Replications simulate_drawn(const io::LoadedScenario& loaded, const sim::RunOptions& options, std::uint32_t whole_run,
                                  const std::function<void()>& replication_done) {
-  if (loaded.draws.empty()) return sim::simulate_replications(loaded.scenario, options, replication_done);
-  return sim::simulate_pooled(loaded.draws, options, whole_run, replication_done);
+  return sim::simulate_with_draws(loaded.scenario, loaded.draws, options, whole_run, replication_done);
 }
 
 std::string over_draws(const io::LoadedScenario& loaded) {

@@ -13,6 +13,7 @@
 #include "io/region_shard_outputs.h"
 #include "io/run_outputs.h"
 #include "io/user_error.h"
+#include "sim/pooled_run.h"
 #include "sim/region_total.h"
 
 namespace caseflow::app {
@@ -33,7 +34,28 @@ sim::RunOptions council_options(const SimulationOptions& o, const io::Region& re
   return options;
 }
 
+// Every draw of a council needs a replication of its own, as in a run of its scenario alone
+// (app/drawn_run.h's check_draws_fit); the scenario's own `replications:` was checked when it
+// was loaded, so what is short here is --reps or the region's shared.replications.
+void check_council_draws_fit(const SimulationOptions& o, const io::Region& region, const io::RegionCouncil& c,
+                             std::uint32_t replications) {
+  if (c.draws.size() <= replications) return;
+  const std::string need = "council '" + c.name + "' (" + c.file + ") has " + counted(c.draws.size(), "parameter draw") +
+                           ", but the region runs " + counted(replications, "replication") +
+                           " of each council: each draw needs one at least, so ";
+  const std::string enough = std::to_string(c.draws.size()) + " or more";
+  if (o.reps) throw io::UserError("--reps", 0, 0, need + "run --reps " + enough);
+  throw io::UserError(region.file, c.line, c.column, need + "set shared.replications to " + enough);
+}
+
 }  // namespace
+
+std::string councils_over_draws(const io::Region& region) {
+  std::string said;
+  for (const auto& c : region.councils)
+    if (!c.draws.empty()) said += (said.empty() ? "; " : ", ") + c.name + " over " + counted(c.draws.size(), "parameter draw");
+  return said;
+}
 
 void check_region_run_options(const SimulationOptions& o) {
   if (o.report)
@@ -43,7 +65,10 @@ void check_region_run_options(const SimulationOptions& o) {
 
 RegionPlan plan_region(const SimulationOptions& o, const std::string& region_file) {
   RegionPlan plan{region_file, io::load_region(region_file, o.horizon_months), {}};
-  for (const auto& c : plan.region.councils) plan.options.push_back(council_options(o, plan.region, c));
+  for (const auto& c : plan.region.councils) {
+    plan.options.push_back(council_options(o, plan.region, c));
+    check_council_draws_fit(o, plan.region, c, plan.options.back().replications);
+  }
   return plan;
 }
 
@@ -69,7 +94,8 @@ CouncilRuns simulate_councils(const RegionPlan& plan, sim::ShardSlice slice, con
     options.first_replication = slice.first;
     options.replications = slice.count;
     const auto t0 = std::chrono::steady_clock::now();
-    result.runs.push_back(sim::simulate_replications(plan.region.councils[i].scenario, options, progress));
+    const io::RegionCouncil& c = plan.region.councils[i];
+    result.runs.push_back(sim::simulate_with_draws(c.scenario, c.draws, options, plan.replications(), progress));
     result.wall_seconds.push_back(seconds_since(t0));
   }
   return result;
@@ -134,7 +160,7 @@ void run_region(const SimulationOptions& o, const std::string& region_file) {
   const std::uint64_t events =
       write_region_run(o, plan, out, councils, runs.wall_seconds, seconds_since(t0), o.threads_used());
   std::cout << "caseflow: ran region '" << plan.region.name << "': " << counted(plan.region.councils.size(), "council")
-            << " x " << counted(plan.replications(), "replication") << " x " << counted(runs.runs.front().months, "month") << " in "
+            << " x " << counted(plan.replications(), "replication") << " x " << counted(runs.runs.front().months, "month") << councils_over_draws(plan.region) << " in "
             << seconds_since(t0) << " s (" << events << " events); outputs in " << out << "\n";
 }
 
@@ -167,7 +193,8 @@ void run_region_shard(const SimulationOptions& o, const std::string& region_file
                                  o.foreign());
   std::cout << "caseflow: ran shard " << shard.index << "/" << shard.count << " of region '" << plan.region.name
             << "': replications " << slice.first << " to " << slice.first + slice.count - 1 << " of " << total
-            << " of " << plan.region.councils.size() << " councils x " << months << " months in " << seconds
+            << " of " << plan.region.councils.size() << " councils x " << months << " months"
+            << councils_over_draws(plan.region) << " in " << seconds
             << " s (" << events << " events); region shard in " << out << " (caseflow merge writes the outputs)\n";
 }
 

@@ -4,6 +4,7 @@
 
 #include "app/commands.h"
 #include "app/counted.h"
+#include "app/region_run.h"
 #include "io/region_yaml.h"
 #include "io/scenario_yaml.h"
 
@@ -20,7 +21,8 @@ void add_validate_command(CLI::App& app) {
       for (const auto& c : region.councils)
         std::cout << (&c == &region.councils.front() ? ": " : ", ") << c.name << " (" << c.file << ")";
       const auto& first = region.councils.front().scenario;
-      std::cout << "; " << first.horizon_months << " months from " << engine::to_iso(first.start_date) << "\n";
+      std::cout << "; " << first.horizon_months << " months from " << engine::to_iso(first.start_date)
+                << councils_over_draws(region) << "\n";
       return;
     }
     const io::LoadedScenario loaded = io::load_scenario_and_draws(*file);

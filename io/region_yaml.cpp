@@ -101,13 +101,19 @@ Region load_region(const std::string& path, int horizon_months) {
     const YAML::Node council_node = load_yaml_file(council.file, {path, council.line, council.column});
     if (has_region_key(council_node))
       item.fail("scenario", council.file + " is a region file: a region's councils must be scenario files, not regions");
-    council.scenario = load_scenario(council.file);
+    LoadedScenario loaded = load_scenario_and_draws(council.file);
+    council.scenario = std::move(loaded.scenario);
+    council.draws = std::move(loaded.draws);
     if (region.horizon_months > 0) {
-      council.scenario.horizon_months = region.horizon_months;
       const std::string why = (horizon_months > 0 ? "--horizon-months" : "shared.horizon_months (" + path + ")") +
                               std::string(" for council '") + council.name + "' (" + council.file + ")";
-      check_school_calendars(council.scenario, why);
-      check_demand_paths_cover(council.scenario, why);
+      const auto over_the_region = [&](sim::Scenario& s) {
+        s.horizon_months = region.horizon_months;
+        check_school_calendars(s, why);
+        check_demand_paths_cover(s, why);
+      };
+      over_the_region(council.scenario);
+      for (sim::Scenario& draw : council.draws) over_the_region(draw);
     }
     region.councils.push_back(std::move(council));
   }

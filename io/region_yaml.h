@@ -15,7 +15,8 @@
 //
 // Councils must start on the same date and, unless `shared:` (or the command line) sets them,
 // cover the same months with the same replications; they must have the same stage groups. A
-// council's scenario may not itself be a region.
+// council's scenario may not itself be a region. A council's scenario may name parameter draws
+// (a calibrated council's): each council's replications are then shared among its draws.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,6 +30,9 @@ struct RegionCouncil {
   std::string name;
   std::string file;        // the scenario file: the region file's folder / `scenario:`
   sim::Scenario scenario;  // loaded and checked, shared.horizon_months applied
+  // Its parameter draws, if it names some (io::LoadedScenario's; the horizon applied to each):
+  // the council's replications are then shared among them, as `caseflow run` shares them.
+  std::vector<sim::Scenario> draws;
   int line = 0, column = 0;  // where the region file names it
 };
 

@@ -86,7 +86,8 @@ class RegionJob : public Job {
     std::cout << "caseflow: ran region '" << plan_->region.name << "' on " << world.size()
               << (world.size() == 1 ? " MPI rank: " : " MPI ranks: ") << counted(plan_->region.councils.size(), "council")
               << " x " << counted(plan_->replications(), "replication") << " x "
-              << counted(merged.councils.front().replications.months, "month") << ", " << seconds
+              << counted(merged.councils.front().replications.months, "month") << councils_over_draws(plan_->region)
+              << ", " << seconds
               << " s of simulation in all (" << events << " events), merged in " << seconds_since(t0)
               << " s; outputs in " << out_ << "\n";
   }

@@ -4,7 +4,8 @@
 # beside council.yaml; run shares its replications among the draws; shards of it merge to the whole run byte for byte;
 # fewer replications than draws, a broken draws file and a command that does not read draws
 # yet (project) are each exit status 2 with nothing written; compare pairs a what-if that
-# extends council.yaml with it draw by draw, and plan searches over the draws.
+# extends council.yaml with it draw by draw, plan searches over the draws, and a region of
+# calibrated councils runs each over its draws.
 # Usage: council_draws.sh CASEFLOW ROOT
 set -euo pipefail
 caseflow=$1 root=$2
@@ -36,6 +37,24 @@ for k in 1 2 3; do "$caseflow" run "$work/council.yaml" --reps 24 --horizon-mont
 "$caseflow" merge "$work/part1" "$work/part2" "$work/part3" --out "$work/merged" > /dev/null
 for f in monthly.csv annual.csv; do cmp -s "$work/drawn/$f" "$work/merged/$f" || fail "merged $f differs from the whole run's"; done
 
+# A region of calibrated councils (docs/scale.md, "Regions"): each council's outputs are its run
+# alone, draws and all (the region sets no seed, so each keeps its scenario's); its shards merge
+# to it byte for byte; fewer replications than a council's draws is refused, naming the council.
+printf 'region: drawn-region\nshared:\n  replications: 24\n  horizon_months: 24\ncouncils:\n  - name: drawn\n    scenario: council.yaml\n  - name: central\n    scenario: central.yaml\n' > "$work/region.yaml"
+"$caseflow" validate "$work/region.yaml" | grep -q "drawn over 8 parameter draws" || fail "validate does not see a council's draws"
+"$caseflow" run "$work/region.yaml" --threads 2 --out "$work/region" | grep -q "drawn over 8 parameter draws" ||
+  fail "the region run did not share the council's replications among its draws"
+for council in drawn central; do
+  for f in monthly.csv annual.csv; do
+    cmp -s "$work/$council/$f" "$work/region/councils/$council/$f" || fail "the region's $council/$f differs from the council's run alone"
+  done
+done
+for k in 1 2 3; do "$caseflow" run "$work/region.yaml" --shard "$k/3" --out "$work/rpart$k" > /dev/null; done
+"$caseflow" merge "$work/rpart1" "$work/rpart2" "$work/rpart3" --out "$work/rmerged" > /dev/null
+for f in monthly.csv annual.csv councils/drawn/monthly.csv councils/central/annual.csv; do
+  cmp -s "$work/region/$f" "$work/rmerged/$f" || fail "the merged region shards' $f differs from the whole region run's"
+done
+
 # compare pairs a what-if that extends council.yaml with it draw by draw: its base is the
 # drawn run itself, replication for replication.
 printf 'extends: council.yaml\nname: fewer-referrals-closed\nreferral:\n  nfa_prob: 0.03\n' > "$work/what-if.yaml"
@@ -58,6 +77,11 @@ expect_refusal() {  # OUT PATTERN COMMAND...
   [ "$rc" -eq 2 ] && [ ! -e "$out" ] && grep -q "$pattern" "$work/err" || { cat "$work/err"; fail "$* gave status $rc"; }
 }
 expect_refusal "$work/few" "each draw needs one at least" "$caseflow" run "$work/council.yaml" --reps 4 --out "$work/few"
+expect_refusal "$work/rfew" "council 'drawn' (.*council.yaml) has 8 parameter draws, but the region runs 4 replications.*--reps 8" \
+  "$caseflow" run "$work/region.yaml" --reps 4 --out "$work/rfew"
+sed 's/replications: 24/replications: 6/' "$work/region.yaml" > "$work/region-few.yaml"
+expect_refusal "$work/rfew2" "region-few.yaml:[0-9]*:[0-9]*: council 'drawn'.*set shared.replications to 8 or more" \
+  "$caseflow" run "$work/region-few.yaml" --out "$work/rfew2"
 expect_refusal "$work/project" "parameter_draws" "$caseflow" project "$work/council.yaml" --out "$work/project"
 expect_refusal "$work/cmp2" "compare pairs replications draw by draw" \
   "$caseflow" compare "$work/council.yaml" "$work/central.yaml" --reps 24 --out "$work/cmp2"
@@ -74,4 +98,4 @@ cp "$work/council.yaml.kept" "$work/council.yaml"
 sed -i '0,/^  - /s//  - horizon_months: 12\n    /' "$work/council.draws.yaml"
 expect_refusal "$work/bad" "council.draws.yaml:[0-9]*:[0-9]*: parameter draw: 'horizon_months' is not a parameter" \
   "$caseflow" run "$work/council.yaml" --reps 24 --out "$work/bad"
-echo "council draws: calibrated, run pooled over its draws, sharded and merged exactly, bad input refused"
+echo "council draws: calibrated, run pooled over its draws (alone and in a region), sharded and merged exactly, bad input refused"
