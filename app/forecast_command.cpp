@@ -84,7 +84,10 @@ void run_forecast(const ForecastCommandOptions& options, std::ostream& out) {
     if (o.level_paths > o.simulations)
       throw io::UserError("--level-paths " + std::to_string(o.level_paths) + " is more than --simulations " +
                           std::to_string(o.simulations) + ": the paths are simulated draws");
-    base = io::load_scenario(o.base_path);
+    // A calibrated council's parameter draws stay in force: forecast.yaml extends the base, so
+    // a run of it shares its replications among them (the forecast's demand laid over each);
+    // the returning share is measured in the central calibration.
+    base = io::load_scenario_and_draws(o.base_path).scenario;
   }
   const mf::Family family = o.family == "poisson" ? mf::Family::poisson : mf::Family::negative_binomial;
   const mf::ModelSpec spec{o.fourier_pairs, o.interventions};

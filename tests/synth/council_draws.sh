@@ -4,8 +4,8 @@
 # beside council.yaml; run shares its replications among the draws; shards of it merge to the whole run byte for byte;
 # fewer replications than draws, a broken draws file and a command that does not read draws
 # yet (project) are each exit status 2 with nothing written; compare pairs a what-if that
-# extends council.yaml with it draw by draw, plan searches over the draws, and a region of
-# calibrated councils runs each over its draws.
+# extends council.yaml with it draw by draw, plan searches over the draws, a region of
+# calibrated councils runs each over its draws, and a demand forecast on the council keeps them.
 # Usage: council_draws.sh CASEFLOW ROOT
 set -euo pipefail
 caseflow=$1 root=$2
@@ -54,6 +54,13 @@ for k in 1 2 3; do "$caseflow" run "$work/region.yaml" --shard "$k/3" --out "$wo
 for f in monthly.csv annual.csv councils/drawn/monthly.csv councils/central/annual.csv; do
   cmp -s "$work/region/$f" "$work/rmerged/$f" || fail "the merged region shards' $f differs from the whole region run's"
 done
+
+# A demand forecast on the calibrated council: forecast.yaml extends council.yaml, so a run of
+# it shares its replications among the draws, with the forecast's demand laid over each.
+"$caseflow" forecast "$root/scenarios/history/example-referrals.csv" --horizon-months 12 --simulations 200 --level-paths 50 \
+  --base "$work/council.yaml" --out "$work/fc" > /dev/null 2>&1 || fail "forecast --base on a council with draws"
+"$caseflow" run "$work/fc/forecast.yaml" --reps 16 --out "$work/fc-run" | grep -q "over 8 parameter draws" ||
+  fail "a run of the forecast on the council does not share its replications among the draws"
 
 # compare pairs a what-if that extends council.yaml with it draw by draw: its base is the
 # drawn run itself, replication for replication.
