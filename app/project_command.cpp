@@ -1,6 +1,9 @@
 // `caseflow project SCENARIO --out DIR`: the scenario's Markov cohort projection (the
 // analytic cross-check of docs/calibration.md): expected stocks, starts and ends of every
-// stage month by month, with no capacity limits, written as markov.csv.
+// stage month by month, with no capacity limits, written as markov.csv. A scenario with
+// parameter draws is projected under each draw: markov.csv is their mean, markov_draws.csv
+// each draw's.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +12,7 @@
 #include <stdexcept>
 
 #include "app/commands.h"
+#include "app/drawn_run.h"
 #include "calibrate/markov_projection.h"
 #include "io/output_dir.h"
 #include "io/scenario_yaml.h"
@@ -27,14 +31,35 @@ std::string number(double value) {
   return text;
 }
 
-void write_markov_csv(std::ostream& out, const calibrate::MarkovProjection& p) {
-  out << "month,stage,stock,starts,ends\n";
+// One row per month and stage; `draw` > 0 adds the draw's number after the stage (markov_draws.csv).
+void write_markov_rows(std::ostream& out, const calibrate::MarkovProjection& p, std::size_t draw = 0) {
   for (std::size_t m = 0; m < p.months.size(); ++m)
     for (std::size_t s = 0; s < p.stages.size(); ++s) {
       const auto i = static_cast<Eigen::Index>(s), j = static_cast<Eigen::Index>(m);
-      out << p.months[m] << ',' << p.stages[s] << ',' << number(p.stock(i, j)) << ',' << number(p.starts(i, j)) << ','
-          << number(p.ends(i, j)) << '\n';
+      out << p.months[m] << ',' << p.stages[s] << ',';
+      if (draw > 0) out << draw << ',';
+      out << number(p.stock(i, j)) << ',' << number(p.starts(i, j)) << ',' << number(p.ends(i, j)) << '\n';
     }
+}
+
+// The expected figures over the parameter draws: each draw's expectation, averaged (the pooled
+// run's mean is the same average of each draw's replications). Every draw has the scenario's
+// months and stages (a draw varies parameters only).
+calibrate::MarkovProjection mean_over_draws(const std::vector<calibrate::MarkovProjection>& draws) {
+  calibrate::MarkovProjection mean = draws.front();
+  for (std::size_t k = 1; k < draws.size(); ++k) {
+    mean.stock += draws[k].stock;
+    mean.starts += draws[k].starts;
+    mean.ends += draws[k].ends;
+    for (const std::string& line : draws[k].not_carried)
+      if (std::find(mean.not_carried.begin(), mean.not_carried.end(), line) == mean.not_carried.end())
+        mean.not_carried.push_back(line);
+  }
+  const auto n = static_cast<double>(draws.size());
+  mean.stock /= n;
+  mean.starts /= n;
+  mean.ends /= n;
+  return mean;
 }
 
 }  // namespace
@@ -52,21 +77,37 @@ void add_project_command(CLI::App& app) {
       ->check(CLI::Range(1, 600));
   cmd->add_option("--out", o->out, "Output folder (markov.csv)");
   cmd->callback([o] {
-    sim::Scenario scenario = io::load_scenario(o->scenario);
-    if (o->horizon_months > 0) scenario.horizon_months = o->horizon_months;
+    io::LoadedScenario loaded = io::load_scenario_and_draws(o->scenario);
+    const sim::Scenario& scenario = loaded.scenario;
+    if (o->horizon_months > 0) {
+      loaded.scenario.horizon_months = o->horizon_months;
+      for (sim::Scenario& draw : loaded.draws) draw.horizon_months = o->horizon_months;
+    }
     const auto t0 = std::chrono::steady_clock::now();
-    calibrate::MarkovProjection projection;
+    // A scenario with parameter draws is projected under each: markov.csv the mean over them.
+    std::vector<calibrate::MarkovProjection> draws;
     try {
-      projection = calibrate::project_markov(scenario);
+      if (loaded.draws.empty()) draws.push_back(calibrate::project_markov(scenario));
+      for (const sim::Scenario& draw : loaded.draws) draws.push_back(calibrate::project_markov(draw));
     } catch (const std::invalid_argument& e) {
       throw io::UserError(o->scenario + ": " + e.what());
     }
+    const calibrate::MarkovProjection projection = mean_over_draws(draws);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     io::OutputDir dir(o->out);
-    dir.write("markov.csv", [&](std::ostream& s) { write_markov_csv(s, projection); });
+    dir.write("markov.csv", [&](std::ostream& s) {
+      s << "month,stage,stock,starts,ends\n";
+      write_markov_rows(s, projection);
+    });
+    if (!loaded.draws.empty())
+      dir.write("markov_draws.csv", [&](std::ostream& s) {
+        s << "month,stage,draw,stock,starts,ends\n";
+        for (std::size_t k = 0; k < draws.size(); ++k) write_markov_rows(s, draws[k], k + 1);
+      });
     dir.commit();
-    std::cout << "caseflow: projected '" << scenario.name << "': " << scenario.horizon_months << " months in "
-              << seconds * 1000 << " ms; " << o->out << "/markov.csv\n";
+    std::cout << "caseflow: projected '" << scenario.name << "'" << over_draws(loaded) << ": " << scenario.horizon_months
+              << " months in " << seconds * 1000 << " ms; " << o->out << "/markov.csv"
+              << (loaded.draws.empty() ? "" : " (the mean over the draws) and markov_draws.csv (each draw's)") << "\n";
     for (const std::string& line : projection.not_carried) std::cout << "caseflow: not carried: " << line << "\n";
   });
 }

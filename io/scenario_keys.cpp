@@ -178,7 +178,7 @@ std::vector<KeyDeclaration> declare() {
             "bands carry what the returns leave uncertain; relative to the scenario file that names it, as extends: is; \"\" "
             "runs the scenario as its files give it")
             .optional("\"\"")
-            .note("docs/calibration.md, \"Parameter draws\"; `caseflow run` (whole and --shard, of a scenario or a region's councils), `compare`, `plan`, `validate`, `forecast --base` and caseflow-mpi read them, and every "
+            .note("docs/calibration.md, \"Parameter draws\"; `caseflow run` (whole and --shard, of a scenario or a region's councils), `compare`, `plan`, `validate`, `project`, `forecast --base` and caseflow-mpi read them, and every "
                   "other command refuses a scenario that names draws: give it a file that extends this one with "
                   "`parameter_draws: \"\"` to use the central calibration alone")
             .bind([](Target& x) -> auto& { return x.scenario.parameter_draws_file; }));

@@ -307,7 +307,7 @@ sim::Scenario load_scenario(const std::string& path) {
     const FileReference at = draws_line(chain[layer_naming_draws(chain)]);
     throw UserError(at.file, at.line, at.column,
                     "parameter_draws: this use of the scenario does not read parameter draws yet (`caseflow run` of a scenario or a region, `compare`, "
-                    "`plan`, `validate`, `forecast --base` and caseflow-mpi do), and would take the central calibration alone: give it a file that extends " +
+                    "`plan`, `validate`, `project`, `forecast --base` and caseflow-mpi do), and would take the central calibration alone: give it a file that extends " +
                         path + " with `parameter_draws: \"\"` to do that knowingly");
   }
   return s;

@@ -3,9 +3,10 @@
 # draws"), as a council would run it: calibrate --parameter-draws writes council.draws.yaml
 # beside council.yaml; run shares its replications among the draws; shards of it merge to the whole run byte for byte;
 # fewer replications than draws, a broken draws file and a command that does not read draws
-# yet (project) are each exit status 2 with nothing written; compare pairs a what-if that
+# yet (synth) are each exit status 2 with nothing written; compare pairs a what-if that
 # extends council.yaml with it draw by draw, plan searches over the draws, a region of
-# calibrated councils runs each over its draws, and a demand forecast on the council keeps them.
+# calibrated councils runs each over its draws, a demand forecast on the council keeps them,
+# and project projects each draw.
 # Usage: council_draws.sh CASEFLOW ROOT
 set -euo pipefail
 caseflow=$1 root=$2
@@ -62,6 +63,17 @@ done
 "$caseflow" run "$work/fc/forecast.yaml" --reps 16 --out "$work/fc-run" | grep -q "over 8 parameter draws" ||
   fail "a run of the forecast on the council does not share its replications among the draws"
 
+# project over the draws: markov.csv is the mean of markov_draws.csv's eight projections, row
+# by row (three decimals each, so within a thousandth), and differs from the central one.
+"$caseflow" project "$work/council.yaml" --horizon-months 12 --out "$work/proj" | grep -q "over 8 parameter draws" ||
+  fail "project did not project the draws"
+"$caseflow" project "$work/central.yaml" --horizon-months 12 --out "$work/proj-central" > /dev/null
+[ "$(tail -n +2 "$work/proj/markov_draws.csv" | wc -l)" -eq $((8 * 12 * 7)) ] || fail "markov_draws.csv does not hold 8 draws x 12 months x 7 stages"
+awk -F, 'NR == FNR { if (FNR > 1) { k = $1 "," $2; s[k] += $4; n[k]++ } next }
+         FNR > 1 { k = $1 "," $2; d = s[k] / n[k] - $3; if (n[k] != 8 || d > 0.001 || d < -0.001) { print "row " k ": " s[k] / n[k] " against " $3; bad = 1 } }
+         END { exit bad }' "$work/proj/markov_draws.csv" "$work/proj/markov.csv" || fail "markov.csv is not the mean over the draws"
+! cmp -s "$work/proj/markov.csv" "$work/proj-central/markov.csv" || fail "the projection over the draws equals the central one"
+
 # compare pairs a what-if that extends council.yaml with it draw by draw: its base is the
 # drawn run itself, replication for replication.
 printf 'extends: council.yaml\nname: fewer-referrals-closed\nreferral:\n  nfa_prob: 0.03\n' > "$work/what-if.yaml"
@@ -89,7 +101,7 @@ expect_refusal "$work/rfew" "council 'drawn' (.*council.yaml) has 8 parameter dr
 sed 's/replications: 24/replications: 6/' "$work/region.yaml" > "$work/region-few.yaml"
 expect_refusal "$work/rfew2" "region-few.yaml:[0-9]*:[0-9]*: council 'drawn'.*set shared.replications to 8 or more" \
   "$caseflow" run "$work/region-few.yaml" --out "$work/rfew2"
-expect_refusal "$work/project" "parameter_draws" "$caseflow" project "$work/council.yaml" --out "$work/project"
+expect_refusal "$work/synth" "parameter_draws" "$caseflow" synth "$work/council.yaml" --years 1 --out "$work/synth"
 expect_refusal "$work/cmp2" "compare pairs replications draw by draw" \
   "$caseflow" compare "$work/council.yaml" "$work/central.yaml" --reps 24 --out "$work/cmp2"
 # An edit of a drawn key in council.yaml would be hidden by every draw: refused at its line.
