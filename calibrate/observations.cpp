@@ -17,6 +17,9 @@ using returns::Day;
 using returns::MaybeDay;
 
 constexpr double kDaysPerYear = 365.25;
+// The statutory definition of a care leaver's time in care (13 weeks), which returns without
+// OC3 records fall back on (supported_leaver, became_care_leaver).
+constexpr Day kCareLeaverMinDays = 13 * 7;
 
 bool near(MaybeDay d, Day at) { return d && *d >= at - kLinkDays && *d <= at + kLinkDays; }
 
@@ -380,7 +383,7 @@ class Observer {
   // young people, 254 against 244), and 6.6% above the truth five years on.
   bool supported_leaver(const returns::ChildHistory& c, const CarePeriodSpan& p, Day t) const {
     if (!c.birth || t >= *c.birth + static_cast<Day>(25 * kDaysPerYear)) return false;
-    if (!returns_have_oc3_) return t < *c.birth + static_cast<Day>(21 * kDaysPerYear) && p.end && *p.end - p.start >= 91;
+    if (!returns_have_oc3_) return t < *c.birth + static_cast<Day>(21 * kDaysPerYear) && p.end && *p.end - p.start >= kCareLeaverMinDays;
     const int year = returns::collection_year_of(t);
     for (const auto& r : c.care_leaver)
       if (returns::oc3_collects(c, r, year) && r.in_touch != "NREQ" && r.in_touch != "DIED") return true;
@@ -390,7 +393,7 @@ class Observer {
   // Whether leaving care at 18 or later (the period `p`) made a care leaver: an OC3 record of
   // the year it ended or after, or, in returns with no OC3 records at all, 13 weeks in care.
   bool became_care_leaver(const returns::ChildHistory& c, const CarePeriodSpan& p) const {
-    if (!returns_have_oc3_) return *p.end - p.start >= 91;
+    if (!returns_have_oc3_) return *p.end - p.start >= kCareLeaverMinDays;
     const int year = returns::collection_year_of(*p.end);
     return std::any_of(c.care_leaver.begin(), c.care_leaver.end(),
                        [&](const auto& r) { return r.collection_year >= year && returns::oc3_collects(c, r, r.collection_year); });
