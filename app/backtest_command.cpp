@@ -25,6 +25,7 @@
 #include "io/scenario_yaml.h"
 #include "io/user_error.h"
 #include "sim/engine/civil_date.h"
+#include "sim/pooled_run.h"
 
 namespace caseflow::app {
 
@@ -68,7 +69,7 @@ void run_backtest(const Options& o) {
   scenario.horizon_months = o.horizon_months;
   for (sim::Scenario& draw : loaded.draws) draw.horizon_months = o.horizon_months;
   const sim::RunOptions run_options{o.reps, scenario.seed, o.threads};
-  const sim::RunSummary run = sim::summarise(simulate_drawn(loaded, run_options, o.reps), o.threads);
+  const sim::RunSummary run = sim::summarise(sim::simulate_with_draws(loaded.scenario, loaded.draws, run_options, o.reps), o.threads);
   const calibrate::MarkovProjection markov = calibrate::project_markov(scenario);
   const calibrate::Backtest bt = calibrate::compare_with_returns(run, markov, history, train_to + 1, data_end);
 

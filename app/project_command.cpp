@@ -45,17 +45,17 @@ void write_markov_rows(std::ostream& out, const calibrate::MarkovProjection& p, 
 // The expected figures over the parameter draws: each draw's expectation, averaged (the pooled
 // run's mean is the same average of each draw's replications). Every draw has the scenario's
 // months and stages (a draw varies parameters only).
-calibrate::MarkovProjection mean_over_draws(const std::vector<calibrate::MarkovProjection>& draws) {
-  calibrate::MarkovProjection mean = draws.front();
-  for (std::size_t k = 1; k < draws.size(); ++k) {
-    mean.stock += draws[k].stock;
-    mean.starts += draws[k].starts;
-    mean.ends += draws[k].ends;
-    for (const std::string& line : draws[k].not_carried)
+calibrate::MarkovProjection mean_over_draws(const std::vector<calibrate::MarkovProjection>& projections) {
+  calibrate::MarkovProjection mean = projections.front();
+  for (std::size_t k = 1; k < projections.size(); ++k) {
+    mean.stock += projections[k].stock;
+    mean.starts += projections[k].starts;
+    mean.ends += projections[k].ends;
+    for (const std::string& line : projections[k].not_carried)
       if (std::find(mean.not_carried.begin(), mean.not_carried.end(), line) == mean.not_carried.end())
         mean.not_carried.push_back(line);
   }
-  const auto n = static_cast<double>(draws.size());
+  const auto n = static_cast<double>(projections.size());
   mean.stock /= n;
   mean.starts /= n;
   mean.ends /= n;
@@ -75,7 +75,7 @@ void add_project_command(CLI::App& app) {
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
   cmd->add_option("--horizon-months", o->horizon_months, "Months to project (default: the scenario's)")
       ->check(CLI::Range(1, 600));
-  cmd->add_option("--out", o->out, "Output folder (markov.csv)");
+  cmd->add_option("--out", o->out, "Output folder (markov.csv; with parameter draws also markov_draws.csv)");
   cmd->callback([o] {
     io::LoadedScenario loaded = io::load_scenario_and_draws(o->scenario);
     const sim::Scenario& scenario = loaded.scenario;
@@ -85,14 +85,20 @@ void add_project_command(CLI::App& app) {
     }
     const auto t0 = std::chrono::steady_clock::now();
     // A scenario with parameter draws is projected under each: markov.csv the mean over them.
-    std::vector<calibrate::MarkovProjection> draws;
+    std::vector<calibrate::MarkovProjection> projections;
     try {
-      if (loaded.draws.empty()) draws.push_back(calibrate::project_markov(scenario));
-      for (const sim::Scenario& draw : loaded.draws) draws.push_back(calibrate::project_markov(draw));
+      if (loaded.draws.empty()) projections.push_back(calibrate::project_markov(scenario));
     } catch (const std::invalid_argument& e) {
       throw io::UserError(o->scenario + ": " + e.what());
     }
-    const calibrate::MarkovProjection projection = mean_over_draws(draws);
+    for (std::size_t k = 0; k < loaded.draws.size(); ++k) {
+      try {
+        projections.push_back(calibrate::project_markov(loaded.draws[k]));
+      } catch (const std::invalid_argument& e) {
+        throw io::UserError(o->scenario + ": parameter draw " + std::to_string(k + 1) + ": " + e.what());
+      }
+    }
+    const calibrate::MarkovProjection projection = mean_over_draws(projections);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     io::OutputDir dir(o->out);
     dir.write("markov.csv", [&](std::ostream& s) {
@@ -102,12 +108,13 @@ void add_project_command(CLI::App& app) {
     if (!loaded.draws.empty())
       dir.write("markov_draws.csv", [&](std::ostream& s) {
         s << "month,stage,draw,stock,starts,ends\n";
-        for (std::size_t k = 0; k < draws.size(); ++k) write_markov_rows(s, draws[k], k + 1);
+        for (std::size_t k = 0; k < projections.size(); ++k) write_markov_rows(s, projections[k], k + 1);
       });
     dir.commit();
     std::cout << "caseflow: projected '" << scenario.name << "'" << over_draws(loaded) << ": " << scenario.horizon_months
               << " months in " << seconds * 1000 << " ms; " << o->out << "/markov.csv"
-              << (loaded.draws.empty() ? "" : " (the mean over the draws) and markov_draws.csv (each draw's)") << "\n";
+              << (loaded.draws.empty() ? "" : " (the mean over the draws) and " + o->out + "/markov_draws.csv (each draw's)")
+              << "\n";
     for (const std::string& line : projection.not_carried) std::cout << "caseflow: not carried: " << line << "\n";
   });
 }

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/counted.h"
+#include "app/drawn_run.h"
 #include "app/memory_limit.h"
 #include "app/progress_line.h"
 #include "app/shard_header.h"
@@ -34,28 +35,7 @@ sim::RunOptions council_options(const SimulationOptions& o, const io::Region& re
   return options;
 }
 
-// Every draw of a council needs a replication of its own, as in a run of its scenario alone
-// (app/drawn_run.h's check_draws_fit); the scenario's own `replications:` was checked when it
-// was loaded, so what is short here is --reps or the region's shared.replications.
-void check_council_draws_fit(const SimulationOptions& o, const io::Region& region, const io::RegionCouncil& c,
-                             std::uint32_t replications) {
-  if (c.draws.size() <= replications) return;
-  const std::string need = "council '" + c.name + "' (" + c.file + ") has " + counted(c.draws.size(), "parameter draw") +
-                           ", but the region runs " + counted(replications, "replication") +
-                           " of each council: each draw needs one at least, so ";
-  const std::string enough = std::to_string(c.draws.size()) + " or more";
-  if (o.reps) throw io::UserError("--reps", 0, 0, need + "run --reps " + enough);
-  throw io::UserError(region.file, c.line, c.column, need + "set shared.replications to " + enough);
-}
-
 }  // namespace
-
-std::string councils_over_draws(const io::Region& region) {
-  std::string said;
-  for (const auto& c : region.councils)
-    if (!c.draws.empty()) said += (said.empty() ? "; " : ", ") + c.name + " over " + counted(c.draws.size(), "parameter draw");
-  return said;
-}
 
 void check_region_run_options(const SimulationOptions& o) {
   if (o.report)
@@ -67,7 +47,9 @@ RegionPlan plan_region(const SimulationOptions& o, const std::string& region_fil
   RegionPlan plan{region_file, io::load_region(region_file, o.horizon_months), {}};
   for (const auto& c : plan.region.councils) {
     plan.options.push_back(council_options(o, plan.region, c));
-    check_council_draws_fit(o, plan.region, c, plan.options.back().replications);
+    // --reps against the council's draws (shared.replications and the scenario's own
+    // `replications:` were checked when they were read).
+    if (o.reps) check_draws_fit(c.draws.size(), "council '" + c.name + "' (" + c.file + ")", o.reps);
   }
   return plan;
 }
@@ -95,7 +77,7 @@ CouncilRuns simulate_councils(const RegionPlan& plan, sim::ShardSlice slice, con
     options.replications = slice.count;
     const auto t0 = std::chrono::steady_clock::now();
     const io::RegionCouncil& c = plan.region.councils[i];
-    result.runs.push_back(sim::simulate_with_draws(c.scenario, c.draws, options, plan.replications(), progress));
+    result.runs.push_back(sim::simulate_with_draws(c.scenario, c.draws, options, plan.options[i].replications, progress));
     result.wall_seconds.push_back(seconds_since(t0));
   }
   return result;

@@ -27,10 +27,6 @@ struct RegionPlan {
   std::uint32_t replications() const { return options.front().replications; }
 };
 
-// "; north over 8 parameter draws" for each council whose scenario names draws, "" when none
-// does: for the commands' one-line summaries.
-std::string councils_over_draws(const io::Region& region);
-
 // Throws io::UserError for a run option a region does not take: --report (the report reads one
 // scenario's outputs).
 void check_region_run_options(const SimulationOptions& options);

@@ -4,7 +4,7 @@
 
 #include "app/commands.h"
 #include "app/counted.h"
-#include "app/region_run.h"
+#include "app/drawn_run.h"
 #include "io/region_yaml.h"
 #include "io/scenario_yaml.h"
 

@@ -57,6 +57,9 @@ Region load_region(const std::string& path, int horizon_months) {
       shared.read("replications", replications);
       if (replications < 1 || replications > 100000) shared.fail("replications", "expected 1 to 100000");
       region.replications = replications;
+      const YAML::Mark at = node["shared"]["replications"].Mark();
+      region.replications_line = at.line + 1;
+      region.replications_column = at.column + 1;
     }
     if (shared.has("seed")) {
       std::uint64_t seed = 0;
@@ -142,6 +145,16 @@ Region load_region(const std::string& path, int horizon_months) {
     if (c.scenario.stages->group_labels() != first.scenario.stages->group_labels())
       differs("stage groups", "other", "the standard ones", "a region's councils must have the same stages");
   }
+  // Every draw of a council needs a replication of its own (its scenario's own `replications:`
+  // was checked when it was loaded; --reps is checked where the command line is known).
+  if (region.replications)
+    for (const RegionCouncil& c : region.councils)
+      if (c.draws.size() > *region.replications)
+        throw UserError(path, region.replications_line, region.replications_column,
+                        "shared.replications: " + std::to_string(*region.replications) + ", but council '" + c.name +
+                            "' (" + c.file + ") has " + std::to_string(c.draws.size()) +
+                            " parameter draws: each draw needs a replication of its own, so give at least " +
+                            std::to_string(c.draws.size()));
 
   YAML::Emitter emitter;
   emitter << node;

@@ -41,6 +41,7 @@ struct Region {
   std::string file;
   std::string description;
   std::optional<std::uint32_t> replications;  // shared.replications
+  int replications_line = 0, replications_column = 0;  // where the region file sets it
   std::optional<std::uint64_t> seed;          // shared.seed
   int horizon_months = 0;                     // shared.horizon_months; 0: the councils'
   std::vector<RegionCouncil> councils;

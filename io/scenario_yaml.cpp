@@ -306,8 +306,9 @@ sim::Scenario load_scenario(const std::string& path) {
   if (!s.parameter_draws_file.empty()) {
     const FileReference at = draws_line(chain[layer_naming_draws(chain)]);
     throw UserError(at.file, at.line, at.column,
-                    "parameter_draws: this use of the scenario does not read parameter draws yet (`caseflow run` of a scenario or a region, `compare`, "
-                    "`plan`, `validate`, `project`, `forecast --base` and caseflow-mpi do), and would take the central calibration alone: give it a file that extends " +
+                    "parameter_draws: this command does not read parameter draws (`synth` writes one scenario's truth; "
+                    "`caseflow run` of a scenario or a region, `compare`, `plan`, `validate`, `project`, `forecast --base` and "
+                    "caseflow-mpi do), and would take the central calibration alone: give it a file that extends " +
                         path + " with `parameter_draws: \"\"` to do that knowingly");
   }
   return s;

@@ -119,9 +119,10 @@ StaffingPlan plan_staffing(const Scenario& scenario, const std::vector<Scenario>
   // A staffing's replications: the scenario that `make` makes of the scenario, or with
   // parameter draws of each draw, pooled (sim/pooled_run.h).
   const auto simulate = [&](const std::function<Scenario(const Scenario&)>& make, const RunOptions& run_options) {
+    if (draws.empty()) return simulate_replications(make(scenario), run_options, replication_done);
     std::vector<Scenario> versions;
     for (const Scenario& draw : draws) versions.push_back(make(draw));
-    return simulate_with_draws(draws.empty() ? make(scenario) : scenario, versions, run_options, 0, replication_done);
+    return simulate_pooled(versions, run_options, 0, replication_done);
   };
   const auto with_posts = [&](const Staffing& posts) {
     return [&, posts](const Scenario& s) {

@@ -9,6 +9,7 @@
 #include "app/counted.h"
 #include "app/mpi/injected_failure.h"
 #include "app/progress_line.h"
+#include "app/drawn_run.h"
 #include "app/region_run.h"
 #include "io/output_dir.h"
 #include "io/region_shard_file.h"

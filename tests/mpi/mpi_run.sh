@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # caseflow-mpi (issue 15 point 3): `mpirun -np 2` and `-np 3` (slices of 20/20 and 13/13/14)
 # write every output file of a single `caseflow run` byte for byte, of a scenario and of a
-# region (every council's folder and the region's total), but for summary.json's
+# region (every council's folder and the region's total), with and without parameter draws, but for summary.json's
 # wall_seconds (the ranks' wall times added up, as `caseflow merge` does); a bad scenario and
 # too many ranks exit 2 with the usual message printed once and no outputs; a rank that fails
 # after its slice ran (CASEFLOW_MPI_FAIL_RANK, the test hook of app/mpi/injected_failure.h)
@@ -73,6 +73,17 @@ printf 'draws:\n  - referral: {nfa_prob: 0.05}\n  - referral: {nfa_prob: 0.09}\n
   { fail "-np 3 with draws exited $?"; cat "$work/drawn-np3.log"; }
 grep -q "over 3 parameter draws" "$work/drawn-np3.log" || fail "caseflow-mpi did not run the draws: $(cat "$work/drawn-np3.log")"
 same_outputs "$work/drawn-single" "$work/drawn-np3"
+# A region whose council has draws (docs/scale.md, "Regions"): the ranks' slices cut across
+# the council's draw blocks too.
+printf 'region: drawn-region\ncouncils:\n  - name: drawn\n    scenario: drawn.yaml\n  - name: base\n    scenario: %s\n' "$baseline" \
+  > "$work/drawn-region.yaml"
+"$caseflow" run "$work/drawn-region.yaml" "${run_options[@]}" --out "$work/drawn-region-single" > /dev/null ||
+  fail "the single region run with a drawn council"
+"${mpirun[@]}" -np 3 "$caseflow_mpi" run "$work/drawn-region.yaml" "${run_options[@]}" --out "$work/drawn-region-np3" \
+  > "$work/drawn-region-np3.log" 2>&1 || { fail "region -np 3 with a drawn council exited $?"; cat "$work/drawn-region-np3.log"; }
+grep -q "drawn over 3 parameter draws" "$work/drawn-region-np3.log" ||
+  fail "caseflow-mpi did not run the region's council over its draws: $(cat "$work/drawn-region-np3.log")"
+same_outputs "$work/drawn-region-single" "$work/drawn-region-np3"
 
 # A refused job: exit status $1, the message ($2, a fixed string) printed exactly once, and
 # nothing in the output folder $3 but what was there before (its listing and checksums in

@@ -42,7 +42,7 @@ for f in monthly.csv annual.csv; do cmp -s "$work/drawn/$f" "$work/merged/$f" ||
 # alone, draws and all (the region sets no seed, so each keeps its scenario's); its shards merge
 # to it byte for byte; fewer replications than a council's draws is refused, naming the council.
 printf 'region: drawn-region\nshared:\n  replications: 24\n  horizon_months: 24\ncouncils:\n  - name: drawn\n    scenario: council.yaml\n  - name: central\n    scenario: central.yaml\n' > "$work/region.yaml"
-"$caseflow" validate "$work/region.yaml" | grep -q "drawn over 8 parameter draws" || fail "validate does not see a council's draws"
+"$caseflow" validate "$work/region.yaml" | grep -q "(drawn over 8 parameter draws)" || fail "validate does not see a council's draws"
 "$caseflow" run "$work/region.yaml" --threads 2 --out "$work/region" | grep -q "drawn over 8 parameter draws" ||
   fail "the region run did not share the council's replications among its draws"
 for council in drawn central; do
@@ -57,11 +57,19 @@ for f in monthly.csv annual.csv councils/drawn/monthly.csv councils/central/annu
 done
 
 # A demand forecast on the calibrated council: forecast.yaml extends council.yaml, so a run of
-# it shares its replications among the draws, with the forecast's demand laid over each.
-"$caseflow" forecast "$root/scenarios/history/example-referrals.csv" --horizon-months 12 --simulations 200 --level-paths 50 \
-  --base "$work/council.yaml" --out "$work/fc" > /dev/null 2>&1 || fail "forecast --base on a council with draws"
-"$caseflow" run "$work/fc/forecast.yaml" --reps 16 --out "$work/fc-run" | grep -q "over 8 parameter draws" ||
+# it shares its replications among the draws, with the forecast's demand laid over each; the
+# same forecast on the central calibration alone runs otherwise.
+for base in council central; do
+  "$caseflow" forecast "$root/scenarios/history/example-referrals.csv" --horizon-months 12 --simulations 200 --level-paths 50 \
+    --base "$work/$base.yaml" --out "$work/fc-$base" > "$work/fc-$base.txt" 2>&1 ||
+    { cat "$work/fc-$base.txt"; fail "forecast --base $base.yaml"; }
+done
+grep -q "forecast.yaml extends .*council.yaml and so its 8 parameter draws" "$work/fc-council.txt" ||
+  fail "forecast does not say its scenario keeps the council's draws"
+"$caseflow" run "$work/fc-council/forecast.yaml" --reps 16 --out "$work/fc-run" | grep -q "over 8 parameter draws" ||
   fail "a run of the forecast on the council does not share its replications among the draws"
+"$caseflow" run "$work/fc-central/forecast.yaml" --reps 16 --out "$work/fc-central-run" > /dev/null
+! cmp -s "$work/fc-run/monthly.csv" "$work/fc-central-run/monthly.csv" || fail "the forecast over the draws equals the central one"
 
 # project over the draws: markov.csv is the mean of markov_draws.csv's eight projections, row
 # by row (three decimals each, so within a thousandth), and differs from the central one.
@@ -69,8 +77,11 @@ done
   fail "project did not project the draws"
 "$caseflow" project "$work/central.yaml" --horizon-months 12 --out "$work/proj-central" > /dev/null
 [ "$(tail -n +2 "$work/proj/markov_draws.csv" | wc -l)" -eq $((8 * 12 * 7)) ] || fail "markov_draws.csv does not hold 8 draws x 12 months x 7 stages"
-awk -F, 'NR == FNR { if (FNR > 1) { k = $1 "," $2; s[k] += $4; n[k]++ } next }
-         FNR > 1 { k = $1 "," $2; d = s[k] / n[k] - $3; if (n[k] != 8 || d > 0.001 || d < -0.001) { print "row " k ": " s[k] / n[k] " against " $3; bad = 1 } }
+[ "$(tail -n +2 "$work/proj/markov.csv" | wc -l)" -eq $((12 * 7)) ] || fail "markov.csv does not hold 12 months x 7 stages"
+awk -F, 'NR == FNR { if (FNR > 1) { k = $1 "," $2; for (c = 4; c <= 6; c++) s[k, c] += $c; n[k]++ } next }
+         FNR > 1 { k = $1 "," $2
+                   for (c = 3; c <= 5; c++) { d = s[k, c + 1] / n[k] - $c
+                     if (n[k] != 8 || d > 0.001 || d < -0.001) { print "row " k " column " c ": " s[k, c + 1] / n[k] " against " $c; bad = 1 } } }
          END { exit bad }' "$work/proj/markov_draws.csv" "$work/proj/markov.csv" || fail "markov.csv is not the mean over the draws"
 ! cmp -s "$work/proj/markov.csv" "$work/proj-central/markov.csv" || fail "the projection over the draws equals the central one"
 
@@ -96,11 +107,13 @@ expect_refusal() {  # OUT PATTERN COMMAND...
   [ "$rc" -eq 2 ] && [ ! -e "$out" ] && grep -q "$pattern" "$work/err" || { cat "$work/err"; fail "$* gave status $rc"; }
 }
 expect_refusal "$work/few" "each draw needs one at least" "$caseflow" run "$work/council.yaml" --reps 4 --out "$work/few"
-expect_refusal "$work/rfew" "council 'drawn' (.*council.yaml) has 8 parameter draws, but the region runs 4 replications.*--reps 8" \
+expect_refusal "$work/rfew" "4 replications, but council 'drawn' (.*council.yaml) has 8 parameter draws.*--reps 8" \
   "$caseflow" run "$work/region.yaml" --reps 4 --out "$work/rfew"
 sed 's/replications: 24/replications: 6/' "$work/region.yaml" > "$work/region-few.yaml"
-expect_refusal "$work/rfew2" "region-few.yaml:[0-9]*:[0-9]*: council 'drawn'.*set shared.replications to 8 or more" \
+expect_refusal "$work/rfew2" "region-few.yaml:3:17: shared.replications: 6, but council 'drawn'.*give at least 8" \
   "$caseflow" run "$work/region-few.yaml" --out "$work/rfew2"
+set +e; "$caseflow" validate "$work/region-few.yaml" > /dev/null 2>&1; rc=$?; set -e
+[ "$rc" -eq 2 ] || fail "validate passed a region with fewer replications than a council's draws (status $rc)"
 expect_refusal "$work/synth" "parameter_draws" "$caseflow" synth "$work/council.yaml" --years 1 --out "$work/synth"
 expect_refusal "$work/cmp2" "compare pairs replications draw by draw" \
   "$caseflow" compare "$work/council.yaml" "$work/central.yaml" --reps 24 --out "$work/cmp2"
