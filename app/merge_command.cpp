@@ -30,6 +30,7 @@ sim::Scenario scenario_of(const io::ShardHeader& run) {
   scenario.resolved_yaml = run.resolved_yaml;
   scenario.start_date = run.start_date;
   scenario.horizon_months = run.horizon_months;
+  scenario.parameter_draws = run.parameter_draws;
   return scenario;
 }
 
@@ -68,7 +69,8 @@ void merge_region(const std::vector<std::string>& paths, const std::string& out,
     const io::MergedShards& council = merged.councils[i];
     const io::ShardHeader& h = council.run;
     provenance.councils.push_back(
-        {run.council_names[i], h.scenario_name, h.scenario_file, h.scenario_hash, h.seed, council.wall_seconds});
+        {run.council_names[i], h.scenario_name, h.scenario_file, h.scenario_hash, h.seed, council.wall_seconds,
+         h.parameter_draws});
     sim::RunOptions options;
     options.replications = h.total_replications;
     options.seed = h.seed;
@@ -129,7 +131,9 @@ void add_merge_command(CLI::App& app) {
                           {o->per_replication ? &merged.replications : nullptr, foreign, false});
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::cout << "caseflow: merged " << run.shard_count << " shards of '" << run.scenario_name << "': "
-              << counted(run.total_replications, "replication") << " x " << counted(run.horizon_months, "month") << " in " << seconds
+              << counted(run.total_replications, "replication")
+              << (run.parameter_draws > 0 ? " over " + counted(run.parameter_draws, "parameter draw") : "") << " x "
+              << counted(run.horizon_months, "month") << " in " << seconds
               << " s; outputs in " << o->out << "\n";
   });
 }

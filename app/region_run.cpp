@@ -114,7 +114,8 @@ std::uint64_t write_region_run(const SimulationOptions& o, const RegionPlan& pla
   for (std::size_t i = 0; i < plan.region.councils.size(); ++i) {
     const auto& c = plan.region.councils[i];
     provenance.councils.push_back(
-        {c.name, c.scenario.name, c.file, c.scenario.hash, plan.options[i].seed, council_seconds[i]});
+        {c.name, c.scenario.name, c.file, c.scenario.hash, plan.options[i].seed, council_seconds[i],
+         c.scenario.parameter_draws});
     run.councils.push_back({&c.scenario, plan.options[i], councils[i], {c.file, council_seconds[i], threads}});
   }
   run.total = {plan.file, seconds, threads};

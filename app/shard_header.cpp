@@ -28,6 +28,7 @@ io::ShardHeader shard_header(const sim::Scenario& scenario, const std::string& s
   h.wall_seconds = wall_seconds;
   h.events = replications.events;
   h.peak_child_records = replications.peak_child_records;
+  h.parameter_draws = scenario.parameter_draws;
   return h;
 }
 

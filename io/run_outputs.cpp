@@ -97,12 +97,15 @@ void write_run_files(OutputDir& out, const std::string& prefix, const sim::Scena
     if (region) {
       j["region"] = {{"name", region->name}, {"file", region->file}, {"hash", region->hash}};
       nlohmann::json councils = nlohmann::json::array();
-      for (const auto& c : region->councils)
-        councils.push_back({{"name", c.name},
-                            {"scenario", {{"name", c.scenario_name}, {"file", c.scenario_file}, {"hash", c.scenario_hash}}},
-                            {"seed", c.seed},
-                            {"wall_seconds", c.wall_seconds},
-                            {"outputs", "councils/" + c.name}});
+      for (const auto& c : region->councils) {
+        nlohmann::json council{{"name", c.name},
+                               {"scenario", {{"name", c.scenario_name}, {"file", c.scenario_file}, {"hash", c.scenario_hash}}},
+                               {"seed", c.seed},
+                               {"wall_seconds", c.wall_seconds},
+                               {"outputs", "councils/" + c.name}};
+        if (c.parameter_draws > 0) council["parameter_draws"] = c.parameter_draws;
+        councils.push_back(council);
+      }
       j["councils"] = councils;
       nlohmann::json left_out = nlohmann::json::array();
       for (const auto& info : sim::metric_catalogue())
@@ -113,6 +116,8 @@ void write_run_files(OutputDir& out, const std::string& prefix, const sim::Scena
     } else {
       j["scenario"] = {{"name", scenario.name}, {"file", provenance.scenario_file}, {"hash", scenario.hash}};
       j["seed"] = options.seed;
+      // Shared among the calibration's parameter draws (docs/calibration.md): written only then.
+      if (scenario.parameter_draws > 0) j["parameter_draws"] = scenario.parameter_draws;
     }
     j["replications"] = options.replications;
     j["threads"] = provenance.threads;

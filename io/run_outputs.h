@@ -29,6 +29,7 @@ struct RegionCouncilProvenance {
   std::string scenario_hash;
   std::uint64_t seed = 0;
   double wall_seconds = 0.0;  // its replications' simulation
+  std::uint32_t parameter_draws = 0;  // its scenario's (0: none)
 };
 struct RegionProvenance {
   std::string name;

@@ -341,6 +341,7 @@ LoadedScenario load_scenario_and_draws(const std::string& path) {
                         " parameter draws (" + file.string() + "): each draw needs a replication of its own, so give at least " +
                         std::to_string(draws.size()));
   }
+  central.parameter_draws = static_cast<std::uint32_t>(draws.size());
   // The draws are part of what the run is: shards of different draws must not merge.
   std::string draws_text;
   for (const YAML::Node& draw : draws) {

@@ -46,6 +46,7 @@ void write_shard_file(std::ostream& out, const ShardHeader& h, const sim::Replic
   w.f64(h.wall_seconds);
   w.u64(h.events);
   w.u64(h.peak_child_records);
+  w.u32(h.parameter_draws);
   std::vector<unsigned char> block;
   for (const auto& monthly : r.monthly) {
     const std::vector<double> values = monthly.values();
@@ -106,6 +107,7 @@ ShardFile read_shard(std::istream& bytes, std::uintmax_t size, const std::string
   h.wall_seconds = in.f64("wall seconds");
   h.events = in.u64("event count");
   h.peak_child_records = in.u64("peak child records");
+  h.parameter_draws = in.u32("parameter draws");
 
   if (h.shard_count == 0 || h.shard_index == 0 || h.shard_index > h.shard_count ||
       h.first_replication > h.total_replications || h.replications > h.total_replications - h.first_replication)

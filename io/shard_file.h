@@ -3,9 +3,9 @@
 // runner produced them, with what a merge must check before it may add them to the others.
 // docs/scale.md describes the format for anyone who reads it without caseflow.
 //
-// Format version 1, every number little-endian:
+// Format version 2, every number little-endian:
 //   "CFSHARD\0"                       8 bytes, the magic
-//   u32 format version                1
+//   u32 format version                2
 //   strings (u32 byte length, bytes): caseflow version, git revision, scenario name, scenario
 //                                     file (as given to run), scenario hash, resolved scenario
 //   u64 seed
@@ -15,6 +15,7 @@
 //   u32 stage groups, then each group's label as a string
 //   u32 series per replication (the layout's total; checked against this caseflow's)
 //   u32 threads, f64 wall seconds, u64 events, u64 peak child records per replication
+//   u32 parameter draws the replications are shared among (0: none; added in version 2)
 //   f64 values: for each replication in id order, for each series in layout order, for each
 //       month (sim::MonthlyResult::values as they are: NaN marks a month with no value)
 //   u64 checksum: FNV-1a (64-bit) of every byte before it
@@ -31,7 +32,7 @@
 
 namespace caseflow::io {
 
-constexpr std::uint32_t kShardFormatVersion = 1;
+constexpr std::uint32_t kShardFormatVersion = 2;
 constexpr const char* kShardFileName = "shard.cfshard";  // in a shard's output folder
 inline constexpr char kShardMagic[8] = {'C', 'F', 'S', 'H', 'A', 'R', 'D', '\0'};
 
@@ -48,6 +49,7 @@ struct ShardHeader {
   std::uint32_t threads = 0;
   double wall_seconds = 0;
   std::uint64_t events = 0, peak_child_records = 0;
+  std::uint32_t parameter_draws = 0;  // the scenario's (sim::Scenario::parameter_draws)
 };
 
 struct ShardFile {

@@ -18,6 +18,7 @@ void write_shard_outputs(const std::string& folder, const ShardHeader& h, const 
     j["git_revision"] = h.git_revision;
     j["scenario"] = {{"name", h.scenario_name}, {"file", h.scenario_file}, {"hash", h.scenario_hash}};
     j["seed"] = h.seed;
+    if (h.parameter_draws > 0) j["parameter_draws"] = h.parameter_draws;
     j["replications"] = h.total_replications;
     j["shard"] = {{"index", h.shard_index},
                   {"count", h.shard_count},

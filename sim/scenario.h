@@ -367,6 +367,7 @@ struct Scenario {
   // `parameter_draws`: the file of the calibration's parameter draws as written in the
   // scenario, or "" (io/parameter_draws_file.h; io::load_scenario_and_draws reads them).
   std::string parameter_draws_file;
+  std::uint32_t parameter_draws = 0;  // how many that file holds (set when they are read): provenance
   std::string resolved_yaml;  // the fully resolved scenario, for repeatability
   std::string hash;           // of resolved_yaml, and of the parameter draws' file when it names one
 };

@@ -35,8 +35,15 @@ printf 'extends: council.yaml\nparameter_draws: ""\n' > "$work/central.yaml"
 
 # Shards of the drawn run merge to it byte for byte (each draw's block cut across shards).
 for k in 1 2 3; do "$caseflow" run "$work/council.yaml" --reps 24 --horizon-months 24 --shard "$k/3" --out "$work/part$k" > /dev/null; done
-"$caseflow" merge "$work/part1" "$work/part2" "$work/part3" --out "$work/merged" > /dev/null
+"$caseflow" merge "$work/part1" "$work/part2" "$work/part3" --out "$work/merged" | grep -q "over 8 parameter draws" ||
+  fail "merge does not say the run was shared among the draws"
 for f in monthly.csv annual.csv; do cmp -s "$work/drawn/$f" "$work/merged/$f" || fail "merged $f differs from the whole run's"; done
+# summary.json says how many draws the replications were shared among, merged as run whole;
+# the central calibration's says nothing of draws.
+cmp -s <(grep -v '"wall_seconds":' "$work/drawn/summary.json") <(grep -v '"wall_seconds":' "$work/merged/summary.json") ||
+  fail "the merged summary.json differs from the whole run's (beyond wall_seconds)"
+grep -q '"parameter_draws": 8' "$work/drawn/summary.json" || fail "summary.json does not record the draws"
+! grep -q '"parameter_draws"' "$work/central/summary.json" || fail "the central run's summary.json names draws"
 
 # A region of calibrated councils (docs/scale.md, "Regions"): each council's outputs are its run
 # alone, draws and all (the region sets no seed, so each keeps its scenario's); its shards merge
@@ -50,9 +57,12 @@ for council in drawn central; do
     cmp -s "$work/$council/$f" "$work/region/councils/$council/$f" || fail "the region's $council/$f differs from the council's run alone"
   done
 done
+grep -q '"parameter_draws": 8' "$work/region/summary.json" || fail "the region's summary.json does not record the council's draws"
 for k in 1 2 3; do "$caseflow" run "$work/region.yaml" --shard "$k/3" --out "$work/rpart$k" > /dev/null; done
 "$caseflow" merge "$work/rpart1" "$work/rpart2" "$work/rpart3" --out "$work/rmerged" > /dev/null
-for f in monthly.csv annual.csv councils/drawn/monthly.csv councils/central/annual.csv; do
+for f in monthly.csv annual.csv councils/drawn/monthly.csv councils/central/annual.csv councils/drawn/summary.json; do
+  [ "${f##*/}" = summary.json ] && { cmp -s <(grep -v '"wall_seconds":' "$work/region/$f") <(grep -v '"wall_seconds":' "$work/rmerged/$f") ||
+    fail "the merged region shards' $f differs from the whole region run's (beyond wall_seconds)"; continue; }
   cmp -s "$work/region/$f" "$work/rmerged/$f" || fail "the merged region shards' $f differs from the whole region run's"
 done
 
