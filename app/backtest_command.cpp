@@ -8,9 +8,9 @@
 // coverage), all at once or not at all, and prints the summary.
 #include <algorithm>
 #include <cmath>
-#include <optional>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 
 #include "app/commands.h"
 #include "app/drawn_run.h"
@@ -69,7 +69,8 @@ void run_backtest(const Options& o) {
   scenario.horizon_months = o.horizon_months;
   for (sim::Scenario& draw : loaded.draws) draw.horizon_months = o.horizon_months;
   const sim::RunOptions run_options{o.reps, scenario.seed, o.threads};
-  const sim::RunSummary run = sim::summarise(sim::simulate_with_draws(loaded.scenario, loaded.draws, run_options, o.reps), o.threads);
+  const sim::RunSummary run =
+      sim::summarise(sim::simulate_with_draws(loaded.scenario, loaded.draws, run_options, o.reps), o.threads);
   const calibrate::MarkovProjection markov = calibrate::project_markov(scenario);
   const calibrate::Backtest bt = calibrate::compare_with_returns(run, markov, history, train_to + 1, data_end);
 

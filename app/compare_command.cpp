@@ -19,8 +19,8 @@
 #include "io/user_error.h"
 #include "sim/comparison.h"
 #include "sim/engine/civil_date.h"
-#include "sim/runner.h"
 #include "sim/pooled_run.h"
+#include "sim/runner.h"
 
 namespace caseflow::app {
 
@@ -116,11 +116,13 @@ void add_compare_command(CLI::App& app) {
     ProgressLine progress(std::uint64_t{options.replications} * (1 + alts.size()), ProgressLine::shown_on_stderr(o->quiet),
                           std::cerr);
     // The one runner, with the same options for every scenario: that is the pairing.
-    const sim::Replications base_runs = sim::simulate_with_draws(base_loaded.scenario, base_loaded.draws, options, options.replications, progress.callback());
+    const sim::Replications base_runs = sim::simulate_with_draws(
+        base_loaded.scenario, base_loaded.draws, options, options.replications, progress.callback());
     std::vector<sim::Replications> alt_runs;
     std::vector<sim::Comparison> comparisons;
     for (const auto& alt : alts_loaded) {
-      alt_runs.push_back(sim::simulate_with_draws(alt.scenario, alt.draws, options, options.replications, progress.callback()));
+      alt_runs.push_back(sim::simulate_with_draws(alt.scenario, alt.draws, options, options.replications,
+                                                  progress.callback()));
       comparisons.push_back(sim::compare_replications(base_runs, alt_runs.back(), options.threads));
     }
     progress.finish();

@@ -14,8 +14,9 @@ void check_draws_fit(std::size_t draws, const std::string& whose, std::uint32_t 
   if (draws > replications)
     throw io::UserError("--reps", 0, 0,
                         std::to_string(replications) + " replications, but " + whose + " has " +
-                            counted(draws, "parameter draw") + ": each draw needs one at least, so run --reps " +
-                            std::to_string(draws) + " or more");
+                            counted(draws, "parameter draw") +
+                            ": each draw needs one at least, so run --reps " + std::to_string(draws) +
+                            " or more");
 }
 
 void check_draws_fit(const io::LoadedScenario& loaded, const std::string& file, std::uint32_t replications) {
@@ -29,7 +30,8 @@ std::string over_draws(const io::LoadedScenario& loaded) {
 std::string councils_over_draws(const io::Region& region) {
   std::string said;
   for (const auto& c : region.councils)
-    if (!c.draws.empty()) said += (said.empty() ? " (" : ", ") + c.name + " over " + counted(c.draws.size(), "parameter draw");
+    if (!c.draws.empty())
+      said += (said.empty() ? " (" : ", ") + c.name + " over " + counted(c.draws.size(), "parameter draw");
   return said.empty() ? said : said + ")";
 }
 

@@ -77,7 +77,6 @@ void run_forecast(const ForecastCommandOptions& options, std::ostream& out) {
   const io::History history = io::read_history_csv(o.history_path);
   // A bad base stops the command before any fitting.
   std::optional<sim::Scenario> base;
-  std::size_t base_draws = 0;  // the base's parameter draws, which a run of forecast.yaml reads
   if (!o.base_path.empty()) {
     if (history.sources.size() == 1 && history.sources.front().source == "all")
       throw io::UserError(history.file, 0, 0,
@@ -88,10 +87,9 @@ void run_forecast(const ForecastCommandOptions& options, std::ostream& out) {
     // A calibrated council's parameter draws stay in force: forecast.yaml extends the base, so
     // a run of it shares its replications among them (the forecast's demand laid over each);
     // the returning share is measured in the central calibration.
-    io::LoadedScenario loaded = io::load_scenario_and_draws(o.base_path);
-    base = std::move(loaded.scenario);
-    base_draws = loaded.draws.size();
+    base = io::load_scenario_and_draws(o.base_path).scenario;
   }
+  const std::uint32_t base_draws = base ? base->parameter_draws : 0;  // which a run of forecast.yaml reads
   const mf::Family family = o.family == "poisson" ? mf::Family::poisson : mf::Family::negative_binomial;
   const mf::ModelSpec spec{o.fourier_pairs, o.interventions};
 
@@ -220,9 +218,9 @@ void run_forecast(const ForecastCommandOptions& options, std::ostream& out) {
   }
   out << "demand.yaml: first contacts = fitted level x (1 - returning share " << format("%.4f", o.returning_share) << ")";
   if (scenario) {
-    out << ", measured (1 - expected first contacts / simulated contacts a replication, " << counted(o.share_replications, "replication")
-        << " x " << counted(o.horizon_months, "month") << ") in " << o.base_path
-        << (base_draws > 0 ? "'s central calibration" : "");
+    out << ", measured (1 - expected first contacts / simulated contacts a replication, "
+        << counted(o.share_replications, "replication") << " x " << counted(o.horizon_months, "month")
+        << ") in " << o.base_path << (base_draws > 0 ? "'s central calibration" : "");
     for (std::size_t i = 0; i < scenario->measurements.size(); ++i) {
       const auto& m = scenario->measurements[i];
       out << (i == 0 ? ": " : ", then with the forecast's demand: ") << format("%.0f", m.first_contacts) << " / "
@@ -268,9 +266,9 @@ void add_forecast_command(CLI::App& app) {
       ->check(CLI::Range(0.0, 0.95))
       ->capture_default_str();
   cmd->add_option("--base", options->base_path,
-                  "Base scenario: also write forecast.yaml (extends it, starts after the history) and demand_paths.csv; "
-                  "the returning share is measured in it (in its central calibration if it names parameter draws, "
-                  "which a run of forecast.yaml then shares its replications among)")
+                  "Base scenario: also write forecast.yaml (extends it, starts after the history) and "
+                  "demand_paths.csv; the returning share is measured in it (in its central calibration if it "
+                  "names parameter draws, which a run of forecast.yaml then shares its replications among)")
       ->excludes(share);
   cmd->add_option("--level-paths", options->level_paths, "With --base: sampled demand paths in demand_paths.csv")
       ->check(CLI::Range(1, 100000))

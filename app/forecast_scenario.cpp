@@ -88,7 +88,8 @@ ForecastScenarioFiles make_forecast_scenario(const sim::Scenario& base, const st
         if (!out) throw io::UserError(file.string(), 0, 0, "cannot write the pilot scenario");
       }
       files.measurements.push_back(
-          sim::measure_returning_share(io::load_scenario_and_draws(file.string()).scenario, horizon_months, share_replications, base.seed));
+          sim::measure_returning_share(io::load_scenario_and_draws(file.string()).scenario, horizon_months,
+                                       share_replications, base.seed));
     }
   }
   const sim::ReturningShare& last = files.measurements.back();

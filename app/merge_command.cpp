@@ -68,9 +68,8 @@ void merge_region(const std::vector<std::string>& paths, const std::string& out,
   for (std::size_t i = 0; i < merged.councils.size(); ++i) {
     const io::MergedShards& council = merged.councils[i];
     const io::ShardHeader& h = council.run;
-    provenance.councils.push_back(
-        {run.council_names[i], h.scenario_name, h.scenario_file, h.scenario_hash, h.seed, council.wall_seconds,
-         h.parameter_draws});
+    provenance.councils.push_back({run.council_names[i], h.scenario_name, h.scenario_file, h.scenario_hash,
+                                   h.seed, council.wall_seconds, h.parameter_draws});
     sim::RunOptions options;
     options.replications = h.total_replications;
     options.seed = h.seed;
@@ -130,11 +129,11 @@ void add_merge_command(CLI::App& app) {
     io::write_run_outputs(o->out, scenario, options, summary, {run.scenario_file, merged.wall_seconds, run.threads},
                           {o->per_replication ? &merged.replications : nullptr, foreign, false});
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::cout << "caseflow: merged " << run.shard_count << " shards of '" << run.scenario_name << "': "
-              << counted(run.total_replications, "replication")
-              << (run.parameter_draws > 0 ? " over " + counted(run.parameter_draws, "parameter draw") : "") << " x "
-              << counted(run.horizon_months, "month") << " in " << seconds
-              << " s; outputs in " << o->out << "\n";
+    std::cout << "caseflow: merged " << run.shard_count << " shards of '" << run.scenario_name
+              << "': " << counted(run.total_replications, "replication")
+              << (run.parameter_draws > 0 ? " over " + counted(run.parameter_draws, "parameter draw") : "")
+              << " x " << counted(run.horizon_months, "month") << " in " << seconds << " s; outputs in "
+              << o->out << "\n";
   });
 }
 

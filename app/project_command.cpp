@@ -42,9 +42,9 @@ void write_markov_rows(std::ostream& out, const calibrate::MarkovProjection& p, 
     }
 }
 
-// The expected figures over the parameter draws: each draw's expectation, averaged (the pooled
-// run's mean is the same average of each draw's replications). Every draw has the scenario's
-// months and stages (a draw varies parameters only).
+// The expected figures over the parameter draws: each draw's expectation, weighted alike (the
+// pooled run weights each draw by its block of replications: the same when the draws divide
+// them). Every draw has the scenario's months and stages (a draw varies parameters only).
 calibrate::MarkovProjection mean_over_draws(const std::vector<calibrate::MarkovProjection>& projections) {
   calibrate::MarkovProjection mean = projections.front();
   for (std::size_t k = 1; k < projections.size(); ++k) {
@@ -86,18 +86,16 @@ void add_project_command(CLI::App& app) {
     const auto t0 = std::chrono::steady_clock::now();
     // A scenario with parameter draws is projected under each: markov.csv the mean over them.
     std::vector<calibrate::MarkovProjection> projections;
-    try {
-      if (loaded.draws.empty()) projections.push_back(calibrate::project_markov(scenario));
-    } catch (const std::invalid_argument& e) {
-      throw io::UserError(o->scenario + ": " + e.what());
-    }
-    for (std::size_t k = 0; k < loaded.draws.size(); ++k) {
+    const auto project = [&](const sim::Scenario& s, const std::string& which) {
       try {
-        projections.push_back(calibrate::project_markov(loaded.draws[k]));
+        projections.push_back(calibrate::project_markov(s));
       } catch (const std::invalid_argument& e) {
-        throw io::UserError(o->scenario + ": parameter draw " + std::to_string(k + 1) + ": " + e.what());
+        throw io::UserError(o->scenario + ": " + which + e.what());
       }
-    }
+    };
+    if (loaded.draws.empty()) project(scenario, "");
+    for (std::size_t k = 0; k < loaded.draws.size(); ++k)
+      project(loaded.draws[k], "parameter draw " + std::to_string(k + 1) + ": ");
     const calibrate::MarkovProjection projection = mean_over_draws(projections);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     io::OutputDir dir(o->out);
@@ -111,11 +109,15 @@ void add_project_command(CLI::App& app) {
         for (std::size_t k = 0; k < projections.size(); ++k) write_markov_rows(s, projections[k], k + 1);
       });
     dir.commit();
-    std::cout << "caseflow: projected '" << scenario.name << "'" << over_draws(loaded) << ": " << scenario.horizon_months
-              << " months in " << seconds * 1000 << " ms; " << o->out << "/markov.csv"
-              << (loaded.draws.empty() ? "" : " (the mean over the draws) and " + o->out + "/markov_draws.csv (each draw's)")
+    std::cout << "caseflow: projected '" << scenario.name << "'" << over_draws(loaded) << ": "
+              << scenario.horizon_months << " months in " << seconds * 1000 << " ms; " << o->out
+              << "/markov.csv"
+              << (loaded.draws.empty()
+                      ? ""
+                      : " (the mean over the draws) and " + o->out + "/markov_draws.csv (each draw's)")
               << "\n";
-    for (const std::string& line : projection.not_carried) std::cout << "caseflow: not carried: " << line << "\n";
+    for (const std::string& line : projection.not_carried)
+      std::cout << "caseflow: not carried: " << line << "\n";
   });
 }
 

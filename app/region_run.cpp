@@ -77,7 +77,8 @@ CouncilRuns simulate_councils(const RegionPlan& plan, sim::ShardSlice slice, con
     options.replications = slice.count;
     const auto t0 = std::chrono::steady_clock::now();
     const io::RegionCouncil& c = plan.region.councils[i];
-    result.runs.push_back(sim::simulate_with_draws(c.scenario, c.draws, options, plan.options[i].replications, progress));
+    result.runs.push_back(
+        sim::simulate_with_draws(c.scenario, c.draws, options, plan.options[i].replications, progress));
     result.wall_seconds.push_back(seconds_since(t0));
   }
   return result;
@@ -113,9 +114,8 @@ std::uint64_t write_region_run(const SimulationOptions& o, const RegionPlan& pla
   run.region = &provenance;
   for (std::size_t i = 0; i < plan.region.councils.size(); ++i) {
     const auto& c = plan.region.councils[i];
-    provenance.councils.push_back(
-        {c.name, c.scenario.name, c.file, c.scenario.hash, plan.options[i].seed, council_seconds[i],
-         c.scenario.parameter_draws});
+    provenance.councils.push_back({c.name, c.scenario.name, c.file, c.scenario.hash, plan.options[i].seed,
+                                   council_seconds[i], c.scenario.parameter_draws});
     run.councils.push_back({&c.scenario, plan.options[i], councils[i], {c.file, council_seconds[i], threads}});
   }
   run.total = {plan.file, seconds, threads};
@@ -142,8 +142,10 @@ void run_region(const SimulationOptions& o, const std::string& region_file) {
   for (const auto& r : runs.runs) councils.push_back(&r);
   const std::uint64_t events =
       write_region_run(o, plan, out, councils, runs.wall_seconds, seconds_since(t0), o.threads_used());
-  std::cout << "caseflow: ran region '" << plan.region.name << "': " << counted(plan.region.councils.size(), "council")
-            << " x " << counted(plan.replications(), "replication") << " x " << counted(runs.runs.front().months, "month") << councils_over_draws(plan.region) << " in "
+  std::cout << "caseflow: ran region '" << plan.region.name
+            << "': " << counted(plan.region.councils.size(), "council") << " x "
+            << counted(plan.replications(), "replication") << " x "
+            << counted(runs.runs.front().months, "month") << councils_over_draws(plan.region) << " in "
             << seconds_since(t0) << " s (" << events << " events); outputs in " << out << "\n";
 }
 
@@ -174,11 +176,12 @@ void run_region_shard(const SimulationOptions& o, const std::string& region_file
   const int months = runs.runs.front().months;
   io::write_region_shard_outputs(out, region_shard(plan, shard, slice, std::move(runs), o.threads_used()),
                                  o.foreign());
-  std::cout << "caseflow: ran shard " << shard.index << "/" << shard.count << " of region '" << plan.region.name
-            << "': replications " << slice.first << " to " << slice.first + slice.count - 1 << " of " << total
-            << " of " << plan.region.councils.size() << " councils x " << months << " months"
-            << councils_over_draws(plan.region) << " in " << seconds
-            << " s (" << events << " events); region shard in " << out << " (caseflow merge writes the outputs)\n";
+  std::cout << "caseflow: ran shard " << shard.index << "/" << shard.count << " of region '"
+            << plan.region.name << "': replications " << slice.first << " to "
+            << slice.first + slice.count - 1 << " of " << total << " of " << plan.region.councils.size()
+            << " councils x " << months << " months" << councils_over_draws(plan.region) << " in " << seconds
+            << " s (" << events << " events); region shard in " << out
+            << " (caseflow merge writes the outputs)\n";
 }
 
 }  // namespace caseflow::app

@@ -22,9 +22,9 @@
 #include "io/scenario_yaml.h"
 #include "io/shard_outputs.h"
 #include "io/user_error.h"
+#include "sim/pooled_run.h"
 #include "sim/runner.h"
 #include "sim/shard_slice.h"
-#include "sim/pooled_run.h"
 
 namespace caseflow::app {
 
@@ -65,7 +65,8 @@ void run_shard(const Options& o, const io::LoadedScenario& loaded, const sim::Ru
   check_memory(scenario, options, o.max_memory);
   const auto t0 = std::chrono::steady_clock::now();
   ProgressLine progress(options.replications, ProgressLine::shown_on_stderr(o.quiet), std::cerr);
-  const sim::Replications replications = sim::simulate_with_draws(loaded.scenario, loaded.draws, options, whole.replications, progress.callback());
+  const sim::Replications replications = sim::simulate_with_draws(loaded.scenario, loaded.draws, options,
+                                                                  whole.replications, progress.callback());
   progress.finish();
 
   const io::ShardHeader h = shard_header(scenario, o.scenario, whole, shard, slice, replications, o.threads_used(),
@@ -114,7 +115,8 @@ void add_run_command(CLI::App& app) {
     check_memory(scenario, options, o->max_memory);
     const auto t0 = std::chrono::steady_clock::now();
     ProgressLine progress(options.replications, ProgressLine::shown_on_stderr(o->quiet), std::cerr);
-    const sim::Replications replications = sim::simulate_with_draws(loaded.scenario, loaded.draws, options, options.replications, progress.callback());
+    const sim::Replications replications = sim::simulate_with_draws(
+        loaded.scenario, loaded.draws, options, options.replications, progress.callback());
     progress.finish();
     const sim::RunSummary summary = sim::summarise(replications, options.threads);
     const double seconds = seconds_since(t0);

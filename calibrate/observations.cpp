@@ -383,7 +383,9 @@ class Observer {
   // young people, 254 against 244), and 6.6% above the truth five years on.
   bool supported_leaver(const returns::ChildHistory& c, const CarePeriodSpan& p, Day t) const {
     if (!c.birth || t >= *c.birth + static_cast<Day>(25 * kDaysPerYear)) return false;
-    if (!returns_have_oc3_) return t < *c.birth + static_cast<Day>(21 * kDaysPerYear) && p.end && *p.end - p.start >= kCareLeaverMinDays;
+    if (!returns_have_oc3_)
+      return t < *c.birth + static_cast<Day>(21 * kDaysPerYear) && p.end &&
+             *p.end - p.start >= kCareLeaverMinDays;
     const int year = returns::collection_year_of(t);
     for (const auto& r : c.care_leaver)
       if (returns::oc3_collects(c, r, year) && r.in_touch != "NREQ" && r.in_touch != "DIED") return true;

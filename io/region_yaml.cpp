@@ -151,8 +151,8 @@ Region load_region(const std::string& path, int horizon_months) {
     for (const RegionCouncil& c : region.councils)
       if (c.draws.size() > *region.replications)
         throw UserError(path, region.replications_line, region.replications_column,
-                        "shared.replications: " + std::to_string(*region.replications) + ", but council '" + c.name +
-                            "' (" + c.file + ") has " + std::to_string(c.draws.size()) +
+                        "shared.replications: " + std::to_string(*region.replications) + ", but council '" +
+                            c.name + "' (" + c.file + ") has " + std::to_string(c.draws.size()) +
                             " parameter draws: each draw needs a replication of its own, so give at least " +
                             std::to_string(c.draws.size()));
 

@@ -98,11 +98,12 @@ void write_run_files(OutputDir& out, const std::string& prefix, const sim::Scena
       j["region"] = {{"name", region->name}, {"file", region->file}, {"hash", region->hash}};
       nlohmann::json councils = nlohmann::json::array();
       for (const auto& c : region->councils) {
-        nlohmann::json council{{"name", c.name},
-                               {"scenario", {{"name", c.scenario_name}, {"file", c.scenario_file}, {"hash", c.scenario_hash}}},
-                               {"seed", c.seed},
-                               {"wall_seconds", c.wall_seconds},
-                               {"outputs", "councils/" + c.name}};
+        nlohmann::json council{
+            {"name", c.name},
+            {"scenario", {{"name", c.scenario_name}, {"file", c.scenario_file}, {"hash", c.scenario_hash}}},
+            {"seed", c.seed},
+            {"wall_seconds", c.wall_seconds},
+            {"outputs", "councils/" + c.name}};
         if (c.parameter_draws > 0) council["parameter_draws"] = c.parameter_draws;
         councils.push_back(council);
       }

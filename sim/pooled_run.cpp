@@ -36,8 +36,9 @@ Replications simulate_pooled(const std::vector<Scenario>& versions, const RunOpt
   return simulate_versions(pointers, [&](std::uint32_t i) { return version_of[i]; }, options, replication_done);
 }
 
-Replications simulate_with_draws(const Scenario& scenario, const std::vector<Scenario>& draws, const RunOptions& options,
-                                 std::uint32_t whole_run, const std::function<void()>& replication_done) {
+Replications simulate_with_draws(const Scenario& scenario, const std::vector<Scenario>& draws,
+                                 const RunOptions& options, std::uint32_t whole_run,
+                                 const std::function<void()>& replication_done) {
   if (draws.empty()) return simulate_replications(scenario, options, replication_done);
   return simulate_pooled(draws, options, whole_run, replication_done);
 }

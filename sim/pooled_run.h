@@ -30,8 +30,10 @@ Replications simulate_pooled(const std::vector<Scenario>& versions, const RunOpt
 
 // A scenario's run with its parameter draws: without draws (`draws` empty) the scenario's own
 // run (simulate_replications), with them the run pooled over the draws (simulate_pooled, the
-// same `whole_run`). Every command that simulates a scenario that may name draws runs it so.
-Replications simulate_with_draws(const Scenario& scenario, const std::vector<Scenario>& draws, const RunOptions& options,
-                                 std::uint32_t whole_run = 0, const std::function<void()>& replication_done = {});
+// same `whole_run`). The commands run a scenario that may name draws so; plan, which changes
+// the staffing of every draw, pools its own versions with simulate_pooled.
+Replications simulate_with_draws(const Scenario& scenario, const std::vector<Scenario>& draws,
+                                 const RunOptions& options, std::uint32_t whole_run = 0,
+                                 const std::function<void()>& replication_done = {});
 
 }  // namespace caseflow::sim

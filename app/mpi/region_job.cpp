@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "app/counted.h"
+#include "app/drawn_run.h"
 #include "app/mpi/injected_failure.h"
 #include "app/progress_line.h"
-#include "app/drawn_run.h"
 #include "app/region_run.h"
 #include "io/output_dir.h"
 #include "io/region_shard_file.h"
@@ -85,12 +85,12 @@ class RegionJob : public Job {
     const std::uint64_t events = write_region_run(o, *plan_, out_, councils, council_seconds, seconds,
                                                   o.threads_used());
     std::cout << "caseflow: ran region '" << plan_->region.name << "' on " << world.size()
-              << (world.size() == 1 ? " MPI rank: " : " MPI ranks: ") << counted(plan_->region.councils.size(), "council")
-              << " x " << counted(plan_->replications(), "replication") << " x "
-              << counted(merged.councils.front().replications.months, "month") << councils_over_draws(plan_->region)
-              << ", " << seconds
-              << " s of simulation in all (" << events << " events), merged in " << seconds_since(t0)
-              << " s; outputs in " << out_ << "\n";
+              << (world.size() == 1 ? " MPI rank: " : " MPI ranks: ")
+              << counted(plan_->region.councils.size(), "council") << " x "
+              << counted(plan_->replications(), "replication") << " x "
+              << counted(merged.councils.front().replications.months, "month")
+              << councils_over_draws(plan_->region) << ", " << seconds << " s of simulation in all ("
+              << events << " events), merged in " << seconds_since(t0) << " s; outputs in " << out_ << "\n";
   }
 
  private:

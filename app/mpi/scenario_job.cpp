@@ -18,9 +18,9 @@
 #include "io/shard_file.h"
 #include "io/shard_merge.h"
 #include "io/user_error.h"
+#include "sim/pooled_run.h"
 #include "sim/runner.h"
 #include "sim/shard_slice.h"
-#include "sim/pooled_run.h"
 
 namespace caseflow::app::mpi {
 
@@ -65,7 +65,8 @@ class ScenarioJob : public Job {
     options.replications = slice_.count;
     const auto t0 = std::chrono::steady_clock::now();
     ProgressLine progress(options.replications, world.root() && ProgressLine::shown_on_stderr(o.quiet), std::cerr);
-    sim::Replications replications = sim::simulate_with_draws(loaded_.scenario, loaded_.draws, options, whole_.replications, progress.callback());
+    sim::Replications replications = sim::simulate_with_draws(loaded_.scenario, loaded_.draws, options,
+                                                              whole_.replications, progress.callback());
     progress.finish();
     fail_if_injected(world.rank());
     io::ShardHeader header = shard_header(loaded_.scenario, o.scenario, whole_, shard_, slice_, replications,
